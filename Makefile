@@ -1,0 +1,122 @@
+# Lectern: plain Makefile, pkg-config for every library.
+#   make run    set up, build, create the demo database, serve on :8888
+#   make test   build normal and ASan+UBSan binaries and run every test
+#   make bench  benchmarks (not part of make test)
+
+PREFIX	?= /usr/local
+DESTDIR	?=
+CC	?= cc
+PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+
+WARN	= -Wall -Wextra -Werror -Wformat=2 -Wformat-security -Wshadow \
+	  -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith -Wvla \
+	  -Wcast-align -Wundef -Wwrite-strings -Wno-unused-parameter
+BASE	= -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iapp -Iimport -Ibuild/gen $(WARN) $(PKG_CFLAGS)
+HARDEN	= -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+OPT	?= -O2 -g
+LDHARD	= -pie -Wl,-z,relro,-z,now
+SAN	= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRC	:= $(sort $(wildcard app/*.c import/*.c))
+LIBSRC	:= $(filter-out app/main.c,$(SRC))
+SCHEMA	:= $(sort $(wildcard schema/*.sql))
+ASSETS	:= $(sort $(wildcard assets/*))
+UNIT	:= $(sort $(wildcard tests/unit/test_*.c))
+
+GEN	= build/gen/schema_gen.c build/gen/assets_gen.c
+
+OBJ	= $(patsubst %.c,build/obj/%.o,$(LIBSRC)) build/obj/gen/schema_gen.o build/obj/gen/assets_gen.o
+AOBJ	= $(patsubst %.c,build/asan/obj/%.o,$(LIBSRC)) build/asan/obj/gen/schema_gen.o build/asan/obj/gen/assets_gen.o
+
+all: build/lectern
+
+# --- generated sources: migrations and assets compiled in --------------------
+build/embed: tools/embed.c
+	@mkdir -p build
+	$(CC) -O2 -o $@ $<
+
+build/gen/schema_gen.c: build/embed $(SCHEMA)
+	@mkdir -p build/gen
+	build/embed schema_files $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+build/gen/assets_gen.c: build/embed $(ASSETS)
+	@mkdir -p build/gen
+	build/embed asset_files $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+# --- the normal build -----------------------------------------------------------
+build/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) $(HARDEN) $(OPT) -MMD -MP -c -o $@ $<
+
+build/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) -Wno-missing-prototypes $(OPT) -fPIE -c -o $@ $<
+
+build/liblectern.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $(OBJ)
+
+build/lectern: build/obj/app/main.o build/liblectern.a
+	$(CC) $(LDHARD) -o $@ $^ $(PKG_LIBS)
+
+# --- the sanitizer build ---------------------------------------------------------
+build/asan/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) $(SAN) -O1 -g -MMD -MP -c -o $@ $<
+
+build/asan/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) -Wno-missing-prototypes $(SAN) -O1 -c -o $@ $<
+
+build/asan/liblectern.a: $(AOBJ)
+	rm -f $@ && ar rcs $@ $(AOBJ)
+
+build/asan/lectern: build/asan/obj/app/main.o build/asan/liblectern.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# --- unit tests (cmocka), both builds -------------------------------------------
+UNIT_BIN  = $(patsubst tests/unit/%.c,build/tests/%,$(UNIT))
+UNIT_ABIN = $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
+
+build/tests/%: tests/unit/%.c tests/unit/unit.h build/liblectern.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) -Wno-missing-prototypes $(OPT) -Itests/unit -o $@ $< build/liblectern.a $(PKG_LIBS) -lcmocka
+
+build/asan/tests/%: tests/unit/%.c tests/unit/unit.h build/asan/liblectern.a
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE) -Wno-missing-prototypes $(SAN) -O1 -g -Itests/unit -o $@ $< build/asan/liblectern.a $(PKG_LIBS) -lcmocka
+
+# --- the two commands -----------------------------------------------------------
+deps:
+	@sh tools/deps.sh
+
+run: deps build/lectern
+	@sh tools/run.sh
+
+test: deps build/lectern build/asan/lectern $(UNIT_BIN) $(UNIT_ABIN)
+	@bash tests/run.sh
+
+bench: deps
+	@bash tests/bench/run.sh
+
+fuzz: deps
+	@bash tests/fuzz/run.sh
+
+install: build/lectern
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/lectern
+	install -m 0755 build/lectern $(DESTDIR)$(PREFIX)/bin/lectern
+	install -m 0644 conf/lectern.conf $(DESTDIR)$(PREFIX)/share/lectern/lectern.conf.sample
+	install -m 0644 conf/lectern.service $(DESTDIR)$(PREFIX)/share/lectern/lectern.service
+
+format:
+	clang-format -i app/*.c app/*.h import/*.c import/*.h tests/unit/*.c
+
+clean:
+	rm -rf build
+
+.PHONY: all deps run test bench fuzz install format clean
+.SECONDARY:
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,15 @@
+/* embed.h: files compiled into the binary by tools/embed.c (assets and migrations). */
+#ifndef LECTERN_EMBED_H
+#define LECTERN_EMBED_H
+#include <stddef.h>
+
+struct embedded {
+	const char		*name;
+	const unsigned char	*data;	/* NUL-terminated, so SQL can be run as a string */
+	size_t			 len;
+};
+
+extern const struct embedded	schema_files[], asset_files[];
+extern const unsigned long	schema_files_count, asset_files_count;
+
+#endif

@@ -1,0 +1,17 @@
+/* layout.h: the page frame (head, header with navigation and search, main, footer) around every HTML page. */
+#ifndef LECTERN_LAYOUT_H
+#define LECTERN_LAYOUT_H
+#include "http.h"
+
+struct crumb {
+	const char	*label;		/* text, escaped on output */
+	const char	*href;		/* local path, escaped on output; NULL for the current page */
+};
+
+/* Opens the page: title and crumbs are escaped; crumbs ends with a NULL label (or is NULL). */
+void	layout_begin(struct request *, const char *title, const struct crumb *crumbs);
+void	layout_end(struct request *);
+/* Link to path with text, both escaped. */
+void	html_link(struct buf *, const char *href, const char *text);
+
+#endif

@@ -1,0 +1,191 @@
+/* router.c: matches a request against the route table and enforces its declarations. */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "html.h"
+#include "layout.h"
+#include "router.h"
+#include "server.h"
+#include "config.h"
+
+int
+route_match(struct request *req, const char *pat, const char *path,
+    struct param **segs)
+{
+	while (*pat && *path) {
+		if (*pat == '{') {
+			const char *close = strchr(pat, '}');
+			size_t n = strcspn(path, "/");
+			char name[64];
+
+			if (close == NULL || n == 0 || (size_t)(close - pat - 1) >= sizeof(name))
+				return 0;
+			memcpy(name, pat + 1, (size_t)(close - pat - 1));
+			name[close - pat - 1] = '\0';
+			if (segs)
+				param_push(req, segs, name, path, n);
+			pat = close + 1;
+			path += n;
+			continue;
+		}
+		if (*pat++ != *path++)
+			return 0;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+static const struct param_rule *
+rule_find(const struct param_rule *r, const char *name, unsigned source)
+{
+	for (; r && r->name; r++)
+		if ((r->flags & source) && strcmp(r->name, name) == 0)
+			return r;
+	return NULL;
+}
+
+static int
+bad_param(struct request *req, const struct param_rule *r, const char *why)
+{
+	if (r->kind == P_INT && why && strcmp(why, "is out of range") == 0)
+		req->error_detail = req_printf(req,
+		    "The parameter \xe2\x80\x9c%s\xe2\x80\x9d must be a whole number from %lld to %lld.",
+		    r->name, r->min, r->max);
+	else
+		req->error_detail = req_printf(req,
+		    "The parameter \xe2\x80\x9c%s\xe2\x80\x9d %s.", r->name, why);
+	return 400;
+}
+
+/* Moves every declared parameter of list into req->args, checked; drops the rest. */
+static int
+validate(struct request *req, struct param *list, unsigned source)
+{
+	const struct param_rule *rules = req->route->params;
+	struct param *p;
+	const char *why;
+
+	for (p = list; p; p = p->next) {
+		const struct param_rule *r = rule_find(rules, p->name, source);
+
+		if (r == NULL) {
+			if (source == PF_PATH)	/* undeclared segment: a slug at most 120 long */
+				return 500;
+			continue;
+		}
+		if (!(r->flags & PF_MULTI) && param_find(req->args, p->name))
+			return bad_param(req, r, "is given more than once");
+		if (p->len == 0 && !(r->flags & PF_REQUIRED))
+			continue;	/* an empty optional field is an absent one */
+		if (param_check(r, p->value, p->len, &why) == -1)
+			return bad_param(req, r, why);
+		param_push(req, &req->args, p->name, p->value, p->len);
+	}
+	return 0;
+}
+
+static int
+check_required(struct request *req)
+{
+	const struct param_rule *r;
+
+	for (r = req->route->params; r && r->name; r++) {
+		if (!(r->flags & PF_REQUIRED))
+			continue;
+		if ((r->flags & PF_FORM) && req->method != HTTP_POST)
+			continue;
+		if ((r->flags & PF_QUERY) && !(r->flags & PF_FORM) &&
+		    req->method == HTTP_POST)
+			continue;
+		if (param_find(req->args, r->name) == NULL)
+			return bad_param(req, r, "is required");
+	}
+	return 0;
+}
+
+static const struct route *
+find_route(struct request *req, struct param **segs)
+{
+	const struct route *r;
+	int get = 0, post = 0;
+	size_t i;
+
+	for (i = 0; i < routes_count; i++) {
+		r = &routes[i];
+		if (req->want_json && !(r->flags & RF_JSON))
+			continue;
+		if (!route_match(req, r->pattern, req->path, NULL))
+			continue;
+		if (r->method == req->method ||
+		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
+			route_match(req, r->pattern, req->path, segs);
+			return r;
+		}
+		get |= r->method == HTTP_GET;
+		post |= r->method == HTTP_POST;
+	}
+	if (get || post) {
+		resp_header(req, "Allow", get && post ? "GET, HEAD, POST" :
+		    get ? "GET, HEAD" : "POST");
+		req->status = 405;
+	} else
+		req->status = 404;
+	return NULL;
+}
+
+static int
+run(struct request *req)
+{
+	struct param *segs = NULL;
+	int status;
+
+	if ((req->route = find_route(req, &segs)) == NULL)
+		return req->status;
+	if ((status = auth_check(req, req->route)) != 0)
+		return status;
+	if ((status = validate(req, segs, PF_PATH)) ||
+	    (status = validate(req, req->query, PF_QUERY)) ||
+	    (req->method == HTTP_POST && (status = validate(req, req->form, PF_FORM))) ||
+	    (status = check_required(req)))
+		return status;
+	return req->route->handler(req);
+}
+
+void
+router_dispatch(struct request *req)
+{
+	size_t n = strlen(req->path);
+
+	if (n > 5 && strcmp(req->path + n - 5, ".json") == 0) {
+		req->want_json = 1;
+		req->path = req_strndup(req, req->path, n - 5);
+	}
+	req->status = run(req);
+	if (req->status >= 400 && req->out.len == 0 && req->stream == NULL)
+		router_error_page(req);
+	if (req->content_type == NULL)
+		req->content_type = req->want_json ?
+		    "application/json" : "text/html; charset=utf-8";
+}
+
+size_t
+router_body_limit(const char *method, const char *path)
+{
+	struct request scratch;
+	size_t limit = config.max_body;
+
+	/* Only a route that declares a file parameter accepts an upload-sized body. */
+	req_init(&scratch);
+	for (size_t i = 0; i < routes_count; i++) {
+		const struct param_rule *r;
+
+		if (routes[i].method != HTTP_POST || strcmp(method, "POST") != 0 ||
+		    !route_match(&scratch, routes[i].pattern, path, NULL))
+			continue;
+		for (r = routes[i].params; r && r->name; r++)
+			if (r->kind == P_FILE && config.max_upload > limit)
+				limit = config.max_upload;
+	}
+	req_free(&scratch);
+	return limit;
+}

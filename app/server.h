@@ -1,0 +1,17 @@
+/* server.h: the HTTP engine adapter's interface (server_mhd.c is the only file that knows the engine). */
+#ifndef LECTERN_SERVER_H
+#define LECTERN_SERVER_H
+#include <stddef.h>
+
+/*
+ * Listens on config.bind:config.port, prints the URL on standard output,
+ * serves until SIGTERM or SIGINT, then stops accepting, lets requests in
+ * flight finish and returns 0. Returns -1 with a message if it cannot start.
+ * ready() is called once the socket is bound (to drop privileges), may be NULL.
+ */
+int	server_run(int (*ready)(void));
+
+/* The largest body the route at method+path accepts (uploads may be larger). */
+size_t	router_body_limit(const char *method, const char *path);
+
+#endif

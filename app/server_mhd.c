@@ -1,0 +1,438 @@
+/*
+ * server_mhd.c: the libmicrohttpd adapter, the only file that includes <microhttpd.h>.
+ *
+ * It turns an MHD connection into a struct request, hands it to the router and
+ * turns the result back into an MHD response with the security headers. The
+ * response is queued only on the last access-handler call (after the body):
+ * queueing on the first call, which carries only the headers, makes
+ * libmicrohttpd close the connection instead of keeping it alive.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "buf.h"
+#include "config.h"
+#include "http.h"
+#include "log.h"
+#include "mem.h"
+#include "router.h"
+#include "server.h"
+
+#define HEADER_MEMORY	(64 * 1024)	/* per-connection header space: larger heads get 431 */
+#define STREAM_CHUNK	(32 * 1024)
+
+static const char csp[] =
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+struct conn_state {
+	struct request		 req;
+	struct buf		 body;
+	size_t			 limit;
+	int			 too_large;
+	struct timespec		 start;
+	size_t			 bytes;
+	/* Streaming: the current chunk and how far it has been sent. */
+	struct buf		 chunk;
+	size_t			 chunk_off;
+	int			 stream_done;
+	/* Form fields being assembled by the post processor. */
+	struct buf		 field;
+	char			*field_name;
+};
+
+static enum http_method
+method_of(const char *m)
+{
+	if (strcmp(m, "GET") == 0)
+		return HTTP_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return HTTP_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return HTTP_POST;
+	return HTTP_OTHER;
+}
+
+static enum MHD_Result
+collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct request *req = cls;
+	struct param **list;
+
+	switch (kind) {
+	case MHD_HEADER_KIND: list = &req->headers; break;
+	case MHD_COOKIE_KIND: list = &req->cookies; break;
+	case MHD_GET_ARGUMENT_KIND: list = &req->query; break;
+	default: return MHD_YES;
+	}
+	if (key == NULL)
+		return MHD_YES;
+	param_push(req, list, key, value ? value : "", value ? strlen(value) : 0);
+	return MHD_YES;
+}
+
+static void
+field_flush(struct conn_state *cs)
+{
+	if (cs->field_name == NULL)
+		return;
+	param_push(&cs->req, &cs->req.form, cs->field_name, cs->field.data, cs->field.len);
+	free(cs->field_name);
+	cs->field_name = NULL;
+	buf_reset(&cs->field);
+}
+
+/* Post-processor callback: a field arrives in pieces; off == 0 starts a new one. */
+static enum MHD_Result
+form_piece(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+    const char *ctype, const char *enc, const char *data, uint64_t off, size_t size)
+{
+	struct conn_state *cs = cls;
+
+	(void)kind, (void)ctype, (void)enc;
+	if (key == NULL)
+		return MHD_YES;
+	if (off == 0 || cs->field_name == NULL || strcmp(cs->field_name, key) != 0) {
+		field_flush(cs);
+		cs->field_name = xstrdup(key);
+		if (filename) {	/* the file name travels as KEY.filename */
+			char *n = req_printf(&cs->req, "%s.filename", key);
+
+			param_push(&cs->req, &cs->req.form, n, filename, strlen(filename));
+		}
+	}
+	buf_append(&cs->field, data, size);
+	return MHD_YES;
+}
+
+static void
+parse_form(struct MHD_Connection *c, struct conn_state *cs)
+{
+	struct MHD_PostProcessor *pp;
+
+	if (cs->body.len == 0)
+		return;
+	/* NULL for a content type that is not a form (JSON bodies stay in req.body). */
+	pp = MHD_create_post_processor(c, 16 * 1024, form_piece, cs);
+	if (pp == NULL)
+		return;
+	MHD_post_process(pp, cs->body.data, cs->body.len);
+	MHD_destroy_post_processor(pp);
+	field_flush(cs);
+}
+
+static void
+fill_request(struct MHD_Connection *c, struct conn_state *cs, const char *url,
+    const char *method)
+{
+	struct request *req = &cs->req;
+	const union MHD_ConnectionInfo *ci;
+	char addr[INET6_ADDRSTRLEN] = "-";
+
+	req->method = method_of(method);
+	req->method_name = req_strdup(req, method);
+	req->path = req_strdup(req, url);
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+			    addr, sizeof(addr));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			    addr, sizeof(addr));
+	}
+	req->remote_addr = req_strdup(req, addr);
+	req->tls = config.tls_cert != NULL || config.behind_tls_proxy;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect, req);
+	MHD_get_connection_values(c, MHD_COOKIE_KIND, collect, req);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, req);
+	req->body = cs->body.data;
+	req->body_len = cs->body.len;
+	if (req->method == HTTP_POST)
+		parse_form(c, cs);
+}
+
+static ssize_t
+stream_reader(void *cls, uint64_t pos, char *out, size_t max)
+{
+	struct conn_state *cs = cls;
+	size_t n;
+
+	(void)pos;
+	while (cs->chunk_off == cs->chunk.len) {
+		if (cs->stream_done)
+			return MHD_CONTENT_READER_END_OF_STREAM;
+		buf_reset(&cs->chunk);
+		cs->chunk_off = 0;
+		if (cs->req.stream(cs->req.stream_ctx, &cs->chunk) == -1)
+			return MHD_CONTENT_READER_END_WITH_ERROR;
+		if (cs->chunk.len == 0)
+			cs->stream_done = 1;
+	}
+	n = cs->chunk.len - cs->chunk_off;
+	if (n > max)
+		n = max;
+	memcpy(out, cs->chunk.data + cs->chunk_off, n);
+	cs->chunk_off += n;
+	cs->bytes += n;
+	return (ssize_t)n;
+}
+
+static void
+add_headers(struct MHD_Response *r, struct request *req)
+{
+	MHD_add_response_header(r, "Content-Security-Policy", csp);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	if (config.tls_cert)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+	if (req->content_type && req->status != 304)
+		MHD_add_response_header(r, "Content-Type", req->content_type);
+	for (const struct param *h = req->out_headers; h; h = h->next)
+		MHD_add_response_header(r, h->name, h->value);
+}
+
+static enum MHD_Result
+respond(struct MHD_Connection *c, struct conn_state *cs)
+{
+	struct request *req = &cs->req;
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+
+	if (req->stream && req->method != HTTP_HEAD)
+		r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK,
+		    stream_reader, cs, NULL);
+	else {
+		cs->bytes = req->out.len;
+		r = MHD_create_response_from_buffer(req->out.len, req->out.data,
+		    MHD_RESPMEM_PERSISTENT);
+	}
+	if (r == NULL)
+		return MHD_NO;
+	add_headers(r, req);
+	ret = MHD_queue_response(c, (unsigned)req->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+quick_error(struct MHD_Connection *c, struct conn_state *cs, int status)
+{
+	cs->req.status = status;
+	router_error_page(&cs->req);
+	cs->req.content_type = "text/html; charset=utf-8";
+	return respond(c, cs);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct conn_state *cs = *con_cls;
+
+	(void)cls, (void)version;
+	if (cs == NULL) {
+		const char *cl;
+
+		cs = xcalloc(1, sizeof(*cs));
+		req_init(&cs->req);
+		buf_init(&cs->body, 0);
+		buf_init(&cs->chunk, 0);
+		buf_init(&cs->field, 0);
+		clock_gettime(CLOCK_MONOTONIC, &cs->start);
+		cs->req.path = req_strdup(&cs->req, url);
+		cs->req.method_name = req_strdup(&cs->req, method);
+		cs->req.remote_addr = "-";
+		cs->limit = router_body_limit(method, url);
+		*con_cls = cs;
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		/* Refuse a declared oversize body before reading it. */
+		if (cl && strtoull(cl, NULL, 10) > cs->limit)
+			return quick_error(c, cs, 413);
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!cs->too_large && cs->body.len + *upload_size > cs->limit)
+			cs->too_large = 1;
+		if (!cs->too_large)
+			buf_append(&cs->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (cs->too_large)
+		return quick_error(c, cs, 413);
+	fill_request(c, cs, url, method);
+	router_dispatch(&cs->req);
+	return respond(c, cs);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *cs = *con_cls;
+	struct timespec now;
+	char when[32];
+	time_t t;
+	long us;
+
+	(void)cls, (void)c;
+	if (cs == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
+	if (config.access_log) {
+		struct tm tm;
+
+		t = time(NULL);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		/* The path is printed with %s but a control character in it could
+		 * forge log lines: MHD has decoded it, so replace those. */
+		for (char *p = (char *)cs->req.path; p && *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '?';
+		fprintf(stdout, "%s %s %s %s %d %zu %ldus%s\n", when, cs->req.remote_addr,
+		    cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us,
+		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+		fflush(stdout);
+	}
+	free(cs->field_name);
+	buf_release(&cs->field);
+	buf_release(&cs->body);
+	buf_release(&cs->chunk);
+	req_free(&cs->req);
+	free(cs);
+	*con_cls = NULL;
+}
+
+static void
+on_log(void *cls, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	(void)cls;
+	buf_vappendf(&b, fmt, ap);
+	while (b.len && b.data[b.len - 1] == '\n')
+		buf_truncate(&b, b.len - 1);
+	log_info("http: %s", b.data);
+	buf_release(&b);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char tmp[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_append(&b, tmp, n);
+	fclose(f);
+	return buf_detach(&b, NULL);
+}
+
+static int
+make_addr(struct sockaddr_storage *ss, int *is6)
+{
+	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (inet_pton(AF_INET, config.bind, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)config.port);
+		*is6 = 0;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, config.bind, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)config.port);
+		*is6 = 1;
+		return 0;
+	}
+	return log_err("bind: %s is not an IPv4 or IPv6 address", config.bind);
+}
+
+int
+server_run(int (*ready)(void))
+{
+	struct sockaddr_storage ss;
+	struct MHD_Daemon *d;
+	const union MHD_DaemonInfo *di;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	char *cert = NULL, *key = NULL;
+	sigset_t set;
+	int is6, sig, port;
+
+	if (make_addr(&ss, &is6) == -1)
+		return -1;
+	if (is6)
+		flags |= MHD_USE_IPv6;
+	if (config.tls_cert) {
+		cert = slurp(config.tls_cert);
+		key = slurp(config.tls_key);
+		if (cert == NULL || key == NULL) {
+			free(cert), free(key);
+			return log_err("cannot read tls_cert %s or tls_key %s",
+			    config.tls_cert, config.tls_key);
+		}
+		flags |= MHD_USE_TLS;
+	}
+	/* Workers inherit this mask, so only sigwait() below sees the signals. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)config.threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)config.max_connections,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config.max_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config.timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1,
+	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		free(cert), free(key);
+		return log_err("cannot listen on %s port %d", config.bind, config.port);
+	}
+	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	port = di ? di->port : config.port;
+	if (ready && ready() == -1) {
+		MHD_stop_daemon(d);
+		free(cert), free(key);
+		return -1;
+	}
+	printf("lectern: serving on %s://%s%s%s:%d/\n", cert ? "https" : "http",
+	    is6 ? "[" : "", config.bind, is6 ? "]" : "", port);
+	fflush(stdout);
+	while (sigwait(&set, &sig) != 0)
+		;
+	log_info("signal %d: finishing requests in flight", sig);
+	/* Stop accepting first, then let the workers finish and join them. */
+	MHD_quiesce_daemon(d);
+	MHD_stop_daemon(d);
+	free(cert), free(key);
+	return 0;
+}

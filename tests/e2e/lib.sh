@@ -1,0 +1,82 @@
+# lib.sh: helpers for end-to-end tests of the real binary over loopback.
+# Source it; call start_server; use the check helpers; the EXIT trap cleans up.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+LECTERN=${LECTERN:-build/lectern}
+TMP=$(mktemp -d)
+DB=$TMP/lectern.db
+URL=
+SERVER_PID=
+n=0
+export NO_PROXY='*' no_proxy='*'
+
+cleanup() {
+	stop_server
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
+# check DESC CMD...: passes when CMD succeeds.
+check() {
+	local d=$1
+	shift
+	if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+
+# start_server [serve options...]: a fresh server on a free port; sets URL.
+start_server() {
+	: >"$TMP/server.out"
+	"$LECTERN" serve --db "$DB" --port 0 "$@" >"$TMP/server.out" 2>"$TMP/server.err" &
+	SERVER_PID=$!
+	for _ in $(seq 1 200); do
+		URL=$(sed -n 's,^lectern: serving on \(http[s]*://[^ ]*[0-9]\)/$,\1,p' "$TMP/server.out")
+		[ -n "$URL" ] && return 0
+		kill -0 "$SERVER_PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	echo "# server did not start:"; sed 's/^/# /' "$TMP/server.err"
+	return 1
+}
+
+stop_server() {
+	if [ -n "$SERVER_PID" ]; then
+		kill -TERM "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
+	fi
+}
+
+# http ARGS...: curl with the test defaults; body on stdout.
+http() { curl -s --noproxy '*' --max-time 10 "$@"; }
+# status PATH [curl args...]: prints the status code.
+status() { local p=$1; shift; http -o /dev/null -w '%{http_code}' "$@" "$URL$p"; }
+# expect_status DESC CODE PATH [curl args...]
+expect_status() {
+	local d=$1 want=$2 p=$3 got
+	shift 3
+	got=$(status "$p" "$@")
+	if [ "$got" = "$want" ]; then ok "$d"; else not_ok "$d (got $got, want $want)"; fi
+}
+# expect_body DESC REGEX PATH [curl args...]: body matches the extended regex.
+expect_body() {
+	local d=$1 re=$2 p=$3
+	shift 3
+	if http "$@" "$URL$p" | grep -Eq -- "$re"; then ok "$d"; else not_ok "$d (no /$re/)"; fi
+}
+# expect_no_body DESC REGEX PATH [curl args...]: body does not match.
+expect_no_body() {
+	local d=$1 re=$2 p=$3
+	shift 3
+	if http "$@" "$URL$p" | grep -Eq -- "$re"; then not_ok "$d (found /$re/)"; else ok "$d"; fi
+}
+# expect_header DESC REGEX PATH [curl args...]: a response header line matches.
+expect_header() {
+	local d=$1 re=$2 p=$3
+	shift 3
+	if http -D - -o /dev/null "$@" "$URL$p" | tr -d '\r' | grep -Eiq -- "$re"; then
+		ok "$d"; else not_ok "$d (no header /$re/)"; fi
+}
+# sql QUERY: runs a query on the test database.
+sql() { sqlite3 -batch "$DB" "$@"; }
