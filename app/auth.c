@@ -28,3 +28,19 @@ auth_login_link(struct request *req)
 {
 	(void)req;
 }
+
+int
+auth_is_staff(const struct request *req)
+{
+	return req->user != NULL && req->user->role >= ROLE_STAFF;
+}
+
+void
+csrf_field(struct request *req)
+{
+	if (req->csrf_token == NULL)
+		return;
+	html_lit(&req->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_attr(&req->out, req->csrf_token);
+	html_lit(&req->out, "\">");
+}

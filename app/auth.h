@@ -5,6 +5,29 @@
 
 struct route;
 
+enum user_role {
+	ROLE_NONE,
+	ROLE_MEMBER,	/* sees /me, edits their own bio and links */
+	ROLE_STAFF,	/* edits every record, imports, sees history and private fields */
+	ROLE_ADMIN,	/* also manages users */
+	ROLE__MAX
+};
+
+/* The logged-in user of a request (req->user), allocated in the request's arena. */
+struct user {
+	long long		 id;
+	const char		*login;
+	const char		*display_name;
+	enum user_role		 role;
+	long long		 person_id;	/* linked person, 0 for none */
+	long long		 org_id;	/* linked organization, 0 for none */
+};
+
+/* True when the request comes from staff or an admin: they may see emails and notes. */
+int	auth_is_staff(const struct request *);
+/* Writes the hidden CSRF field every state-changing form carries (nothing when logged out). */
+void	csrf_field(struct request *);
+
 /* 0 when req may call route; otherwise the status to answer (401, 403, 303 to the login page). */
 int	auth_check(struct request *, const struct route *);
 /* Writes the header's account area (log in link, or the user and a log-out button). */
