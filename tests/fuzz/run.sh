@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# run.sh: `make fuzz` — builds every tests/fuzz/fuzz_*.c with libFuzzer, ASan and UBSan against the
+# library sources, and runs each for FUZZ_SECONDS (default 60) from its seed corpus. A crash leaves
+# its input in build/fuzz/; turn it into a regression test.
+set -eu
+cd "$(dirname "$0")/../.."
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+PKGS="libmicrohttpd sqlite3 libxml-2.0 libsodium inih"
+make -s build/gen/schema_gen.c build/gen/assets_gen.c
+mkdir -p build/fuzz
+src=$(ls app/*.c import/*.c 2>/dev/null | grep -v -e app/main.c)
+flags="-std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Iapp -Iimport -Ibuild/gen $(pkg-config --cflags $PKGS)"
+san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
+status=0
+for f in tests/fuzz/fuzz_*.c; do
+	name=$(basename "$f" .c)
+	echo "fuzz: building $name"
+	# shellcheck disable=SC2086
+	clang $flags $san -o "build/fuzz/$name" "$f" $src build/gen/schema_gen.c build/gen/assets_gen.c \
+		$(pkg-config --libs $PKGS) -lpthread
+	corpus=build/fuzz/corpus-$name
+	mkdir -p "$corpus"
+	[ -d "tests/fuzz/seeds/$name" ] && cp -n tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
+	echo "fuzz: running $name for ${SECONDS_EACH}s"
+	if ! (cd build/fuzz && "./$name" -max_total_time="$SECONDS_EACH" -max_len=65536 \
+		-print_final_stats=1 "corpus-$name" >"$name.log" 2>&1); then
+		echo "fuzz: $name FAILED; see build/fuzz/$name.log and the crash-* file beside it"
+		tail -n 30 "build/fuzz/$name.log"
+		status=1
+	else
+		grep -E 'stat::number_of_executed_units|cov:' "build/fuzz/$name.log" | tail -n 2
+	fi
+done
+exit $status
