@@ -5,6 +5,7 @@
 #include "config.h"
 #include "db.h"
 #include "export.h"
+#include "html.h"
 #include "log.h"
 #include "pages.h"
 #include "router.h"
@@ -207,4 +208,28 @@ page_export_history(struct request *req)
 	f.bom = is_on(req, "bom");
 	return stream(req, &f, 0, "text/csv; charset=utf-8; header=present",
 	    req_printf(req, "history-%s.csv", f.person));
+}
+
+void
+page_export_link(struct buf *b, const char *const *query, const char *label)
+{
+	struct buf href = BUF_INIT;
+	const char *sep = "?";
+
+	buf_puts(&href, "/export/speakers.csv");
+	for (; query && query[0]; query += 2) {
+		if (query[1] == NULL || *query[1] == '\0')
+			continue;	/* a filter that is not set */
+		buf_puts(&href, sep);
+		url_component(&href, query[0]);
+		buf_putc(&href, '=');
+		url_component(&href, query[1]);
+		sep = "&";
+	}
+	html_lit(b, "<a class=\"export\" download href=\"");
+	html_attr(b, href.data);
+	html_lit(b, "\">");
+	html_text(b, label);
+	html_lit(b, "</a>");
+	buf_release(&href);
 }
