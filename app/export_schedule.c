@@ -75,11 +75,21 @@ xml_close(void *ctx)
 
 #define X(s)	((const xmlChar *)(s))
 
-/* Writes <name>text</name>; text NULL writes an empty element. */
+/* Writes <name>text</name>; text NULL writes an empty element. XML 1.0 has
+ * no way to carry control characters other than tab and newlines (not even as
+ * &#1;), so those are left out rather than written as an invalid file. */
 static int
 element(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	return xmlTextWriterWriteElement(w, X(name), X(text ? text : "")) < 0 ? -1 : 0;
+	struct buf clean = BUF_INIT;
+	int rc;
+
+	for (const char *p = text ? text : ""; *p; p++)
+		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
+			buf_putc(&clean, *p);
+	rc = xmlTextWriterWriteElement(w, X(name), X(clean.data));
+	buf_release(&clean);
+	return rc < 0 ? -1 : 0;
 }
 
 /* A stable UUID for a session: a hash of the event slug and session id, so a

@@ -76,3 +76,19 @@ set -- $lec; l=$2; set -- $flo; f=$2
 echo "lectern / sqlite3 -csv: $(awk -v l="$l" -v f="$f" 'BEGIN { printf "%.2f", (f > 0 ? l / f : 0) }')x (aim: within 2x)"
 rows=$(($(tr -cd '\n' <"$DIR/lectern.out" | wc -c) - 1))
 echo "rows exported: $rows"
+
+# Over HTTP: the server's peak memory before and after streaming the same list.
+"$LECTERN" serve --db "$DB" --port 0 >"$DIR/server.out" 2>"$DIR/server.err" &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+for _ in $(seq 1 100); do
+	url=$(sed -n 's,^lectern: serving on \(http://[^ ]*[0-9]\)/$,\1,p' "$DIR/server.out")
+	[ -n "$url" ] && break
+	sleep 0.1
+done
+hwm() { awk '/^VmHWM/ { print $2 }' "/proc/$pid/status"; }
+before=$(hwm)
+web=$(curl -s --noproxy '*' -o /dev/null -w '%{time_total} %{size_download}' "$url/export/speakers.csv")
+after=$(hwm)
+set -- $web
+printf 'web export: %s s, %s bytes; server peak RSS %s KiB before, %s KiB after\n' "$1" "$2" "$before" "$after"

@@ -96,6 +96,10 @@ for ev in kubecon-eu-2019 envoycon-2019 kubecon-na-2019; do
 		valid "$TMP/$ev.xml"
 done
 sql "INSERT INTO events(id, name, slug, starts_on, ends_on) VALUES (9, 'Empty', 'empty', '2020-01-01', '2020-01-02')"
+sql "INSERT INTO events(id, name, slug, starts_on, ends_on) VALUES (10, 'Odd', 'odd', '2020-02-01', '2020-02-01');
+INSERT INTO sessions(event_id, title, abstract, starts_at) VALUES (10, 'Bell' || char(7) || ' & <b>', 'Tab' || char(9) || char(1), '2020-02-01T10:00:00Z')"
+get /events/odd/schedule.xml >"$TMP/odd.xml"
+check "control characters and a Z offset still validate" valid "$TMP/odd.xml"
 get /events/empty/schedule.xml >"$TMP/empty.xml"
 check "an event without sessions validates too" valid "$TMP/empty.xml"
 check "every day of the event is listed" test "$(grep -c '<day ' "$TMP/kubecon-eu-2019.xml")" = 4
@@ -117,7 +121,7 @@ get /events/kubecon-eu-2019/schedule.ics >"$TMP/eu.ics"
 expect_header "ics type" '^content-type: text/calendar; charset=utf-8' /events/kubecon-eu-2019/schedule.ics
 expect_header "ics file name" 'filename="schedule-kubecon-eu-2019.ics"' /events/kubecon-eu-2019/schedule.ics
 check "ics lines end in CRLF" test "$(grep -vc $'\r$' "$TMP/eu.ics")" = 0
-check "ics lines at most 75 octets" test "$(tr -d '\r' <"$TMP/eu.ics" | awk '{ if (length($0) > 75) bad++ } END { print bad + 0 }' LC_ALL=C)" = 0
+check "ics lines at most 75 octets" test "$(tr -d '\r' <"$TMP/eu.ics" | LC_ALL=C awk '{ if (length($0) > 75) bad++ } END { print bad + 0 }')" = 0
 check "ics starts and ends the calendar" test "$(head -n 1 "$TMP/eu.ics")$(tail -n 1 "$TMP/eu.ics")" = $'BEGIN:VCALENDAR\rEND:VCALENDAR\r'
 check "ics has VERSION and PRODID" grep -q $'^VERSION:2.0\r$' "$TMP/eu.ics"
 check "one VEVENT per session" test "$(grep -c '^BEGIN:VEVENT' "$TMP/eu.ics")" = 3
