@@ -137,6 +137,10 @@ check "unfolded text is intact UTF-8" bash -c \
 	"tr -d '\r' <'$TMP/eu.ics' | sed -e ':a' -e 'N' -e '\$!ba' -e 's/\n //g' | iconv -f UTF-8 -t UTF-8 | grep -q 'in iCalendar output ✓✓✓✓'"
 check "ics has no email" bash -c "! grep -q @example '$TMP/eu.ics'"
 get /people/zoe/talks.ics >"$TMP/zoe.ics"
+check "event calendar is well-formed iCalendar" python3 tests/data/ics_check.py "$TMP/eu.ics"
+check "person calendar is well-formed iCalendar" python3 tests/data/ics_check.py "$TMP/zoe.ics"
+printf 'BEGIN:VCALENDAR\r\nSUMMARY:a, b\r\n' >"$TMP/bad.ics"
+check "the iCalendar check rejects a broken file" bash -c "! python3 tests/data/ics_check.py '$TMP/bad.ics' >/dev/null"
 check "a person's talks across events" test "$(grep -c '^BEGIN:VEVENT' "$TMP/zoe.ics")" = 2
 check "person calendar named" grep -q '^X-WR-CALNAME:Zoë Ünïcode: talks' "$TMP/zoe.ics"
 expect_header "talks.ics file name" 'filename="talks-zoe.ics"' /people/zoe/talks.ics
