@@ -270,6 +270,10 @@ release_xml(struct export_stream *s)
 
 	if (x == NULL)
 		return;
+	/* Freeing the writer flushes what it still holds (after an error in
+	 * the middle of a piece): into our own scratch, not into a caller's
+	 * buffer that may be gone by now. */
+	x->out = &s->scratch;
 	if (x->w)
 		xmlFreeTextWriter(x->w);	/* also closes its output buffer */
 	free(x->day);

@@ -249,6 +249,37 @@ schedule_streams(void **state)
 	db_close(db);
 }
 
+/* A download cut short: the stream is freed after one piece, each kind. */
+static void
+abandoned_streams(void **state)
+{
+	sqlite3 *db = fixture();
+	struct export_filter f = { 0 };
+	struct buf piece = BUF_INIT;
+	struct export_stream *s;
+	enum export_format fmt[] = { EXPORT_CSV, EXPORT_JSON, EXPORT_XML, EXPORT_ICS };
+
+	(void)state;
+	assert_int_equal(db_exec(db,
+	    "WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+	    " INSERT INTO sessions(id, event_id, title, starts_at) SELECT i, 1, 'Talk ' || i,"
+	    " '2019-05-20T10:00:00+02:00' FROM n;"
+	    "INSERT INTO appearances(session_id, person_id) SELECT id, 2 FROM sessions WHERE id >= 10;"), 0);
+	f.event = "kc";
+	for (size_t i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++) {
+		f.format = fmt[i];
+		s = fmt[i] == EXPORT_XML || fmt[i] == EXPORT_ICS ?
+		    export_schedule_new(db, 0, &f) : export_speakers_new(db, 0, &f);
+		assert_non_null(s);
+		buf_reset(&piece);
+		assert_int_equal(export_next(s, &piece), 0);
+		assert_true(piece.len >= 16 * 1024);	/* a piece, not the whole */
+		buf_release(&piece);	/* the caller's buffer goes first, as in the adapter */
+		export_free(s);
+	}
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -259,6 +290,7 @@ main(void)
 		cmocka_unit_test(ics_folding),
 		cmocka_unit_test(speakers_stream),
 		cmocka_unit_test(schedule_streams),
+		cmocka_unit_test(abandoned_streams),
 	};
 
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
