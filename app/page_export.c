@@ -182,32 +182,57 @@ page_export_talks_ics(struct request *req)
 	    req_printf(req, "talks-%s.ics", slug));
 }
 
-int
-page_export_history(struct request *req)
+/* The slug of the logged-in user's person (people) or organization; NULL when not linked. */
+static const char *
+my_slug(struct request *req, int org)
 {
-	static const char sql[] = "SELECT slug FROM people WHERE id = ?";
-	struct export_filter f = { 0 };
+	static const char sql_person[] = "SELECT slug FROM people WHERE id = ?";
+	static const char sql_org[] = "SELECT slug FROM organizations WHERE id = ?";
+	long long id = req->user ? (org ? req->user->org_id : req->user->person_id) : 0;
 	struct buf slug = BUF_INIT;
+	const char *r = NULL;
 	sqlite3_stmt *st;
 	sqlite3 *db;
 
-	if (req->user == NULL || req->user->person_id == 0) {
+	if (id == 0 || (db = db_thread()) == NULL ||
+	    (st = db_stmt(db, org ? sql_org : sql_person)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_one_text(st, &slug) == 0)
+		r = req_strdup(req, slug.data);
+	buf_release(&slug);
+	return r;
+}
+
+int
+page_export_history(struct request *req)
+{
+	struct export_filter f = { 0 };
+
+	if ((f.person = my_slug(req, 0)) == NULL) {
 		req->error_detail = "Your account is not linked to a person in the registry.";
 		return 404;
 	}
-	if ((db = db_thread()) == NULL || (st = db_stmt(db, sql)) == NULL)
-		return 500;
-	sqlite3_bind_int64(st, 1, req->user->person_id);
-	if (db_one_text(st, &slug) == -1) {
-		buf_release(&slug);
-		return not_found(req, "person");
-	}
-	f.person = req_strdup(req, slug.data);
-	buf_release(&slug);
 	f.format = EXPORT_CSV;
 	f.bom = is_on(req, "bom");
 	return stream(req, &f, 0, "text/csv; charset=utf-8; header=present",
 	    req_printf(req, "history-%s.csv", f.person));
+}
+
+int
+page_export_my_org(struct request *req)
+{
+	struct export_filter f = { 0 };
+
+	if ((f.org = my_slug(req, 1)) == NULL) {
+		req->error_detail = "Your account is not linked to an organization.";
+		return 404;
+	}
+	f.format = EXPORT_CSV;
+	f.bom = is_on(req, "bom");
+	f.shape = is_on(req, "per_speaker") ? EXPORT_SPEAKERS : EXPORT_APPEARANCES;
+	return stream(req, &f, 0, "text/csv; charset=utf-8; header=present",
+	    speakers_filename(req, &f, "csv"));
 }
 
 void

@@ -13,6 +13,7 @@ int	page_export_schedule_xml(struct request *);
 int	page_export_schedule_ics(struct request *);
 int	page_export_talks_ics(struct request *);
 int	page_export_history(struct request *);
+int	page_export_my_org(struct request *);
 /*
  * Writes the Export link of a list page: an <a download> to
  * /export/speakers.csv with the page's filters, query being name/value pairs

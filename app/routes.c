@@ -33,6 +33,7 @@ static const struct param_rule p_export_slug[] = {
 };
 static const struct param_rule p_export_history[] = {
 	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "per_speaker", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	END
 };
 
@@ -47,6 +48,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/events/{slug}/schedule.ics", page_export_schedule_ics, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/people/{slug}/talks.ics", page_export_talks_ics, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/me/history.csv", page_export_history, ACCESS_MEMBER, 0, p_export_history },
+	{ HTTP_GET, "/me/organization/speakers.csv", page_export_my_org, ACCESS_MEMBER, 0, p_export_history },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

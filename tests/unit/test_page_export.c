@@ -29,7 +29,9 @@ setup(void **state)
 	if ((db = db_open(dbpath, 1)) == NULL || db_migrate(db, 0) == -1)
 		return -1;
 	if (db_exec(db,
+	    "INSERT INTO organizations(id, name, slug) VALUES (1, 'Acme', 'acme');"
 	    "INSERT INTO people(id, name, slug, email) VALUES (1, 'Ada', 'ada', 'ada@x.org'), (2, 'Bob', 'bob', 'bob@x.org');"
+	    "INSERT INTO affiliations(person_id, org_id) VALUES (2, 1);"
 	    "INSERT INTO events(id, name, slug, starts_on, ends_on) VALUES (1, 'KubeCon', 'kc', '2019-05-20', '2019-05-21');"
 	    "INSERT INTO sessions(id, event_id, title, starts_at) VALUES (1, 1, 'Opening', '2019-05-20T09:00:00+02:00'),"
 	    " (2, 1, 'Closing', '2019-05-21T17:00:00+02:00');"
@@ -145,6 +147,32 @@ history_is_your_own(void **state)
 }
 
 static void
+my_organization(void **state)
+{
+	static const char *const per[] = { "per_speaker", "1", NULL };
+	struct user at_acme = { 1, "ada", "Ada", ROLE_MEMBER, 1, 1 };
+	struct user unlinked = { 3, "x", "X", ROLE_MEMBER, 1, 0 };
+	char *body, *disp;
+
+	(void)state;
+	assert_int_equal(get("/me/organization/speakers.csv", NULL, NULL, &body, NULL), 401);
+	free(body);
+	assert_int_equal(get("/me/organization/speakers.csv", NULL, &at_acme, &body, &disp), 200);
+	assert_str(disp, "attachment; filename=\"speakers-acme.csv\"");
+	assert_non_null(strstr(body, "\r\nBob,Acme,Acme,,KubeCon,Closing,"));
+	assert_null(strstr(body, "Ada"));	/* she spoke for no organization */
+	assert_null(strstr(body, "@x.org"));
+	free(body);
+	free(disp);
+	assert_int_equal(get("/me/organization/speakers.csv", per, &at_acme, &body, NULL), 200);
+	assert_non_null(strstr(body, "name,organizations,current_organization,github,sessions,titles\r\n"
+	    "Bob,Acme,Acme,,1,Closing\r\n"));
+	free(body);
+	assert_int_equal(get("/me/organization/speakers.csv", NULL, &unlinked, &body, NULL), 404);
+	free(body);
+}
+
+static void
 file_names(void **state)
 {
 	static const char *const ev[] = { "event", "kc", NULL };
@@ -164,7 +192,7 @@ file_names(void **state)
 	assert_str(body, "[{\"name\":\"Ada\",\"organization\":null,\"current_organization\":null,"
 	    "\"github\":null,\"event\":\"KubeCon\",\"session\":\"Opening\",\"kind\":\"talk\","
 	    "\"date\":\"2019-05-20\",\"role\":\"speaker\",\"url\":\"/sessions/1\"},"
-	    "{\"name\":\"Bob\",\"organization\":null,\"current_organization\":null,"
+	    "{\"name\":\"Bob\",\"organization\":\"Acme\",\"current_organization\":\"Acme\","
 	    "\"github\":null,\"event\":\"KubeCon\",\"session\":\"Closing\",\"kind\":\"talk\","
 	    "\"date\":\"2019-05-21\",\"role\":\"speaker\",\"url\":\"/sessions/2\"}]");
 	free(body);
@@ -195,6 +223,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(emails_only_for_staff_who_ask),
 		cmocka_unit_test(history_is_your_own),
+		cmocka_unit_test(my_organization),
 		cmocka_unit_test(file_names),
 		cmocka_unit_test(export_link),
 	};
