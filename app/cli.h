@@ -16,5 +16,7 @@ int	privilege_drop(void);
 
 int	cmd_backup(int, char *[]);
 int	cmd_check(int, char *[]);
+/* Exports (cli_export.c). */
+int	cmd_export(int, char *[]);
 
 #endif

@@ -128,7 +128,10 @@ db_thread(void)
 	pthread_once(&conn_once, key_create);
 	if (thread_db)
 		return thread_db;
-	thread_db = db_open(config.db_path, 0);
+	/* Binding the statement cache registers the thread-exit destructor
+	 * that closes this connection, even if no statement is ever cached. */
+	if ((thread_db = db_open(config.db_path, 0)) != NULL)
+		cache_of(thread_db);
 	return thread_db;
 }
 

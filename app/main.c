@@ -173,6 +173,7 @@ static const struct command {
 	{ "version", cmd_version },
 	{ "backup", cmd_backup },
 	{ "check", cmd_check },
+	{ "export", cmd_export },	/* exports */
 };
 
 int

@@ -6,4 +6,21 @@
 int	page_health(struct request *);
 int	page_home(struct request *);
 
+/* Exports (page_export.c): streamed downloads. */
+int	page_export_speakers_csv(struct request *);
+int	page_export_speakers_json(struct request *);
+int	page_export_schedule_xml(struct request *);
+int	page_export_schedule_ics(struct request *);
+int	page_export_talks_ics(struct request *);
+int	page_export_history(struct request *);
+int	page_export_my_org(struct request *);
+/*
+ * Writes the Export link of a list page: an <a download> to
+ * /export/speakers.csv with the page's filters, query being name/value pairs
+ * ending with a NULL name ("event", slug, "kind", "keynote", ..., NULL);
+ * unset (NULL or empty) values are left out. Names, values and label are
+ * escaped. For the event, organization, body and search pages.
+ */
+void	page_export_link(struct buf *, const char *const *query, const char *label);
+
 #endif

@@ -151,12 +151,27 @@ run(struct request *req)
 	return req->route->handler(req);
 }
 
+static int
+literal_json(struct request *req)
+{
+	for (size_t i = 0; i < routes_count; i++) {
+		size_t m = strlen(routes[i].pattern);
+
+		if (m > 5 && strcmp(routes[i].pattern + m - 5, ".json") == 0 &&
+		    route_match(req, routes[i].pattern, req->path, NULL))
+			return 1;
+	}
+	return 0;
+}
+
 void
 router_dispatch(struct request *req)
 {
 	size_t n = strlen(req->path);
 
-	if (n > 5 && strcmp(req->path + n - 5, ".json") == 0) {
+	/* A route whose own pattern ends in .json (/export/speakers.json) is
+	 * matched as written; any other PATH.json is the JSON form of PATH. */
+	if (n > 5 && strcmp(req->path + n - 5, ".json") == 0 && !literal_json(req)) {
 		req->want_json = 1;
 		req->path = req_strndup(req, req->path, n - 5);
 	}

@@ -11,10 +11,44 @@ static const struct param_rule p_asset[] = {
 	END
 };
 
+/* Exports (page_export.c). */
+static const struct param_rule p_export_speakers[] = {
+	{ "event", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "colocated", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "org", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "keynote|talk|lightning|panel|tutorial|maintainer|other" },
+	{ "from", P_DATE, PF_QUERY, 0, 10, 0 },
+	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
+	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "role", P_ENUM, PF_QUERY, 0, 0,
+	    "chair|co-chair|tech-lead|member|liaison|seat|gb|end_user|maintainer|toc|alternate" },
+	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },
+	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "include_email", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	END
+};
+static const struct param_rule p_export_slug[] = {
+	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
+	END
+};
+static const struct param_rule p_export_history[] = {
+	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "per_speaker", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	END
+};
+
 const struct route routes[] = {
 	{ HTTP_GET, "/", page_home, ACCESS_PUBLIC, RF_JSON, NULL },
 	{ HTTP_GET, "/healthz", page_health, ACCESS_OPEN, 0, NULL },
 	{ HTTP_GET, "/assets/{name}", page_asset, ACCESS_OPEN, 0, p_asset },
+	/* Exports (page_export.c). */
+	{ HTTP_GET, "/export/speakers.csv", page_export_speakers_csv, ACCESS_PUBLIC, 0, p_export_speakers },
+	{ HTTP_GET, "/export/speakers.json", page_export_speakers_json, ACCESS_PUBLIC, 0, p_export_speakers },
+	{ HTTP_GET, "/events/{slug}/schedule.xml", page_export_schedule_xml, ACCESS_PUBLIC, 0, p_export_slug },
+	{ HTTP_GET, "/events/{slug}/schedule.ics", page_export_schedule_ics, ACCESS_PUBLIC, 0, p_export_slug },
+	{ HTTP_GET, "/people/{slug}/talks.ics", page_export_talks_ics, ACCESS_PUBLIC, 0, p_export_slug },
+	{ HTTP_GET, "/me/history.csv", page_export_history, ACCESS_MEMBER, 0, p_export_history },
+	{ HTTP_GET, "/me/organization/speakers.csv", page_export_my_org, ACCESS_MEMBER, 0, p_export_history },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
