@@ -24,12 +24,13 @@ SRC	:= $(sort $(wildcard app/*.c import/*.c))
 LIBSRC	:= $(filter-out app/main.c,$(SRC))
 SCHEMA	:= $(sort $(wildcard schema/*.sql))
 ASSETS	:= $(sort $(wildcard assets/*))
+DEMO	:= $(sort $(wildcard demo/*.sql))
 UNIT	:= $(sort $(wildcard tests/unit/test_*.c))
 
-GEN	= build/gen/schema_gen.c build/gen/assets_gen.c
+GEN	= build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c
 
-OBJ	= $(patsubst %.c,build/obj/%.o,$(LIBSRC)) build/obj/gen/schema_gen.o build/obj/gen/assets_gen.o
-AOBJ	= $(patsubst %.c,build/asan/obj/%.o,$(LIBSRC)) build/asan/obj/gen/schema_gen.o build/asan/obj/gen/assets_gen.o
+OBJ	= $(patsubst %.c,build/obj/%.o,$(LIBSRC)) build/obj/gen/schema_gen.o build/obj/gen/assets_gen.o build/obj/gen/demo_gen.o
+AOBJ	= $(patsubst %.c,build/asan/obj/%.o,$(LIBSRC)) build/asan/obj/gen/schema_gen.o build/asan/obj/gen/assets_gen.o build/asan/obj/gen/demo_gen.o
 
 all: build/lectern
 
@@ -45,6 +46,10 @@ build/gen/schema_gen.c: build/embed $(SCHEMA)
 build/gen/assets_gen.c: build/embed $(ASSETS)
 	@mkdir -p build/gen
 	build/embed asset_files $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+build/gen/demo_gen.c: build/embed $(DEMO)
+	@mkdir -p build/gen
+	build/embed demo_files $(DEMO) > $@.tmp && mv $@.tmp $@
 
 # --- the normal build -----------------------------------------------------------
 build/obj/%.o: %.c

@@ -15,6 +15,9 @@ int	cli_open_db(const char *path, int create, sqlite3 **out);
 int	privilege_drop(void);
 
 int	cmd_backup(int, char *[]);
+int	cmd_demo(int, char *[]);
+/* Loads the compiled-in demo data in one transaction; -1 if the database has records. */
+int	demo_load(sqlite3 *);
 int	cmd_check(int, char *[]);
 /* Exports (cli_export.c). */
 int	cmd_export(int, char *[]);

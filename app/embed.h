@@ -9,7 +9,7 @@ struct embedded {
 	size_t			 len;
 };
 
-extern const struct embedded	schema_files[], asset_files[];
-extern const unsigned long	schema_files_count, asset_files_count;
+extern const struct embedded	schema_files[], asset_files[], demo_files[];
+extern const unsigned long	schema_files_count, asset_files_count, demo_files_count;
 
 #endif

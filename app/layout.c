@@ -5,6 +5,7 @@
 #include "auth.h"
 #include "html.h"
 #include "layout.h"
+#include "router.h"
 
 void
 html_link(struct buf *b, const char *href, const char *text)
@@ -82,7 +83,7 @@ layout_begin(struct request *req, const char *title, const struct crumb *crumbs)
 	nav_item(req, "/people", "People");
 	nav_item(req, "/events", "Events");
 	nav_item(req, "/bodies", "Bodies");
-	html_lit(b, "</ul></nav><form class=\"search\" role=\"search\" action=\"/search\" method=\"get\">"
+	html_lit(b, "</ul></nav><form class=\"search\" role=\"search\" aria-label=\"Site\" action=\"/search\" method=\"get\">"
 	    "<label for=\"site-q\" class=\"vh\">Search</label>"
 	    "<input id=\"site-q\" type=\"search\" name=\"q\" placeholder=\"Search talks, people, organizations\">"
 	    "<button type=\"submit\">Search</button></form>");
@@ -98,4 +99,39 @@ layout_end(struct request *req)
 	    "speaks for whom in the cloud-native community. "
 	    "<a href=\"/search\">Search</a> \xc2\xb7 <a href=\"/healthz\">Status</a></p>"
 	    "</footer></body></html>\n");
+}
+
+void
+staff_new_button(struct request *req, const char *href, const char *label)
+{
+	if (!auth_is_staff(req) || !router_has(HTTP_GET, href))
+		return;
+	html_lit(&req->out, "<p class=\"actions\"><a class=\"button\" href=\"");
+	html_attr(&req->out, href);
+	html_lit(&req->out, "\">");
+	html_text(&req->out, label);
+	html_lit(&req->out, "</a></p>");
+}
+
+void
+staff_actions(struct request *req, const char *base)
+{
+	const char *edit, *history;
+
+	if (!auth_is_staff(req))
+		return;
+	edit = req_printf(req, "%s/edit", base);
+	history = req_printf(req, "%s/history", base);
+	html_lit(&req->out, "<p class=\"actions\">");
+	if (router_has(HTTP_GET, edit)) {
+		html_lit(&req->out, "<a class=\"button\" href=\"");
+		html_attr(&req->out, edit);
+		html_lit(&req->out, "\">Edit</a> ");
+	}
+	if (router_has(HTTP_GET, history)) {
+		html_lit(&req->out, "<a class=\"button secondary\" href=\"");
+		html_attr(&req->out, history);
+		html_lit(&req->out, "\">History</a>");
+	}
+	html_lit(&req->out, "</p>");
 }

@@ -11,6 +11,9 @@ struct crumb {
 /* Opens the page: title and crumbs are escaped; crumbs ends with a NULL label (or is NULL). */
 void	layout_begin(struct request *, const char *title, const struct crumb *crumbs);
 void	layout_end(struct request *);
+/* Staff only, and only where the route exists: a "New" button, and Edit / History links for a record at base. */
+void	staff_new_button(struct request *, const char *href, const char *label);
+void	staff_actions(struct request *, const char *base);
 /* Link to path with text, both escaped. */
 void	html_link(struct buf *, const char *href, const char *text);
 

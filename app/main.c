@@ -172,6 +172,7 @@ static const struct command {
 	{ "migrate", cmd_migrate },
 	{ "version", cmd_version },
 	{ "backup", cmd_backup },
+	{ "demo", cmd_demo },
 	{ "check", cmd_check },
 	{ "export", cmd_export },	/* exports */
 };

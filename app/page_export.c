@@ -110,6 +110,7 @@ speakers(struct request *req, enum export_format format)
 	f.from = req_arg(req, "from");
 	f.to = req_arg(req, "to");
 	f.body = req_arg(req, "body");
+	f.person = req_arg(req, "person");
 	f.role = req_arg(req, "role");
 	f.shape = shape && strcmp(shape, "speakers") == 0 ? EXPORT_SPEAKERS : EXPORT_APPEARANCES;
 	f.format = format;
@@ -123,6 +124,8 @@ speakers(struct request *req, enum export_format format)
 		return not_found(req, "organization");
 	if (!exists("bodies", f.body))
 		return not_found(req, "body");
+	if (!exists("people", f.person))
+		return not_found(req, "person");
 	return stream(req, &f, 0, format == EXPORT_JSON ? "application/json" :
 	    "text/csv; charset=utf-8; header=present", speakers_filename(req, &f, ext));
 }

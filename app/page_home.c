@@ -1,19 +1,128 @@
-/* page_home.c: GET / — the front page. */
+/* page_home.c: GET / — search, totals, latest events, the organizations with the most talks lately. */
+#include "db.h"
 #include "html.h"
 #include "layout.h"
 #include "pages.h"
+#include "render.h"
+
+static const char totals_sql[] =
+	"SELECT (SELECT count(*) FROM organizations), (SELECT count(*) FROM people),"
+	" (SELECT count(*) FROM events), (SELECT count(*) FROM sessions WHERE status = 'scheduled'),"
+	" (SELECT count(*) FROM sessions WHERE status = 'scheduled' AND kind = 'keynote'),"
+	" (SELECT count(*) FROM roles WHERE ends_on IS NULL OR ends_on >= date('now'))";
+
+static const char home_json_sql[] =
+	"SELECT json_object('totals', json_object('organizations', (SELECT count(*) FROM organizations),"
+	" 'people', (SELECT count(*) FROM people), 'events', (SELECT count(*) FROM events),"
+	" 'sessions', (SELECT count(*) FROM sessions WHERE status = 'scheduled'),"
+	" 'keynotes', (SELECT count(*) FROM sessions WHERE status = 'scheduled' AND kind = 'keynote')),"
+	" 'latest_events', (SELECT json_group_array(json_object('name', name, 'slug', slug,"
+	"  'starts_on', starts_on)) FROM (SELECT * FROM events WHERE parent_id IS NULL"
+	"  ORDER BY starts_on DESC, id DESC LIMIT 5)),"
+	" 'top_organizations', (SELECT json_group_array(json_object('name', o.name, 'slug', o.slug,"
+	"  'sessions', n)) FROM (SELECT org_id, count(*) AS n FROM session_credits"
+	"  WHERE starts >= date('now', '-12 months') GROUP BY org_id ORDER BY n DESC, org_id LIMIT 10) t"
+	"  JOIN organizations o ON o.id = t.org_id))";
+
+static const char latest_sql[] =
+	"SELECT name, slug, starts_on, city FROM events WHERE parent_id IS NULL"
+	" ORDER BY starts_on DESC, id DESC LIMIT 5";
+
+/* ?1: the start of the window; NULL for all time. */
+static const char top_sql[] =
+	"SELECT o.name, o.slug, t.n FROM (SELECT org_id, count(*) AS n FROM session_credits"
+	" WHERE ?1 IS NULL OR starts >= ?1 GROUP BY org_id ORDER BY n DESC, org_id LIMIT 10) t"
+	" JOIN organizations o ON o.id = t.org_id ORDER BY t.n DESC, o.name";
+
+static int
+top_orgs(struct request *req, sqlite3 *db, const char *since, const char *heading)
+{
+	struct buf *b = &req->out;
+	sqlite3_stmt *st = db_stmt(db, top_sql);
+	int n = 0;
+
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, since);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n++ == 0) {
+			html_lit(b, "<h2>");
+			html_text(b, heading);
+			html_lit(b, "</h2><ol>");
+		}
+		html_lit(b, "<li>");
+		html_link(b, req_printf(req, "/orgs/%s", sqlite3_column_text(st, 1)),
+		    (const char *)sqlite3_column_text(st, 0));
+		buf_appendf(b, " <span class=\"muted\">%d sessions</span></li>", sqlite3_column_int(st, 2));
+	}
+	sqlite3_reset(st);
+	if (n)
+		html_lit(b, "</ol>");
+	return n;
+}
+
+static const char window_sql[] = "SELECT date('now', '-12 months')";
 
 int
 page_home(struct request *req)
 {
 	struct buf *b = &req->out;
+	sqlite3 *db = db_thread();
+	sqlite3_stmt *st;
+	struct buf since = BUF_INIT;
+	int n = 0;
 
-	if (req->want_json) {
-		html_lit(b, "{\"name\":\"Lectern\"}");
-		return 200;
+	if (db == NULL)
+		return 503;
+	if (req->want_json)
+		return render_json(req, db_stmt(db, home_json_sql));
+	if ((st = db_stmt(db, totals_sql)) == NULL)
+		return 503;
+	layout_begin(req, "Who speaks for whom", NULL);
+	html_lit(b, "<h1>Who speaks for whom</h1><p>Keynotes, talks, roles and seats in the cloud-native "
+	    "community, each credited to the person and to the organization they represented at the "
+	    "time.</p><form class=\"filters\" role=\"search\" aria-label=\"Record\" method=\"get\" action=\"/search\">"
+	    "<label for=\"home-q\" class=\"vh\">Search the record</label>"
+	    "<input id=\"home-q\" type=\"search\" name=\"q\" placeholder=\"Spotify, Backstage, Dave Zolotusky\">"
+	    "<button type=\"submit\">Search</button></form>");
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		html_lit(b, "<ul class=\"numbers\">");
+		render_figure(b, sqlite3_column_int64(st, 0), "Organizations");
+		render_figure(b, sqlite3_column_int64(st, 1), "People");
+		render_figure(b, sqlite3_column_int64(st, 2), "Events");
+		render_figure(b, sqlite3_column_int64(st, 3), "Sessions");
+		render_figure(b, sqlite3_column_int64(st, 4), "Keynotes");
+		render_figure(b, sqlite3_column_int64(st, 5), "Current roles");
+		html_lit(b, "</ul>");
 	}
-	layout_begin(req, "Home", NULL);
-	html_lit(b, "<h1>Lectern</h1><p>Who speaks for whom in the cloud-native community.</p>");
+	sqlite3_reset(st);
+	html_lit(b, "<div class=\"cols\"><section>");
+	if ((st = db_stmt(db, latest_sql)) != NULL) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (n++ == 0)
+				html_lit(b, "<h2>Latest events</h2><ul>");
+			html_lit(b, "<li>");
+			html_link(b, req_printf(req, "/events/%s", sqlite3_column_text(st, 1)),
+			    (const char *)sqlite3_column_text(st, 0));
+			html_lit(b, " <span class=\"muted\">");
+			html_text(b, (const char *)sqlite3_column_text(st, 2));
+			html_lit(b, "</span></li>");
+		}
+		sqlite3_reset(st);
+	}
+	if (n)
+		html_lit(b, "</ul>");
+	else
+		render_empty(b, "No events yet.");
+	html_lit(b, "</section><section>");
+	if ((st = db_stmt(db, window_sql)) != NULL)
+		db_one_text(st, &since);
+	/* A quiet year still shows who has spoken most, saying so. */
+	if (!top_orgs(req, db, since.data, "Most sessions in the last 12 months") &&
+	    !top_orgs(req, db, NULL, "Most sessions, all time"))
+		render_empty(b, "No sessions recorded yet.");
+	buf_release(&since);
+	html_lit(b, "</section></div>");
 	layout_end(req);
 	return 200;
 }

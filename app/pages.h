@@ -6,6 +6,24 @@
 int	page_health(struct request *);
 int	page_home(struct request *);
 
+/* The registry (page_org.c, page_person.c, page_event.c, page_session.c, page_body.c, page_search.c). */
+int	page_orgs(struct request *);
+int	page_org(struct request *);
+int	page_people(struct request *);
+int	page_person(struct request *);
+int	page_events(struct request *);
+int	page_event(struct request *);
+int	page_session(struct request *);
+int	page_bodies(struct request *);
+int	page_body(struct request *);
+int	page_search(struct request *);
+/* A person's speaking history and roles, as on their page (also /me). */
+struct sqlite3;
+void	person_history(struct request *, struct sqlite3 *, long long person);
+void	person_roles(struct request *, struct sqlite3 *, long long person);
+/* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
+const char *search_fts_query(struct request *, const char *q);
+
 /* Exports (page_export.c): streamed downloads. */
 int	page_export_speakers_csv(struct request *);
 int	page_export_speakers_json(struct request *);

@@ -133,6 +133,15 @@ find_route(struct request *req, struct param **segs)
 	return NULL;
 }
 
+int
+router_has(enum http_method method, const char *path)
+{
+	for (size_t i = 0; i < routes_count; i++)
+		if (routes[i].method == method && route_match(NULL, routes[i].pattern, path, NULL))
+			return 1;
+	return 0;
+}
+
 static int
 run(struct request *req)
 {

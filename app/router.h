@@ -44,6 +44,8 @@ extern const size_t		routes_count;
  */
 int	route_match(struct request *, const char *pattern, const char *path,
 	    struct param **segs);
+/* True when some route answers method at path (used to show only links that lead somewhere). */
+int	router_has(enum http_method, const char *path);
 /* Runs the request through the table; the response is left in req. */
 void	router_dispatch(struct request *);
 /* Fills req->out with the error page (HTML or JSON) for req->status. */

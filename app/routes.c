@@ -20,6 +20,7 @@ static const struct param_rule p_export_speakers[] = {
 	{ "from", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "person", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "role", P_ENUM, PF_QUERY, 0, 0,
 	    "chair|co-chair|tech-lead|member|liaison|seat|gb|end_user|maintainer|toc|alternate" },
 	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },
@@ -37,8 +38,44 @@ static const struct param_rule p_export_history[] = {
 	END
 };
 
+/* The registry. */
+static const struct param_rule p_list[] = {
+	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
+	END
+};
+static const struct param_rule p_slug_page[] = {
+	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
+	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
+	END
+};
+static const struct param_rule p_event[] = {
+	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "keynote|talk|lightning|panel|tutorial|maintainer|other" },
+	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
+	END
+};
+static const struct param_rule p_session[] = {
+	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
+	END
+};
+static const struct param_rule p_search[] = {
+	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "page", P_INT, PF_QUERY, 1, 1000, 0 },
+	END
+};
+
 const struct route routes[] = {
 	{ HTTP_GET, "/", page_home, ACCESS_PUBLIC, RF_JSON, NULL },
+	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
+	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },
+	{ HTTP_GET, "/people", page_people, ACCESS_PUBLIC, RF_JSON, p_list },
+	{ HTTP_GET, "/people/{slug}", page_person, ACCESS_PUBLIC, RF_JSON, p_slug_page },
+	{ HTTP_GET, "/events", page_events, ACCESS_PUBLIC, RF_JSON, p_list },
+	{ HTTP_GET, "/events/{slug}", page_event, ACCESS_PUBLIC, RF_JSON, p_event },
+	{ HTTP_GET, "/sessions/{id}", page_session, ACCESS_PUBLIC, RF_JSON, p_session },
+	{ HTTP_GET, "/bodies", page_bodies, ACCESS_PUBLIC, RF_JSON, NULL },
+	{ HTTP_GET, "/bodies/{slug}", page_body, ACCESS_PUBLIC, RF_JSON, p_slug_page },
+	{ HTTP_GET, "/search", page_search, ACCESS_PUBLIC, RF_JSON, p_search },
 	{ HTTP_GET, "/healthz", page_health, ACCESS_OPEN, 0, NULL },
 	{ HTTP_GET, "/assets/{name}", page_asset, ACCESS_OPEN, 0, p_asset },
 	/* Exports (page_export.c). */

@@ -11,7 +11,7 @@ await main(null, async (browser, server) => {
   ok(resp && resp.status() === 200, "home page loads");
   ok((await page.title()).includes("Lectern"), "title names Lectern");
   ok(await page.locator("main#main").count() === 1, "one main landmark");
-  ok(await page.getByRole("search").count() === 1, "a search landmark");
+  ok(await page.getByRole("search", { name: "Site" }).count() === 1, "a labelled search landmark in the header");
   ok(await page.getByLabel("Search").count() >= 1, "search box has a label");
   const bg = await page.evaluate(() => getComputedStyle(document.querySelector("header.site")).backgroundColor);
   ok(bg !== "rgba(0, 0, 0, 0)", "stylesheet applied (header has a background)");

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 PKGS="libmicrohttpd sqlite3 libxml-2.0 libsodium inih"
-make -s build/gen/schema_gen.c build/gen/assets_gen.c
+make -s build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c
 mkdir -p build/fuzz
 src=$(ls app/*.c import/*.c 2>/dev/null | grep -v -e app/main.c)
 flags="-std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Iapp -Iimport -Ibuild/gen $(pkg-config --cflags $PKGS)"
@@ -16,7 +16,7 @@ for f in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$f" .c)
 	echo "fuzz: building $name"
 	# shellcheck disable=SC2086
-	clang $flags $san -o "build/fuzz/$name" "$f" $src build/gen/schema_gen.c build/gen/assets_gen.c \
+	clang $flags $san -o "build/fuzz/$name" "$f" $src build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c \
 		$(pkg-config --libs $PKGS) -lpthread
 	corpus=build/fuzz/corpus-$name
 	mkdir -p "$corpus"
