@@ -55,6 +55,21 @@ cli_db_only(int argc, char *argv[], const char *usage, const char **path)
 }
 
 int
+cli_open_db(const char *path, int create, sqlite3 **out)
+{
+	sqlite3 *db;
+
+	if ((db = db_open(path, create)) == NULL)
+		return -1;
+	if (db_migrate(db, 0) == -1) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
 privilege_drop(void)
 {
 	struct passwd *pw;

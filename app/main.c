@@ -62,21 +62,6 @@ load_config(const char *path)
 	return config_load(&config, DEFAULT_CONF);
 }
 
-int
-cli_open_db(const char *path, int create, sqlite3 **out)
-{
-	sqlite3 *db;
-
-	if ((db = db_open(path, create)) == NULL)
-		return -1;
-	if (db_migrate(db, 0) == -1) {
-		db_close(db);
-		return -1;
-	}
-	*out = db;
-	return 0;
-}
-
 static int
 cmd_serve(int argc, char *argv[])
 {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include <string.h>
+#include <stdio.h>
 
 #define assert_str(a, b)	assert_string_equal((a), (b))
 
