@@ -23,16 +23,32 @@ struct user {
 	long long		 org_id;	/* linked organization, 0 for none */
 };
 
-/* True when the request comes from staff or an admin: they may see emails and notes. */
-int	auth_is_staff(const struct request *);
-/* Writes the hidden CSRF field every state-changing form carries (nothing when logged out). */
-void	csrf_field(struct request *);
+#define LOGIN_COOKIE	"lectern_login"
 
-/* 0 when req may call route; otherwise the status to answer (401, 403, 303 to the login page). */
+/*
+ * Resolves the login cookie into req->user and req->csrf_token, then decides:
+ * 0 when req may call route; otherwise the status to answer: 303 to the login
+ * page (an anonymous HTML GET of a protected page), 401, or 403 (a role that
+ * is not enough, a missing or wrong CSRF token, a foreign Origin).
+ */
 int	auth_check(struct request *, const struct route *);
 /* Writes the header's account area (log in link, or the user and a log-out button). */
 void	auth_nav(struct request *);
 /* Writes a link to the login page that returns to req->path. */
 void	auth_login_link(struct request *);
+/* True when the request comes from staff or an admin: they may see emails and notes. */
+int	auth_is_staff(const struct request *);
+/* Writes the hidden CSRF field every state-changing form carries (nothing when logged out). */
+void	csrf_field(struct request *);
+enum user_role	role_of(const char *);
+const char	*role_name(enum user_role);
+
+/*
+ * Starts a login for user_id: a new random token (the old one, if any, is
+ * forgotten), its hash stored, the cookie set on the response. 0 or -1.
+ */
+int	auth_login_begin(struct request *, long long user_id);
+/* Ends the request's login on the server and clears the cookie. */
+void	auth_logout(struct request *);
 
 #endif

@@ -158,6 +158,7 @@ static const struct command {
 	{ "version", cmd_version },
 	{ "backup", cmd_backup },
 	{ "demo", cmd_demo },
+	{ "user", cmd_user },
 	{ "check", cmd_check },
 	{ "export", cmd_export },	/* exports */
 };

@@ -21,6 +21,26 @@ int	page_search(struct request *);
 struct sqlite3;
 void	person_history(struct request *, struct sqlite3 *, long long person);
 void	person_roles(struct request *, struct sqlite3 *, long long person);
+/* Accounts (page_login.c, page_me.c, page_admin.c). */
+int	page_login_form(struct request *);
+int	page_login(struct request *);
+int	page_logout(struct request *);
+int	page_me(struct request *);
+int	page_me_save(struct request *);
+int	page_admin_users(struct request *);
+int	page_admin_user_add(struct request *);
+int	page_admin_user_update(struct request *);
+/* Editing (page_edit.c, page_history.c): the kind comes from the path (record.h). */
+int	page_record_new(struct request *);
+int	page_record_create(struct request *);
+int	page_record_edit(struct request *);
+int	page_record_update(struct request *);
+int	page_record_delete(struct request *);
+int	page_record_history(struct request *);
+int	page_history(struct request *);
+int	page_restore(struct request *);
+int	page_merge_form(struct request *);
+int	page_merge(struct request *);
 /* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
 const char *search_fts_query(struct request *, const char *q);
 

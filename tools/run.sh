@@ -7,6 +7,8 @@ mkdir -p data
 if [ ! -f "$db" ]; then
 	echo "run: creating $db with the demo data"
 	build/lectern demo --db "$db"
+	# The demo accounts' passwords are random: kept (readable by you alone) to show at every start.
+	(umask 077 && build/lectern user demo --db "$db" >data/credentials.txt)
 else
 	build/lectern migrate --db "$db" >/dev/null
 fi

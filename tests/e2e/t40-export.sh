@@ -151,7 +151,7 @@ check "a cancelled session leaves the frab schedule" bash -c \
 	"curl -s '$URL/events/kubecon-eu-2019/schedule.xml' | xmllint --noout --schema $XSD - 2>/dev/null && ! curl -s '$URL/events/kubecon-eu-2019/schedule.xml' | grep -q 'event id=\"5\"'"
 
 # --- members -----------------------------------------------------------------
-expect_status "history needs a login" 401 /me/history.csv
+expect_status "history needs a login (sent to the login page)" 303 /me/history.csv
 
 # --- streaming keeps going past one piece --------------------------------------
 sql "WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 3009)

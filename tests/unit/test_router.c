@@ -87,7 +87,9 @@ public_read_off_needs_login(void **state)
 	(void)state;
 	config_defaults(&config);
 	config.public_read = 0;
-	assert_int_equal(dispatch("GET", HTTP_GET, "/", NULL, NULL), 401);
+	/* A browser is sent to the login page; a script asking for JSON gets 401. */
+	assert_int_equal(dispatch("GET", HTTP_GET, "/", NULL, NULL), 303);
+	assert_int_equal(dispatch("GET", HTTP_GET, "/orgs.json", NULL, NULL), 401);
 	config_release(&config);
 }
 

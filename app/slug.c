@@ -1,0 +1,91 @@
+/* slug.c: slugs from names, folding the accents of Latin scripts so "Zoë" gives "zoe". */
+#include <string.h>
+
+#include "db.h"
+#include "log.h"
+#include "slug.h"
+
+/* Two-byte UTF-8 letters of Latin-1 and Latin Extended-A, folded to ASCII. */
+static char
+fold(unsigned char a, unsigned char b)
+{
+	static const char latin1[65] =
+	    "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	unsigned cp = ((a & 0x1Fu) << 6) | (b & 0x3Fu);
+
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	if (cp >= 0x100 && cp <= 0x17F) {
+		static const char ext[] =
+		    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlL"
+		    "lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+		size_t i = cp - 0x100;
+
+		return i < sizeof(ext) - 1 ? ext[i] : 0;
+	}
+	return 0;
+}
+
+void
+slug_from_name(struct buf *b, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t start = b->len;
+	int dash = 0;
+
+	for (; s && *s && b->len - start < 80; s++) {
+		char c = 0;
+
+		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			c = (char)*s;
+		else if (*s >= 'A' && *s <= 'Z')
+			c = (char)(*s - 'A' + 'a');
+		else if ((*s & 0xE0) == 0xC0 && s[1]) {
+			c = fold(s[0], s[1]);
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+				c = 0;
+			s++;
+		}
+		if (c) {
+			if (dash && b->len > start)
+				buf_putc(b, '-');
+			buf_putc(b, c);
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	if (b->len == start)
+		buf_putc(b, 'x');
+}
+
+int
+slug_unique(sqlite3 *db, const char *table, const char *name, struct buf *out)
+{
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM %w WHERE slug = ?1", table);
+	sqlite3_stmt *st = NULL;
+	size_t base;
+	int taken = 1;
+
+	if (sql == NULL || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(sql);
+		return log_err("slug: %s", sqlite3_errmsg(db));
+	}
+	sqlite3_free(sql);
+	slug_from_name(out, name);
+	base = out->len;
+	for (int n = 2; taken && n < 10000; n++) {
+		sqlite3_bind_text(st, 1, out->data, (int)out->len, SQLITE_STATIC);
+		/* "new" would be read as the address of the creation form. */
+		taken = strcmp(out->data, "new") == 0 ||
+		    (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0);
+		sqlite3_reset(st);
+		if (taken) {
+			buf_truncate(out, base);
+			buf_appendf(out, "-%d", n);
+		}
+	}
+	sqlite3_finalize(st);
+	return taken ? -1 : 0;
+}
