@@ -1,6 +1,7 @@
 /* page_body.c: /bodies and /bodies/{slug} — who held which role or seat, and when. */
 #include <string.h>
 
+#include "auth.h"
 #include "db.h"
 #include "html.h"
 #include "layout.h"
@@ -182,6 +183,11 @@ page_body(struct request *req)
 	}
 	sqlite3_reset(st);
 	staff_actions(req, req_printf(req, "/bodies/%s", slug));
+	if (auth_is_staff(req)) {
+		html_lit(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/roles/new?body=");
+		url_component(b, slug);
+		html_lit(b, "\">Add role or seat</a></p>");
+	}
 	html_lit(b, "<p class=\"actions\">");
 	page_export_link(b, query, "Export everyone who held a role (CSV)");
 	html_lit(b, "</p>");

@@ -177,10 +177,14 @@ speaker_rows(struct request *req, sqlite3 *db, long long session, int from_form)
 	for (int i = 1; i <= SPEAKER_ROWS; i++) {
 		const char *person = NULL, *org = NULL, *role = NULL;
 
+		/* Stop at the end: stepping a finished statement would start it over. */
 		if (st && sqlite3_step(st) == SQLITE_ROW) {
 			person = req_strdup(req, (const char *)sqlite3_column_text(st, 0));
 			org = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
 			role = req_strdup(req, (const char *)sqlite3_column_text(st, 2));
+		} else if (st) {
+			sqlite3_reset(st);
+			st = NULL;
 		} else if (from_form) {
 			snprintf(name, sizeof(name), "s%d_person", i);
 			person = req_arg(req, name);
@@ -253,8 +257,8 @@ form_page(struct request *req, sqlite3 *db, const struct record_kind *k, const c
 	csrf_field(req);
 	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
 	for (const struct field *f = k->fields; f->name; f++)
-		field_out(req, f, from_form ? req_arg(req, f->name) : stored_value(req, db, f, snapshot),
-		    error_for(errors, f->name));
+		field_out(req, f, from_form || snapshot == NULL ? req_arg(req, f->name) :
+		    stored_value(req, db, f, snapshot), error_for(errors, f->name));
 	if (strcmp(k->kind, "session") == 0)
 		speaker_rows(req, db, id, from_form);
 	datalists(req, db, k, strcmp(k->kind, "session") == 0);
@@ -466,7 +470,7 @@ page_record_delete(struct request *req)
 	before = audit_capture(db, req, k->kind, id, &err);
 	sql = sqlite3_mprintf("DELETE FROM %w WHERE id = %lld AND version = %lld", k->table, id,
 	    req_arg_int(req, "version", 0));
-	rc = err || sql == NULL ? SQLITE_ERROR : sqlite3_exec(db, sql, NULL, NULL, NULL);
+	rc = err || sql == NULL ? SQLITE_ERROR : sqlite3_exec(db, sql, NULL, NULL, NULL) & 0xff;
 	sqlite3_free(sql);
 	if (rc == SQLITE_OK && sqlite3_changes(db) == 0)
 		rc = SQLITE_BUSY, req->error_detail = "The record changed since you opened it; reload and try again.";

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "db.h"
 #include "html.h"
 #include "layout.h"
@@ -286,6 +287,11 @@ page_event(struct request *req)
 	html_lit(b, "</p>");
 	sqlite3_reset(st);
 	staff_actions(req, req_printf(req, "/events/%s", slug));
+	if (auth_is_staff(req)) {
+		html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/sessions/new?event=");
+		url_component(b, slug);
+		html_lit(b, "\">New session</a></p>");
+	}
 	if ((st = db_stmt(db, colocated_sql)) != NULL) {
 		sqlite3_bind_int64(st, 1, id);
 		while (sqlite3_step(st) == SQLITE_ROW) {

@@ -302,6 +302,13 @@ page_org(struct request *req)
 	}
 	html_lit(b, "</p>");
 	staff_actions(req, req_printf(req, "/orgs/%s", slug));
+	if (auth_is_staff(req)) {
+		html_lit(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/projects/new?org=");
+		url_component(b, slug);
+		html_lit(b, "\">Add project</a> <a class=\"button secondary\" href=\"/orgs/");
+		url_component(b, slug);
+		html_lit(b, "/merge\">Merge a duplicate</a></p>");
+	}
 	if (auth_is_staff(req) && sqlite3_column_type(st, 8) != SQLITE_NULL) {
 		html_lit(b, "<p class=\"private\"><strong>Notes (staff only):</strong> ");
 		html_text(b, (const char *)sqlite3_column_text(st, 8));

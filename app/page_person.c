@@ -268,6 +268,15 @@ page_person(struct request *req)
 	}
 	sqlite3_reset(st);
 	staff_actions(req, req_printf(req, "/people/%s", slug));
+	if (auth_is_staff(req)) {
+		html_lit(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/affiliations/new?person=");
+		url_component(b, slug);
+		html_lit(b, "\">Add affiliation</a> <a class=\"button secondary\" href=\"/roles/new?person=");
+		url_component(b, slug);
+		html_lit(b, "\">Add role or seat</a> <a class=\"button secondary\" href=\"/people/");
+		url_component(b, slug);
+		html_lit(b, "/merge\">Merge a duplicate</a></p>");
+	}
 	html_lit(b, "<p class=\"actions\">");
 	page_export_link(b, query, "Export speaking history (CSV)");
 	html_lit(b, " <a href=\"/people/");

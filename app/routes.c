@@ -151,8 +151,17 @@ static const struct param_rule p_restore[] = {
 	END
 };
 
+/* A new record's form can start from the page it was opened on. */
+static const struct param_rule p_prefill[] = {
+	{ "event", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "person", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "org", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
+	END
+};
+
 #define EDITABLE(path) \
-	{ HTTP_GET, path "/new", page_record_new, ACCESS_STAFF, 0, NULL }, \
+	{ HTTP_GET, path "/new", page_record_new, ACCESS_STAFF, 0, p_prefill }, \
 	{ HTTP_POST, path "/new", page_record_create, ACCESS_STAFF, 0, p_record_new }, \
 	{ HTTP_GET, path "/{key}/edit", page_record_edit, ACCESS_STAFF, 0, p_key }, \
 	{ HTTP_POST, path "/{key}/edit", page_record_update, ACCESS_STAFF, 0, p_record }, \

@@ -80,3 +80,23 @@ expect_header() {
 }
 # sql QUERY: runs a query on the test database.
 sql() { sqlite3 -batch "$DB" "$@"; }
+
+# Accounts. make_user LOGIN ROLE PASSWORD [user add options...]: creates a user with the CLI.
+make_user() {
+	local login=$1 role=$2 pw=$3
+	shift 3
+	printf '%s\n' "$pw" | "$LECTERN" user add --db "$DB" --login "$login" --role "$role" "$@" >/dev/null
+}
+# login LOGIN PASSWORD: logs in with curl; the cookie jar is $TMP/jar-LOGIN. Prints the status.
+login() {
+	rm -f "$TMP/jar-$1"
+	http -o /dev/null -w '%{http_code}' -c "$TMP/jar-$1" --data-urlencode "login=$1" \
+		--data-urlencode "password=$2" "$URL/login"
+}
+# csrf_of LOGIN: the CSRF token of LOGIN's login, read from a page's log-out form.
+csrf_of() {
+	http -b "$TMP/jar-$1" "$URL/me" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -n 1 |
+		sed 's/.*value="\([0-9a-f]*\)"/\1/'
+}
+# as LOGIN CURL-ARGS...: a request with LOGIN's cookie.
+as() { local u=$1; shift; http -b "$TMP/jar-$u" -c "$TMP/jar-$u" "$@"; }
