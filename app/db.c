@@ -1,5 +1,7 @@
 /* db.c: SQLite connections, per-thread ownership and the prepared-statement cache. */
+#include <errno.h>
 #include <pthread.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,22 @@ static _Thread_local sqlite3 *thread_db;
 
 static void	key_create(void);
 
+/* A database on read-only media: WAL needs its -shm file, so open it immutable and serve reads. */
+static sqlite3 *
+open_readonly(const char *path)
+{
+	sqlite3 *db = NULL;
+	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+
+	if (uri == NULL || sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		db = NULL;
+	}
+	sqlite3_free(uri);
+	return db;
+}
+
 sqlite3 *
 db_open(const char *path, int create)
 {
@@ -35,16 +53,34 @@ db_open(const char *path, int create)
 	    (create ? SQLITE_OPEN_CREATE : 0);
 
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
-		log_err("%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		const char *msg = db ? sqlite3_errmsg(db) : "cannot open";
+
+		if (!create || access(path, F_OK) == 0) {
+			sqlite3 *ro = open_readonly(path);
+
+			if (ro) {
+				sqlite3_close(db);
+				log_info("%s is read-only: serving reads, refusing writes", path);
+				sqlite3_busy_timeout(ro, DB_BUSY_MS);
+				return ro;
+			}
+		}
+		log_err("%s: %s", path, msg);
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
-	if (db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-	    " PRAGMA synchronous = NORMAL;") == -1) {
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+	    " PRAGMA synchronous = NORMAL;", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3 *ro = sqlite3_db_readonly(db, "main") == 1 ? open_readonly(path) : NULL;
+
+		if (ro)
+			log_info("%s is read-only: serving reads, refusing writes", path);
+		else
+			log_err("%s: %s", path, sqlite3_errmsg(db));
 		sqlite3_close(db);
-		return NULL;
+		return ro;
 	}
 	return db;
 }

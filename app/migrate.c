@@ -56,6 +56,8 @@ db_migrate(sqlite3 *db, int verbose)
 	if (have > want)
 		return log_err("the database has schema version %d, newer than this "
 		    "lectern (%d): use a newer lectern", have, want);
+	if (have == want)
+		return 0;
 	for (unsigned long i = 0; i < schema_files_count; i++) {
 		int v = atoi(schema_files[i].name);
 

@@ -400,6 +400,8 @@ save(struct request *req, const struct record_kind *k, const char *key, long lon
 	if (saved > 0 && audit_write(db, req, k->kind, saved, id ? "update" : "create", before) == -1)
 		saved = -1, why = "the history could not be written";
 	if (saved <= 0) {
+		int dberr = sqlite3_errcode(db) & 0xff;	/* before ROLLBACK resets it */
+
 		db_rollback(db);
 		if (saved == 0) {
 			/* Stale: show the new state and keep what the person typed. */
@@ -418,7 +420,14 @@ save(struct request *req, const struct record_kind *k, const char *key, long lon
 		}
 		form_page(req, db, k, key, id, version, NULL, NULL,
 		    req_printf(req, "Not saved: %s.", why ? why : "a database error"));
-		return 422;
+		/* The storage failing (full, read-only, locked) is ours, not the form's. */
+		switch (dberr) {
+		case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_IOERR: case SQLITE_BUSY:
+		case SQLITE_LOCKED: case SQLITE_CANTOPEN:
+			return 503;
+		default:
+			return 422;
+		}
 	}
 	if (db_commit(db) == -1)
 		return 503;
