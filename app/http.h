@@ -64,6 +64,7 @@ struct request {
 	void			*stream_ctx;
 	void			(*stream_free)(void *);
 	const char		*error_detail;	/* shown, escaped, on the error page */
+	int			 from_cache;	/* answered by page_cache.c */
 
 	struct arena_block	*arena;
 };

@@ -20,22 +20,26 @@ static const char home_json_sql[] =
 	"  'starts_on', starts_on)) FROM (SELECT * FROM events WHERE parent_id IS NULL"
 	"  ORDER BY starts_on DESC, id DESC LIMIT 5)),"
 	" 'top_organizations', (SELECT json_group_array(json_object('name', o.name, 'slug', o.slug,"
-	"  'sessions', n)) FROM (SELECT org_id, count(*) AS n FROM session_credits"
-	"  WHERE starts >= date('now', '-12 months') GROUP BY org_id ORDER BY n DESC, org_id LIMIT 10) t"
-	"  JOIN organizations o ON o.id = t.org_id))";
+	"  'sessions', n)) FROM (SELECT a.org_id, count(DISTINCT a.session_id) AS n FROM events e"
+	"  JOIN sessions s ON s.event_id = e.id JOIN appearances a ON a.session_id = s.id"
+	"  WHERE e.starts_on >= date('now', '-12 months') AND s.status = 'scheduled' AND a.org_id IS NOT NULL"
+	"  GROUP BY a.org_id ORDER BY n DESC, a.org_id LIMIT 10) t JOIN organizations o ON o.id = t.org_id))";
 
 static const char latest_sql[] =
 	"SELECT name, slug, starts_on, city FROM events WHERE parent_id IS NULL"
 	" ORDER BY starts_on DESC, id DESC LIMIT 5";
 
-/* ?1: the start of the window; NULL for all time. */
+/* ?1: the start of the window. Sessions are reached through their events' dates (an index),
+ * so the work is proportional to one year of sessions, not to the whole record. */
 static const char top_sql[] =
-	"SELECT o.name, o.slug, t.n FROM (SELECT org_id, count(*) AS n FROM session_credits"
-	" WHERE ?1 IS NULL OR starts >= ?1 GROUP BY org_id ORDER BY n DESC, org_id LIMIT 10) t"
+	"SELECT o.name, o.slug, t.n FROM (SELECT a.org_id, count(DISTINCT a.session_id) AS n"
+	" FROM events e JOIN sessions s ON s.event_id = e.id JOIN appearances a ON a.session_id = s.id"
+	" WHERE e.starts_on >= ?1 AND e.starts_on <= ?2 AND s.status = 'scheduled' AND a.org_id IS NOT NULL"
+	" GROUP BY a.org_id ORDER BY n DESC, a.org_id LIMIT 10) t"
 	" JOIN organizations o ON o.id = t.org_id ORDER BY t.n DESC, o.name";
 
 static int
-top_orgs(struct request *req, sqlite3 *db, const char *since, const char *heading)
+top_orgs(struct request *req, sqlite3 *db, const char *since, const char *until, const char *heading)
 {
 	struct buf *b = &req->out;
 	sqlite3_stmt *st = db_stmt(db, top_sql);
@@ -44,6 +48,7 @@ top_orgs(struct request *req, sqlite3 *db, const char *since, const char *headin
 	if (st == NULL)
 		return 0;
 	db_bind_text(st, 1, since);
+	db_bind_text(st, 2, until);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (n++ == 0) {
 			html_lit(b, "<h2>");
@@ -61,7 +66,11 @@ top_orgs(struct request *req, sqlite3 *db, const char *since, const char *headin
 	return n;
 }
 
-static const char window_sql[] = "SELECT date('now', '-12 months')";
+/* The last twelve months; in a record with no event that recent, the twelve months up to its
+ * latest event, so the list is never empty for want of this year's data. */
+static const char window_sql[] =
+	"SELECT date(w, '-12 months'), w, w = date('now') FROM (SELECT min(date('now'),"
+	" coalesce((SELECT max(starts_on) FROM events), date('now'))) AS w)";
 
 int
 page_home(struct request *req)
@@ -69,7 +78,6 @@ page_home(struct request *req)
 	struct buf *b = &req->out;
 	sqlite3 *db = db_thread();
 	sqlite3_stmt *st;
-	struct buf since = BUF_INIT;
 	int n = 0;
 
 	if (db == NULL)
@@ -115,13 +123,17 @@ page_home(struct request *req)
 	else
 		render_empty(b, "No events yet.");
 	html_lit(b, "</section><section>");
-	if ((st = db_stmt(db, window_sql)) != NULL)
-		db_one_text(st, &since);
-	/* A quiet year still shows who has spoken most, saying so. */
-	if (!top_orgs(req, db, since.data, "Most sessions in the last 12 months") &&
-	    !top_orgs(req, db, NULL, "Most sessions, all time"))
-		render_empty(b, "No sessions recorded yet.");
-	buf_release(&since);
+	if ((st = db_stmt(db, window_sql)) != NULL && sqlite3_step(st) == SQLITE_ROW) {
+		const char *from = req_strdup(req, (const char *)sqlite3_column_text(st, 0));
+		const char *to = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
+		int now = sqlite3_column_int(st, 2);
+
+		sqlite3_reset(st);
+		if (!top_orgs(req, db, from, to, now ? "Most sessions in the last 12 months" :
+		    req_printf(req, "Most sessions in the 12 months to %s", to)))
+			render_empty(b, "No sessions recorded yet.");
+	} else if (st)
+		sqlite3_reset(st);
 	html_lit(b, "</section></div>");
 	layout_end(req);
 	return 200;

@@ -4,6 +4,7 @@
 
 #include "auth.h"
 #include "html.h"
+#include "page_cache.h"
 #include "layout.h"
 #include "router.h"
 #include "server.h"
@@ -157,6 +158,8 @@ run(struct request *req)
 	    (req->method == HTTP_POST && (status = validate(req, req->form, PF_FORM))) ||
 	    (status = check_required(req)))
 		return status;
+	if ((req->from_cache = page_cache_get(req)) != 0)
+		return req->status;
 	return req->route->handler(req);
 }
 
@@ -190,6 +193,8 @@ router_dispatch(struct request *req)
 	if (req->content_type == NULL)
 		req->content_type = req->want_json ?
 		    "application/json" : "text/html; charset=utf-8";
+	if (!req->from_cache)
+		page_cache_put(req);
 }
 
 size_t

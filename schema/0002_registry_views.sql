@@ -12,13 +12,19 @@ WHERE a.org_id IS NOT NULL AND s.status = 'scheduled';
 
 -- An organization's "by the numbers": keynotes, talks (every other kind), distinct speakers,
 -- talks at co-located events, SIG/TAG/working-group roles, TOC seats (ever and now), projects contributed.
+-- The subqueries name appearances directly rather than session_credits: a correlated reference
+-- into a DISTINCT view would materialize the whole view for every organization.
 CREATE VIEW org_figures AS
 SELECT o.id AS org_id,
-	(SELECT count(*) FROM session_credits c WHERE c.org_id = o.id AND c.kind = 'keynote') AS keynotes,
-	(SELECT count(*) FROM session_credits c WHERE c.org_id = o.id AND c.kind <> 'keynote') AS talks,
+	(SELECT count(DISTINCT a.session_id) FROM appearances a JOIN sessions s ON s.id = a.session_id
+		WHERE a.org_id = o.id AND s.status = 'scheduled' AND s.kind = 'keynote') AS keynotes,
+	(SELECT count(DISTINCT a.session_id) FROM appearances a JOIN sessions s ON s.id = a.session_id
+		WHERE a.org_id = o.id AND s.status = 'scheduled' AND s.kind <> 'keynote') AS talks,
 	(SELECT count(DISTINCT a.person_id) FROM appearances a JOIN sessions s ON s.id = a.session_id
 		WHERE a.org_id = o.id AND s.status = 'scheduled') AS speakers,
-	(SELECT count(*) FROM session_credits c WHERE c.org_id = o.id AND c.colocated) AS colocated_talks,
+	(SELECT count(DISTINCT a.session_id) FROM appearances a JOIN sessions s ON s.id = a.session_id
+		JOIN events e ON e.id = s.event_id
+		WHERE a.org_id = o.id AND s.status = 'scheduled' AND e.parent_id IS NOT NULL) AS colocated_talks,
 	(SELECT count(*) FROM roles r JOIN bodies b ON b.id = r.body_id
 		WHERE r.org_id = o.id AND b.kind NOT IN ('toc', 'board')) AS group_roles,
 	(SELECT count(*) FROM roles r JOIN bodies b ON b.id = r.body_id
@@ -31,3 +37,8 @@ FROM organizations o;
 
 CREATE INDEX appearances_org_session ON appearances(org_id, session_id);
 CREATE INDEX appearances_session ON appearances(session_id, position);
+-- Lists are ordered by name, case-insensitively.
+CREATE INDEX organizations_name ON organizations(name COLLATE NOCASE, id);
+CREATE INDEX people_name ON people(name COLLATE NOCASE, id);
+-- Totals on the home page count sessions by status and kind without reading their text.
+CREATE INDEX sessions_status_kind ON sessions(status, kind);
