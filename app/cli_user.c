@@ -144,7 +144,7 @@ demo_users(sqlite3 *db)
 	}
 	if (db_commit(db) == -1)
 		return -1;
-	printf("Log in at http://127.0.0.1:8888/login with one of these (shown once):\n");
+	printf("Demo accounts (log in at /login):\n");
 	for (size_t i = 0; i < 3; i++)
 		printf("  %-8s %-7s password %s\n", users[i].role, users[i].login, pw[i]);
 	return 0;
