@@ -123,10 +123,7 @@ terms(struct request *req, sqlite3 *db, long long body)
 			html_link(b, req_printf(req, "/orgs/%s", sqlite3_column_text(st, 7)),
 			    (const char *)sqlite3_column_text(st, 6));
 		html_lit(b, "</td><td>");
-		html_text(b, (const char *)sqlite3_column_text(st, 4));
-		html_lit(b, " \xe2\x80\x93 ");
-		html_text(b, sqlite3_column_type(st, 5) == SQLITE_NULL ? "present" :
-		    (const char *)sqlite3_column_text(st, 5));
+		render_term(b, st, 4);
 		html_lit(b, "</td></tr>");
 	}
 	sqlite3_reset(st);

@@ -54,18 +54,10 @@ page_events(struct request *req)
 
 	if (db == NULL)
 		return 503;
-	if (req->want_json) {
-		if ((st = db_stmt(db, list_json_sql)) == NULL)
-			return 503;
-		sqlite3_bind_int64(st, 1, page_number(req));
-		sqlite3_bind_int(st, 2, PAGE_SIZE);
-		sqlite3_bind_int64(st, 3, page_offset(req));
-		return render_json(req, st);
-	}
-	if ((st = db_stmt(db, list_sql)) == NULL)
+	if (req->want_json)
+		return render_list_json(req, db, list_json_sql);
+	if ((st = list_stmt(req, db, list_sql)) == NULL)
 		return 503;
-	sqlite3_bind_int(st, 1, PAGE_SIZE + 1);
-	sqlite3_bind_int64(st, 2, page_offset(req));
 	layout_begin(req, "Events", crumbs);
 	html_lit(b, "<h1>Events</h1>");
 	staff_new_button(req, "/events/new", "New event");

@@ -31,18 +31,10 @@ page_people(struct request *req)
 
 	if (db == NULL)
 		return 503;
-	if (req->want_json) {
-		if ((st = db_stmt(db, list_json_sql)) == NULL)
-			return 503;
-		sqlite3_bind_int64(st, 1, page_number(req));
-		sqlite3_bind_int(st, 2, PAGE_SIZE);
-		sqlite3_bind_int64(st, 3, page_offset(req));
-		return render_json(req, st);
-	}
-	if ((st = db_stmt(db, list_sql)) == NULL)
+	if (req->want_json)
+		return render_list_json(req, db, list_json_sql);
+	if ((st = list_stmt(req, db, list_sql)) == NULL)
 		return 503;
-	sqlite3_bind_int(st, 1, PAGE_SIZE + 1);
-	sqlite3_bind_int64(st, 2, page_offset(req));
 	layout_begin(req, "People", crumbs);
 	html_lit(b, "<h1>People</h1>");
 	staff_new_button(req, "/people/new", "New person");
@@ -159,10 +151,7 @@ person_roles(struct request *req, sqlite3 *db, long long person)
 		html_link(b, req_printf(req, "/bodies/%s", sqlite3_column_text(st, 1)),
 		    (const char *)sqlite3_column_text(st, 0));
 		html_lit(b, " <span class=\"muted\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 4));
-		html_lit(b, " \xe2\x80\x93 ");
-		html_text(b, sqlite3_column_type(st, 5) == SQLITE_NULL ? "present" :
-		    (const char *)sqlite3_column_text(st, 5));
+		render_term(b, st, 4);
 		if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
 			html_lit(b, ", for ");
 			html_text(b, (const char *)sqlite3_column_text(st, 6));
@@ -199,11 +188,7 @@ affiliations(struct request *req, sqlite3 *db, long long person)
 			html_text(b, (const char *)sqlite3_column_text(st, 2));
 		}
 		html_lit(b, " <span class=\"muted\">");
-		html_text(b, sqlite3_column_type(st, 3) == SQLITE_NULL ? "?" :
-		    (const char *)sqlite3_column_text(st, 3));
-		html_lit(b, " \xe2\x80\x93 ");
-		html_text(b, sqlite3_column_type(st, 4) == SQLITE_NULL ? "present" :
-		    (const char *)sqlite3_column_text(st, 4));
+		render_term(b, st, 3);
 		html_lit(b, "</span></li>");
 	}
 	sqlite3_reset(st);

@@ -159,7 +159,7 @@ page_search(struct request *req)
 	if ((st = db_stmt(db, search_sql)) == NULL)
 		return 503;
 	db_bind_text(st, 1, fts);
-	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
+	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);	/* one more than a page: is there a next one? */
 	sqlite3_bind_int64(st, 3, page_offset(req));
 	html_lit(b, "<ol class=\"results\">");
 	while (sqlite3_step(st) == SQLITE_ROW && ++rows <= PAGE_SIZE)

@@ -191,3 +191,38 @@ page_number(const struct request *req)
 {
 	return req_arg_int(req, "page", 1);
 }
+
+int
+render_list_json(struct request *req, sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return 503;
+	sqlite3_bind_int64(st, 1, page_number(req));
+	sqlite3_bind_int(st, 2, PAGE_SIZE);
+	sqlite3_bind_int64(st, 3, page_offset(req));
+	return render_json(req, st);
+}
+
+sqlite3_stmt *
+list_stmt(struct request *req, sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int(st, 1, PAGE_SIZE + 1);
+	sqlite3_bind_int64(st, 2, page_offset(req));
+	return st;
+}
+
+void
+render_term(struct buf *b, sqlite3_stmt *st, int col)
+{
+	html_text(b, sqlite3_column_type(st, col) == SQLITE_NULL ? "?" :
+	    (const char *)sqlite3_column_text(st, col));
+	html_lit(b, " \xe2\x80\x93 ");
+	html_text(b, sqlite3_column_type(st, col + 1) == SQLITE_NULL ? "present" :
+	    (const char *)sqlite3_column_text(st, col + 1));
+}

@@ -31,12 +31,19 @@ void		 render_speakers(struct buf *, const char *packed, int with_org);
 void		 render_session_row(struct request *, sqlite3_stmt *, int col);
 /* Previous/next links for a paginated list; keeps the query parameters named in keep. */
 void		 render_pager(struct request *, long long page, int has_next, const char *const *keep);
+/* A term from column col to col + 1 of st: "2019-06-01 – 2020-05-31", "… – present" when open. */
+void		 render_term(struct buf *, sqlite3_stmt *, int col);
 /* A definition-style figure in a "numbers" list. */
 void		 render_figure(struct buf *, long long n, const char *label);
 /* An empty-state paragraph. */
 void		 render_empty(struct buf *, const char *text);
 /* Appends the single JSON text result of st (already bound) to out; 404 when there is no row. */
 int		 render_json(struct request *, sqlite3_stmt *);
+/* The JSON form of a paginated list: sql takes ?1 page, ?2 page size, ?3 offset. */
+int		 render_list_json(struct request *, sqlite3 *, const char *sql);
+/* A paginated list's statement: sql takes ?1 limit (one more than a page, to know whether
+ * there is a next one) and ?2 offset. NULL on error. */
+sqlite3_stmt	*list_stmt(struct request *, sqlite3 *, const char *sql);
 /* The requested page number (1 when absent) and the SQL offset for it. */
 long long	 page_number(const struct request *);
 #define page_offset(req)	((page_number(req) - 1) * PAGE_SIZE)
