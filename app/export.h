@@ -38,6 +38,7 @@ struct export_filter {
 	const char		*body;		/* speakers who held a role in this body */
 	const char		*role;		/* ... this role or seat type */
 	const char		*person;	/* person slug */
+	const char		*match;		/* an FTS5 query (search_fts_query): the search's speakers */
 	enum export_shape	 shape;
 	enum export_format	 format;
 	int			 bom;		/* CSV: start with a UTF-8 byte-order mark */

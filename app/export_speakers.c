@@ -24,7 +24,10 @@
 	" AND (:body IS NULL OR EXISTS (SELECT 1 FROM roles r JOIN bodies b ON b.id = r.body_id" \
 	"   WHERE r.person_id = p.id AND b.slug = :body" \
 	"   AND (:role IS NULL OR r.role = :role OR r.seat_type = :role)))" \
-	" AND (:person IS NULL OR p.slug = :person)"
+	" AND (:person IS NULL OR p.slug = :person)" \
+	" AND (:match IS NULL OR s.id IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH :match)" \
+	"   OR p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :match)" \
+	"   OR o.id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH :match))"
 
 /* The organization a person is with today (an open or future-ending affiliation). */
 #define CURRENT_ORG(person) \
@@ -164,6 +167,7 @@ export_speakers_new(sqlite3 *db, int own_db, const struct export_filter *f)
 	export_bind(s->st, ":body", f->body);
 	export_bind(s->st, ":role", f->role);
 	export_bind(s->st, ":person", f->person);
+	export_bind(s->st, ":match", f->match);
 	export_bind_int(s->st, ":email", f->include_email != 0);
 	s->step = step_rows;
 	return s;

@@ -111,6 +111,7 @@ speakers(struct request *req, enum export_format format)
 	f.to = req_arg(req, "to");
 	f.body = req_arg(req, "body");
 	f.person = req_arg(req, "person");
+	f.match = search_fts_query(req, req_arg(req, "q"));
 	f.role = req_arg(req, "role");
 	f.shape = shape && strcmp(shape, "speakers") == 0 ? EXPORT_SPEAKERS : EXPORT_APPEARANCES;
 	f.format = format;

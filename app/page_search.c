@@ -172,6 +172,13 @@ page_search(struct request *req)
 		html_lit(b, "\xe2\x80\x9d. Try fewer or shorter words.</p>");
 	}
 	render_pager(req, page_number(req), rows > PAGE_SIZE, keep);
+	if (rows) {
+		const char *query[] = { "q", q, NULL };
+
+		html_lit(b, "<p class=\"actions\">");
+		page_export_link(b, query, "Export these speakers (CSV)");
+		html_lit(b, "</p>");
+	}
 	layout_end(req);
 	return 200;
 }

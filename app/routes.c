@@ -21,6 +21,7 @@ static const struct param_rule p_export_speakers[] = {
 	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "person", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
 	{ "role", P_ENUM, PF_QUERY, 0, 0,
 	    "chair|co-chair|tech-lead|member|liaison|seat|gb|end_user|maintainer|toc|alternate" },
 	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },

@@ -163,7 +163,17 @@ get /events/kubecon-na-2019/schedule.xml >"$TMP/big.xml"
 check "a large schedule validates" valid "$TMP/big.xml"
 check "a large schedule has every session" test "$(grep -c '<event ' "$TMP/big.xml")" = 3001
 
+# Search results export the speakers of what was found.
+sql "INSERT INTO people(id, name, slug) VALUES (9001, 'Quinn Searchable', 'quinn-searchable');
+     INSERT INTO appearances(session_id, person_id) VALUES ((SELECT min(id) FROM sessions), 9001);"
+expect_body "search results have an Export link with the query" 'href="/export/speakers.csv\?q=quinn"' "/search?q=quinn"
+expect_body "the export keeps the search" 'Quinn Searchable' "/export/speakers.csv?q=quinn"
+check "and only what matched" test "$(http "$URL/export/speakers.csv?q=quinn" | grep -c 'Quinn Searchable')" -ge 1 -a \
+	"$(http "$URL/export/speakers.csv?q=quinn" | wc -l)" -lt "$(http "$URL/export/speakers.csv" | wc -l)"
+expect_status "a query with FTS syntax is harmless" 200 "/export/speakers.csv?q=%22NEAR("
+
 # The streams' connections and statements are all released (the sanitizer build reports leaks at exit).
 stop_server
 check "no sanitizer report from the server" bash -c "! grep -q Sanitizer '$TMP/server.err'"
 echo "1..$n"
+
