@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libxml2-dev
 libxml2-utils libsodium-dev libinih-dev libcmocka-dev curl ca-certificates chromium clang
-time"
+time python3-html5lib"
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
 
 missing=""
