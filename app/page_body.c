@@ -152,20 +152,13 @@ page_body(struct request *req)
 		db_bind_text(st, 1, slug);
 		return render_json(req, st);
 	}
-	if ((st = db_stmt(db, body_sql)) == NULL)
-		return 503;
-	db_bind_text(st, 1, slug);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if ((st = render_row(db, body_sql, slug)) == NULL)
 		return 404;
-	}
 	id = sqlite3_column_int64(st, 0);
 	name = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
 	crumbs[1].label = name;
-	layout_begin(req, name, crumbs);
-	html_lit(b, "<h1>");
-	html_text(b, name);
-	html_lit(b, "</h1><p class=\"muted\">");
+	render_page_head(req, name, crumbs);
+	html_lit(b, "<p class=\"muted\">");
 	html_text(b, label_of((const char *)sqlite3_column_text(st, 3)));
 	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
 		html_lit(b, " \xc2\xb7 part of ");

@@ -240,13 +240,8 @@ page_event(struct request *req)
 		db_bind_text(st, 3, req_arg(req, "track"));
 		return render_json(req, st);
 	}
-	if ((st = db_stmt(db, event_sql)) == NULL)
-		return 503;
-	db_bind_text(st, 1, slug);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if ((st = render_row(db, event_sql, slug)) == NULL)
 		return 404;
-	}
 	id = sqlite3_column_int64(st, 0);
 	name = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
 	if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
@@ -255,10 +250,8 @@ page_event(struct request *req)
 		crumbs[2].label = name;
 	} else
 		crumbs[1].label = name;
-	layout_begin(req, name, crumbs);
-	html_lit(b, "<h1>");
-	html_text(b, name);
-	html_lit(b, "</h1><p class=\"muted\">");
+	render_page_head(req, name, crumbs);
+	html_lit(b, "<p class=\"muted\">");
 	html_text(b, (const char *)sqlite3_column_text(st, 6));
 	html_lit(b, " \xe2\x80\x93 ");
 	html_text(b, (const char *)sqlite3_column_text(st, 7));

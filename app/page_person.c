@@ -216,20 +216,12 @@ page_person(struct request *req)
 		sqlite3_bind_int(st, 2, auth_is_staff(req));
 		return render_json(req, st);
 	}
-	if ((st = db_stmt(db, person_sql)) == NULL)
-		return 503;
-	db_bind_text(st, 1, slug);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if ((st = render_row(db, person_sql, slug)) == NULL)
 		return 404;
-	}
 	id = sqlite3_column_int64(st, 0);
 	name = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
 	crumbs[1].label = name;
-	layout_begin(req, name, crumbs);
-	html_lit(b, "<h1>");
-	html_text(b, name);
-	html_lit(b, "</h1>");
+	render_page_head(req, name, crumbs);
 	if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
 		html_lit(b, "<p>");
 		html_text(b, (const char *)sqlite3_column_text(st, 5));

@@ -226,3 +226,27 @@ render_term(struct buf *b, sqlite3_stmt *st, int col)
 	html_text(b, sqlite3_column_type(st, col + 1) == SQLITE_NULL ? "present" :
 	    (const char *)sqlite3_column_text(st, col + 1));
 }
+
+sqlite3_stmt *
+render_row(sqlite3 *db, const char *sql, const char *slug)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return NULL;
+	db_bind_text(st, 1, slug);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+render_page_head(struct request *req, const char *title, const struct crumb *crumbs)
+{
+	layout_begin(req, title, crumbs);
+	html_lit(&req->out, "<h1>");
+	html_text(&req->out, title);
+	html_lit(&req->out, "</h1>");
+}

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "http.h"
+#include "layout.h"
 
 #define PAGE_SIZE	50
 
@@ -44,6 +45,10 @@ int		 render_list_json(struct request *, sqlite3 *, const char *sql);
 /* A paginated list's statement: sql takes ?1 limit (one more than a page, to know whether
  * there is a next one) and ?2 offset. NULL on error. */
 sqlite3_stmt	*list_stmt(struct request *, sqlite3 *, const char *sql);
+/* Steps sql (bound to the slug as ?1) to its one row; NULL (reset) when there is none. */
+sqlite3_stmt	*render_row(sqlite3 *, const char *sql, const char *slug);
+/* Opens a record's page: the layout with its crumbs, then <h1>title</h1> (escaped). */
+void		 render_page_head(struct request *, const char *title, const struct crumb *);
 /* The requested page number (1 when absent) and the SQL offset for it. */
 long long	 page_number(const struct request *);
 #define page_offset(req)	((page_number(req) - 1) * PAGE_SIZE)
