@@ -133,6 +133,19 @@ hdr=$(http -D - -o /dev/null --data-urlencode login=dave --data-urlencode "passw
 check "after repeated failures even the right password waits (429)" grep -q '^HTTP/1.1 429' <<<"$hdr"
 check "with Retry-After" grep -qi '^retry-after: [0-9]' <<<"$hdr"
 
+# A flood of logins from one address: after the free tries no password is even hashed,
+# so other clients are still answered quickly.
+(for i in $(seq 1 60); do http -o /dev/null --data-urlencode "login=flood$i" --data-urlencode password=nope-nope-nope "$URL/login" & done; wait) &
+flood=$!
+slow=0
+for i in $(seq 1 10); do
+	t0=$(date +%s%N); http -o /dev/null "$URL/healthz"; t1=$(date +%s%N)
+	[ $(((t1 - t0) / 1000000)) -gt 1000 ] && slow=$((slow + 1))
+done
+wait $flood
+check "others are answered within a second during a login flood ($slow slow of 10)" test "$slow" -le 1
+check "the flood is throttled per address" test "$(http -o /dev/null -w '%{http_code}' --data-urlencode login=staff --data-urlencode "password=$PW_STAFF" "$URL/login")" = 429
+
 # Expiry and logout.
 sql "UPDATE logins SET last_used = last_used - 100000 WHERE user_id = (SELECT id FROM users WHERE login = 'admin')"
 expect_status "an idle login has expired" 303 /admin/users -b "$TMP/jar-admin"
@@ -142,9 +155,13 @@ expect_status "log out" 303 /logout -b "$TMP/jar-staff" -d "csrf=$CSRF"
 expect_status "the old cookie no longer works" 303 /me -b "$TMP/jar-staff"
 check "logout deleted this login on the server" test "$(sql "SELECT count(*) FROM logins WHERE user_id = (SELECT id FROM users WHERE login = 'staff')")" = $((n_before - 1))
 
-# Disabled users.
+# Disabled users (the throttle forgotten first, so only the disabling can refuse).
+sql "DELETE FROM login_failures"
+check "dave can log in before" test "$(login dave "$PW_MEMBER")" = 303
+cp "$TMP/jar-dave" "$TMP/jar-dave-before"
 "$LECTERN" user disable --db "$DB" --login dave >/dev/null
-check "a disabled user cannot log in" test "$(login dave "$PW_MEMBER")" != 303
+check "a disabled user cannot log in" test "$(login dave "$PW_MEMBER")" = 401
+expect_status "and a disabled user's login ends at once" 303 /me -b "$TMP/jar-dave-before"
 check "user list shows the state" sh -c "'$LECTERN' user list --db '$DB' | grep -q 'dave.*disabled'"
 
 # Passwords never appear in logs or pages.
