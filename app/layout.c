@@ -135,3 +135,13 @@ staff_actions(struct request *req, const char *base)
 	}
 	html_lit(&req->out, "</p>");
 }
+
+void
+staff_edit_link(struct request *req, const char *href)
+{
+	if (!auth_is_staff(req))
+		return;
+	html_lit(&req->out, " <a class=\"edit\" href=\"");
+	html_attr(&req->out, href);
+	html_lit(&req->out, "\">edit</a>");
+}

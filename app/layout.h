@@ -14,6 +14,8 @@ void	layout_end(struct request *);
 /* Staff only, and only where the route exists: a "New" button, and Edit / History links for a record at base. */
 void	staff_new_button(struct request *, const char *href, const char *label);
 void	staff_actions(struct request *, const char *base);
+/* Staff only: a small " edit" link to href. */
+void	staff_edit_link(struct request *, const char *href);
 /* Link to path with text, both escaped. */
 void	html_link(struct buf *, const char *href, const char *text);
 

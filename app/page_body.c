@@ -78,7 +78,7 @@ static const char body_json_sql[] =
 
 static const char roles_sql[] =
 	"SELECT p.name, p.slug, r.role, r.seat_type, r.starts_on, r.ends_on, o.name, o.slug,"
-	" r.ends_on IS NULL OR r.ends_on >= date('now')"
+	" r.ends_on IS NULL OR r.ends_on >= date('now'), r.id"
 	" FROM roles r JOIN people p ON p.id = r.person_id LEFT JOIN organizations o ON o.id = r.org_id"
 	" WHERE r.body_id = ?1 ORDER BY (r.ends_on IS NULL OR r.ends_on >= date('now')) DESC,"
 	" r.starts_on DESC, r.id DESC";
@@ -124,6 +124,7 @@ terms(struct request *req, sqlite3 *db, long long body)
 			    (const char *)sqlite3_column_text(st, 6));
 		html_lit(b, "</td><td>");
 		render_term(b, st, 4);
+		staff_edit_link(req, req_printf(req, "/roles/%lld/edit", sqlite3_column_int64(st, 9)));
 		html_lit(b, "</td></tr>");
 	}
 	sqlite3_reset(st);

@@ -122,7 +122,7 @@ person_history(struct request *req, sqlite3 *db, long long person)
 }
 
 static const char roles_sql[] =
-	"SELECT b.name, b.slug, r.role, r.seat_type, r.starts_on, r.ends_on, o.name"
+	"SELECT b.name, b.slug, r.role, r.seat_type, r.starts_on, r.ends_on, o.name, r.id"
 	" FROM roles r JOIN bodies b ON b.id = r.body_id LEFT JOIN organizations o ON o.id = r.org_id"
 	" WHERE r.person_id = ?1 ORDER BY r.starts_on DESC, r.id DESC";
 
@@ -156,7 +156,9 @@ person_roles(struct request *req, sqlite3 *db, long long person)
 			html_lit(b, ", for ");
 			html_text(b, (const char *)sqlite3_column_text(st, 6));
 		}
-		html_lit(b, "</span></li>");
+		html_lit(b, "</span>");
+		staff_edit_link(req, req_printf(req, "/roles/%lld/edit", sqlite3_column_int64(st, 7)));
+		html_lit(b, "</li>");
 	}
 	sqlite3_reset(st);
 	if (n)
@@ -164,7 +166,7 @@ person_roles(struct request *req, sqlite3 *db, long long person)
 }
 
 static const char affiliations_sql[] =
-	"SELECT o.name, o.slug, f.title, f.since, f.until FROM affiliations f"
+	"SELECT o.name, o.slug, f.title, f.since, f.until, f.id FROM affiliations f"
 	" JOIN organizations o ON o.id = f.org_id WHERE f.person_id = ?1 ORDER BY f.since DESC, f.id DESC";
 
 static void
@@ -189,7 +191,9 @@ affiliations(struct request *req, sqlite3 *db, long long person)
 		}
 		html_lit(b, " <span class=\"muted\">");
 		render_term(b, st, 3);
-		html_lit(b, "</span></li>");
+		html_lit(b, "</span>");
+		staff_edit_link(req, req_printf(req, "/affiliations/%lld/edit", sqlite3_column_int64(st, 5)));
+		html_lit(b, "</li>");
 	}
 	sqlite3_reset(st);
 	if (n)

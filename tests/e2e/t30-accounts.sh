@@ -88,6 +88,16 @@ expect_status "an edit with a stale version is 409" 409 /orgs/lyft/edit -b "$TMP
 expect_body "the 409 page shows the other change" 'Now stored: Name .Lyft Inc.' /orgs/lyft/edit -b "$TMP/jar-staff" -d "csrf=$CSRF&name=Lyft Stale&kind=end_user&eu_member=1&version=$v"
 check "nothing was overwritten" test "$(sql "SELECT name FROM organizations WHERE slug = 'lyft'")" = 'Lyft Inc'
 
+# Affiliations and roles are edited from the pages that show them.
+expect_body "staff can edit a person's affiliations from their page" 'href="/affiliations/[0-9]+/edit"' /people/maria-lindqvist -b "$TMP/jar-staff"
+expect_body "and roles from a body's page" 'href="/roles/[0-9]+/edit"' /bodies/toc -b "$TMP/jar-staff"
+expect_no_body "visitors do not see edit links" 'href="/affiliations/' /people/maria-lindqvist
+aid=$(sql "SELECT id FROM affiliations WHERE person_id = (SELECT id FROM people WHERE slug = 'maria-lindqvist') AND org_id = 2")
+av=$(sql "SELECT version FROM affiliations WHERE id = $aid")
+expect_status "an affiliation is edited" 303 "/affiliations/$aid/edit" -b "$TMP/jar-staff" -d "csrf=$CSRF&person=maria-lindqvist&org=google&title=Staff Engineer&since=2020-01-01&version=$av"
+check "with its new title" test "$(sql "SELECT title FROM affiliations WHERE id = $aid")" = 'Staff Engineer'
+expect_status "an affiliation that ends before it starts is refused" 422 "/affiliations/$aid/edit" -b "$TMP/jar-staff" -d "csrf=$CSRF&person=maria-lindqvist&org=google&since=2020-01-01&until=2019-01-01&version=$((av + 1))"
+
 # Form errors are shown beside the field, with the input kept.
 out=$(http -b "$TMP/jar-staff" -d "csrf=$CSRF&name=Keep%20me&kind=vendor&website=ftp://x&member_since=2019-02-30" "$URL/orgs/new")
 check "bad website shown beside its field" grep -q 'Website must be an http:// or https:// address' <<<"$out"
