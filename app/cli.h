@@ -17,6 +17,7 @@ int	privilege_drop(void);
 int	cmd_backup(int, char *[]);
 int	cmd_demo(int, char *[]);
 int	cmd_user(int, char *[]);
+int	cmd_import(int, char *[]);
 /* Creates a user (the password checked against the policy); 0 or -1 with a message. */
 int	user_create(sqlite3 *, const char *login, const char *name, const char *email,
 	    const char *role, const char *person, const char *org, const char *password);

@@ -48,13 +48,20 @@ static const char sql_rows[] = DAYS(":eid")
 	" substr(s.starts_at, 12, 5),"
 	" printf('%02d:%02d', min(coalesce(s.duration_min, 0), 5999) / 60,"
 	"   min(coalesce(s.duration_min, 0), 5999) % 60),"
-	" coalesce(s.abstract, ''), coalesce(s.track, ''), s.url"
+	" coalesce(s.abstract, ''), coalesce(s.track, ''), s.url,"
+	/* An imported session keeps the source's guid and id, so a schedule read back
+	 * from Lectern's own export comes out the same. */
+	" k.key, json_extract(k.imported, '$.source_id')"
 	" FROM days LEFT JOIN sessions s ON s.event_id = :eid AND s.status = 'scheduled'"
 	"  AND s.starts_at IS NOT NULL AND substr(s.starts_at, 1, 10) = days.day"
+	" LEFT JOIN source_keys k ON k.source = 'event:' || s.event_id AND k.kind = 'session' AND k.local_id = s.id"
 	" ORDER BY days.day, coalesce(s.room, ''), s.starts_utc, s.id";
 
 static const char sql_persons[] =
-	"SELECT p.id, p.name FROM appearances a JOIN people p ON p.id = a.person_id"
+	"SELECT coalesce((SELECT CAST(k.key AS INTEGER) FROM source_keys k JOIN sessions s ON s.id = a.session_id"
+	" WHERE k.source = 'event:' || s.event_id AND k.kind = 'person' AND k.local_id = p.id"
+	" AND k.key NOT GLOB '*[^0-9]*' AND k.key <> '' LIMIT 1), p.id), p.name"
+	" FROM appearances a JOIN people p ON p.id = a.person_id"
 	" WHERE a.session_id = :sid ORDER BY a.position, p.id";
 
 static int
@@ -134,13 +141,20 @@ write_event(struct export_stream *s, struct xml_state *x)
 {
 	sqlite3_stmt *st = s->st;
 	xmlTextWriterPtr w = x->w;
-	long long id = sqlite3_column_int64(st, 1);
+	long long id = sqlite3_column_int64(st, 1), shown = id;
+	const char *key = export_col(st, 12);
 	char guid[37];
 	int rc = 0;
 
 	session_guid(x->slug, id, guid);
+	if (key && strlen(key) >= 36 && (key[36] == '\0' || key[36] == '@')) {
+		memcpy(guid, key, 36);	/* the source's guid, without a slot's start */
+		guid[36] = '\0';
+	}
+	if (sqlite3_column_type(st, 13) == SQLITE_INTEGER && sqlite3_column_int64(st, 13) > 0)
+		shown = sqlite3_column_int64(st, 13);
 	rc |= xmlTextWriterStartElement(w, X("event")) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", id) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", shown) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(guid)) < 0;
 	rc |= element(w, "room", export_col(st, 2));
 	rc |= element(w, "title", export_col(st, 3));

@@ -159,6 +159,7 @@ static const struct command {
 	{ "backup", cmd_backup },
 	{ "demo", cmd_demo },
 	{ "user", cmd_user },
+	{ "import", cmd_import },
 	{ "check", cmd_check },
 	{ "export", cmd_export },	/* exports */
 };

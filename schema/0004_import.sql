@@ -1,0 +1,24 @@
+-- 0004_import.sql: schedule imports: each run, and the keys by which a source's records are found again.
+
+CREATE TABLE import_runs (
+	id		INTEGER PRIMARY KEY,
+	at		TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	user_login	TEXT,			-- NULL from the command line
+	file_name	TEXT NOT NULL,
+	sha256		TEXT NOT NULL,
+	event_id	INTEGER REFERENCES events(id) ON DELETE SET NULL,
+	counts		TEXT NOT NULL CHECK (json_valid(counts))
+);
+
+-- A record as a source knows it: (source, kind, key) -> local id, with the values last
+-- imported, so a later import can tell a hand edit (a conflict) from a change at the source.
+CREATE TABLE source_keys (
+	source		TEXT NOT NULL,		-- "event:<id>": keys are scoped to the conference
+	kind		TEXT NOT NULL CHECK (kind IN ('event', 'session', 'person')),
+	key		TEXT NOT NULL,
+	local_id	INTEGER NOT NULL,
+	imported	TEXT CHECK (imported IS NULL OR json_valid(imported)),
+	run_id		INTEGER REFERENCES import_runs(id) ON DELETE SET NULL,
+	PRIMARY KEY (source, kind, key)
+) WITHOUT ROWID;
+CREATE INDEX source_keys_local ON source_keys(kind, local_id);

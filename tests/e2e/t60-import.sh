@@ -1,0 +1,103 @@
+# t60-import.sh: schedule.xml imports: real producers' files, repeatability, updates, conflicts, and every
+# malicious or broken file leaving the database exactly as it was.
+. "$(dirname "$0")/lib.sh"
+D=tests/data
+imp() { "$LECTERN" import --db "$DB" "$@"; }
+dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO import_runs' -e 'sqlite_sequence'; }
+"$LECTERN" migrate --db "$DB" >/dev/null 2>&1
+
+# Three producers.
+out=$(imp --quiet "$D/debconf23_wafer.xml")
+check "wafer: 117 sessions, 5 rooms, 87 people" grep -q 'sessions 117 new.*; 5 rooms; people 87 new' <<<"$out"
+check "wafer: <date> (UTC) is the authority, shown in the conference zone" \
+	test "$(sql "SELECT starts_at FROM sessions WHERE title = 'Opening Ceremony'")" = 2023-09-10T10:30:00+05:30
+check "wafer: the event takes the conference's zone" test "$(sql "SELECT time_zone FROM events WHERE slug = 'debconf23'")" = Asia/Kolkata
+out=$(imp --quiet --tz Europe/Brussels "$D/fosdem-2010_pentabarf.xml")
+check "pentabarf: 300 sessions, 20 rooms with sessions" grep -q 'sessions 300 new.*; 20 rooms;' <<<"$out"
+check "pentabarf: no zone in the file, --tz used" test "$(sql "SELECT starts_at FROM sessions WHERE title = 'Welcome'")" = 2010-02-06T10:00:00+01:00
+check "pentabarf: track Keynotes makes keynotes" test "$(sql "SELECT kind FROM sessions WHERE title = 'Welcome'")" = keynote
+check "pentabarf: type Podium makes a panel" test "$(sql "SELECT kind FROM sessions WHERE title LIKE 'Rich Mobile UI%'")" = panel
+out=$(imp --quiet "$D/good-2025_pretalx.xml")
+check "pretalx: 72 sessions, 5 rooms, 63 people" grep -q 'sessions 72 new.*; 5 rooms; people 63 new' <<<"$out"
+check "pretalx: \"Name [Org]\" credits the organization" \
+	test "$(sql "SELECT count(*) FROM appearances a JOIN organizations o ON o.id = a.org_id WHERE o.name = 'Ohio Supercomputer Center'")" -gt 5
+check "pretalx: names are stored without the [Org]" test "$(sql "SELECT count(*) FROM people WHERE name LIKE '%[%'")" = 0
+check "pretalx: durations of hours" test "$(sql "SELECT duration_min FROM sessions WHERE title = 'Contributor Jam'")" = 240
+check "imports are recorded with their SHA-256" \
+	test "$(sql "SELECT sha256 FROM import_runs WHERE file_name LIKE '%pretalx%'")" = "$(sha256sum "$D/good-2025_pretalx.xml" | cut -c1-64)"
+
+# Re-importing changes nothing.
+dump >"$TMP/before.sql"
+: >"$TMP/out"
+for f in debconf23_wafer.xml good-2025_pretalx.xml; do imp --quiet "$D/$f" >>"$TMP/out"; done
+imp --quiet --tz Europe/Brussels "$D/fosdem-2010_pentabarf.xml" >>"$TMP/out"
+dump >"$TMP/after.sql"
+check "re-import reports every session unchanged" test "$(grep -c ' 0 new, 0 changed, [0-9]* unchanged, 0 cancelled' "$TMP/out")" = 3
+check "re-import leaves the records identical" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+
+# An updated schedule: one title changed, one talk moved, one removed, one added.
+python3 - "$D/good-2025_pretalx.xml" "$TMP/updated.xml" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+src = src.replace("<title>Contributor Jam</title>", "<title>Contributor Jam (extended)</title>", 1)
+src = src.replace("<date>2025-03-18T09:00:00-04:00</date>", "<date>2025-03-18T10:00:00-04:00</date>", 1)
+events = re.findall(r"\s*<event guid='[^']*' id='[^']*'>.*?</event>", src, re.S)
+victim = events[-1]
+src = src.replace(victim, "", 1)
+new = events[0].replace(re.search(r"guid='([^']*)'", events[0]).group(1), "11111111-2222-3333-4444-555555555555")
+new = re.sub(r"<title>[^<]*</title>", "<title>A brand new talk</title>", new, count=1)
+src = src.replace(events[0], events[0] + new, 1)
+open(sys.argv[2], "w", encoding="utf-8").write(src)
+PY
+moved=$(grep -c '2025-03-18T09:00:00-04:00' "$D/good-2025_pretalx.xml")
+out=$(imp "$TMP/updated.xml")
+check "update: one new" grep -q 'sessions 1 new' <<<"$out"
+check "update: the title and the moved talk changed" grep -q "1 new, $((1 + (moved > 0 ? 1 : 0))) changed" <<<"$out"
+check "update: the removed talk is cancelled, not deleted" grep -q '1 cancelled' <<<"$out"
+check "the renamed session kept its id" test "$(sql "SELECT count(*) FROM sessions WHERE title = 'Contributor Jam (extended)'")" = 1
+check "nothing was deleted" test "$(sql "SELECT count(*) FROM sessions s JOIN events e ON e.id = s.event_id WHERE e.slug = 'good-2025'")" = 73
+
+# A hand edit is not overwritten silently.
+sql "UPDATE sessions SET title = 'Contributor Jam, edited by staff' WHERE title = 'Contributor Jam (extended)'"
+sed 's/Contributor Jam (extended)/Contributor Jam (final)/' "$TMP/updated.xml" >"$TMP/updated2.xml"
+out=$(imp "$TMP/updated2.xml")
+check "the conflict is reported" grep -q 'conflict: .*title was edited here' <<<"$out"
+check "and the hand edit is kept" test "$(sql "SELECT count(*) FROM sessions WHERE title = 'Contributor Jam, edited by staff'")" = 1
+
+# Dry run.
+dump >"$TMP/before.sql"
+out=$(imp --dry-run "$D/good-2025_pretalx.xml")
+check "a dry run reports" grep -q 'dry run: .*nothing written' <<<"$out"
+dump >"$TMP/after.sql"
+check "and writes nothing" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+
+# Broken and malicious files: a clear error (file:line:column: reason), non-zero, nothing written.
+mk() { printf '%s' "$2" >"$TMP/$1.xml"; }
+mk laughs '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><schedule><conference><title>&lol3;</title></conference></schedule>'
+mk xxe '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><schedule><conference><title>&xxe;</title></conference></schedule>'
+python3 -c "print('<schedule>' + '<a>' * 100000 + '</a>' * 100000 + '</schedule>')" >"$TMP/deep.xml"
+printf '<schedule><conference><title>Bad \xff\xfe bytes</title></conference></schedule>' >"$TMP/utf8.xml"
+head -c 5000 "$D/good-2025_pretalx.xml" >"$TMP/truncated.xml"
+mk root '<?xml version="1.0"?><calendar><event/></calendar>'
+conf='<conference><title>T</title><start>2024-01-10</start><end>2024-01-11</end><time_zone_name>UTC</time_zone_name></conference>'
+ev() { printf '<schedule>%s<day date="2024-01-10" index="1"><room name="R"><event id="1">%s</event></room></day></schedule>' "$conf" "$1"; }
+ev '<start>10:00</start><duration>00:30</duration>' >"$TMP/notitle.xml"
+ev '<title>No start</title><duration>00:30</duration>' >"$TMP/nostart.xml"
+ev '<date>2024-02-30T10:00:00+00:00</date><title>Bad date</title>' >"$TMP/baddate.xml"
+ev '<start>10:00</start><duration>00:75</duration><title>Bad duration</title>' >"$TMP/baddur.xml"
+: >"$TMP/empty.xml"
+dump >"$TMP/before.sql"
+for f in laughs xxe deep utf8 truncated root notitle nostart baddate baddur empty; do
+	imp "$TMP/$f.xml" >/dev/null 2>"$TMP/err"
+	rc=$?
+	check "$f: refused (status $rc)" test "$rc" = 1
+	check "$f: the message names file, line and column: $(head -c 120 "$TMP/err" | tr '\n' ' ')" \
+		grep -Eq "$f\.xml:[0-9]+:[0-9]+: " "$TMP/err"
+done
+check "xxe: /etc/passwd never read into the database" test "$(sql "SELECT count(*) FROM events WHERE name LIKE 'root:%'")" = 0
+dump >"$TMP/after.sql"
+check "every refused file left the database identical" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+check "integrity is ok" test "$(sql 'PRAGMA integrity_check')" = ok
+"$LECTERN" import --db "$DB" --tz Mars/Olympus "$D/good-2025_pretalx.xml" >/dev/null 2>&1
+check "an unknown --tz is a usage error" test $? = 2
+check "import --list shows the runs" test "$("$LECTERN" import --db "$DB" --list | wc -l)" -ge 8
