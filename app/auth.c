@@ -277,7 +277,7 @@ auth_nav(struct request *req)
 	html_text(b, req->user->display_name);
 	html_lit(b, "</a>");
 	if (req->user->role >= ROLE_STAFF)
-		html_lit(b, "<a href=\"/history\">History</a>");
+		html_lit(b, "<a href=\"/admin/imports\">Imports</a><a href=\"/history\">History</a>");
 	if (req->user->role >= ROLE_ADMIN)
 		html_lit(b, "<a href=\"/admin/users\">Users</a>");
 	html_lit(b, "<form method=\"post\" action=\"/logout\">");

@@ -41,6 +41,12 @@ int	page_history(struct request *);
 int	page_restore(struct request *);
 int	page_merge_form(struct request *);
 int	page_merge(struct request *);
+/* Imports (page_import.c). */
+int	page_import_form(struct request *);
+int	page_import_preview(struct request *);
+int	page_import_confirm(struct request *);
+int	page_import_cancel(struct request *);
+int	page_imports(struct request *);
 /* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
 const char *search_fts_query(struct request *, const char *q);
 

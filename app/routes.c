@@ -161,6 +161,24 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
+/* Imports. */
+static const struct param_rule p_import[] = {
+	{ "schedule", P_FILE, PF_FORM | PF_REQUIRED, 0, 1LL << 34, 0 },
+	{ "schedule.filename", P_LINE, PF_FORM, 0, 255, 0 },
+	{ "event", P_SLUG, PF_FORM, 0, 120, 0 },
+	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },
+	END
+};
+static const struct param_rule p_import_token[] = {
+	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
+	END
+};
+static const struct param_rule p_imports[] = {
+	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
+	{ "done", P_INT, PF_QUERY, 0, 1LL << 53, 0 },
+	END
+};
+
 #define EDITABLE(path) \
 	{ HTTP_GET, path "/new", page_record_new, ACCESS_STAFF, 0, p_prefill }, \
 	{ HTTP_POST, path "/new", page_record_create, ACCESS_STAFF, 0, p_record_new }, \
@@ -180,6 +198,11 @@ const struct route routes[] = {
 	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
 	{ HTTP_POST, "/orgs/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
 	{ HTTP_GET, "/history", page_history, ACCESS_STAFF, 0, p_history },
+	{ HTTP_GET, "/admin/import", page_import_form, ACCESS_STAFF, 0, NULL },
+	{ HTTP_POST, "/admin/import", page_import_preview, ACCESS_STAFF, 0, p_import },
+	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_token },
+	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
+	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },

@@ -22,3 +22,14 @@ CREATE TABLE source_keys (
 	PRIMARY KEY (source, kind, key)
 ) WITHOUT ROWID;
 CREATE INDEX source_keys_local ON source_keys(kind, local_id);
+
+-- An upload waiting between its preview and the staff member's confirmation.
+CREATE TABLE import_uploads (
+	token_hash	BLOB PRIMARY KEY,	-- BLAKE2b of the random token in the confirm form
+	user_id		INTEGER REFERENCES users(id) ON DELETE CASCADE,
+	file_name	TEXT NOT NULL,
+	event_slug	TEXT,
+	tz		TEXT,
+	data		BLOB NOT NULL,
+	created_at	INTEGER NOT NULL	-- unix seconds; older than a day is dropped
+) WITHOUT ROWID;

@@ -1,0 +1,42 @@
+# t61-import-web.sh: /admin/import: upload, preview (a dry run), confirm or cancel; /admin/imports.
+. "$(dirname "$0")/lib.sh"
+"$LECTERN" migrate --db "$DB" >/dev/null 2>&1
+make_user staff staff 'staff-password-42'
+make_user dave member 'member-password-42'
+start_server || exit 1
+login staff 'staff-password-42' >/dev/null
+CSRF=$(csrf_of staff)
+F=tests/data/good-2025_pretalx.xml
+
+expect_status "anonymous visitors are sent to log in" 303 /admin/import
+login dave 'member-password-42' >/dev/null
+expect_status "members may not import" 403 /admin/import -b "$TMP/jar-dave"
+expect_status "staff see the upload form" 200 /admin/import -b "$TMP/jar-staff"
+
+out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$F;type=application/xml" "$URL/admin/import")
+check "the preview shows the counts" grep -q '<span class="n">72</span><span class="l">New sessions' <<<"$out"
+check "the preview names new organizations" grep -q 'new organization: Ohio Supercomputer Center' <<<"$out"
+check "the preview wrote nothing" test "$(sql 'SELECT count(*) FROM sessions')" = 0
+token=$(grep -o 'name="token" value="[0-9a-f]*"' <<<"$out" | head -n 1 | sed 's/.*value="//;s/"//')
+check "the preview carries a token to confirm with" test ${#token} = 64
+check "the upload waits, keyed by the token's hash only" test "$(sql "SELECT count(*) FROM import_uploads WHERE token_hash = '$token'")" = 0
+expect_status "confirm without the CSRF token is refused" 403 /admin/import/confirm -b "$TMP/jar-staff" -d "token=$token"
+expect_status "confirm imports" 303 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token"
+check "the sessions are there" test "$(sql 'SELECT count(*) FROM sessions')" = 72
+check "the run records who" test "$(sql 'SELECT user_login FROM import_runs')" = staff
+expect_status "a used token cannot import twice" 409 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token"
+expect_body "/admin/imports lists the run" 'good-2025_pretalx.xml' /admin/imports -b "$TMP/jar-staff"
+
+# Cancel: nothing written, the upload forgotten.
+out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@tests/data/debconf23_wafer.xml" "$URL/admin/import")
+token=$(grep -o 'name="token" value="[0-9a-f]*"' <<<"$out" | head -n 1 | sed 's/.*value="//;s/"//')
+expect_status "cancel" 303 /admin/import/cancel -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token"
+check "a cancelled import wrote nothing" test "$(sql "SELECT count(*) FROM events WHERE slug = 'debconf23'")" = 0
+check "and the upload is gone" test "$(sql 'SELECT count(*) FROM import_uploads')" = 0
+
+# A broken file: the form again, with the reason and the line.
+printf '<schedule><conference><title>x</title></conference><day date="2024-01-01"><room name="r"><event id="1"><title>t</title></event></room></day></schedule>' >"$TMP/bad.xml"
+code=$(http -o "$TMP/bad.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$TMP/bad.xml" "$URL/admin/import")
+check "a broken file is refused (422)" test "$code" = 422
+check "with file, line and reason" grep -q 'bad.xml:1:[0-9]*: the event &quot;t&quot; has no &lt;date&gt; or &lt;start&gt;' "$TMP/bad.html"
+check "nothing was written" test "$(sql 'SELECT count(*) FROM sessions')" = 72
