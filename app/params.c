@@ -47,6 +47,13 @@ digits(const char *s, size_t n)
 	return 1;
 }
 
+/* Two digits as a number (checked as digits by the caller); never reads past them. */
+static int
+two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 int
 date_valid(const char *s, size_t len)
 {
@@ -56,9 +63,9 @@ date_valid(const char *s, size_t len)
 	if (len != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
 	    !digits(s + 5, 2) || !digits(s + 8, 2))
 		return 0;
-	y = atoi(s);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
+	y = two(s) * 100 + two(s + 2);
+	m = two(s + 5);
+	d = two(s + 8);
 	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return 0;
 	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
@@ -74,9 +81,9 @@ datetime_valid(const char *s, size_t len)
 	if (!date_valid(s, 10) || (s[10] != 'T' && s[10] != ' ') ||
 	    !digits(s + 11, 2) || s[13] != ':' || !digits(s + 14, 2))
 		return 0;
-	if (atoi(s + 11) > 23 || atoi(s + 14) > 59)
+	if (two(s + 11) > 23 || two(s + 14) > 59)
 		return 0;
-	if (len == 19 && (s[16] != ':' || !digits(s + 17, 2) || atoi(s + 17) > 59))
+	if (len == 19 && (s[16] != ':' || !digits(s + 17, 2) || two(s + 17) > 59))
 		return 0;
 	return 1;
 }
@@ -128,16 +135,19 @@ static int
 int_check(const struct param_rule *r, const char *s, size_t len, const char **why)
 {
 	const char *p = s;
+	char tmp[24];
 	long long v;
-	char *end;
 
 	if (len > 0 && *p == '-')
 		p++;
-	if (len == 0 || len > 19 || !digits(p, len - (size_t)(p - s)) || p == s + len) {
+	if (len == 0 || len > 19 || p == s + len || !digits(p, len - (size_t)(p - s))) {
 		*why = "must be a whole number";
 		return -1;
 	}
-	v = strtoll(s, &end, 10);
+	/* The value is len bytes, not a C string: terminate a copy before strtoll reads it. */
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	v = strtoll(tmp, NULL, 10);
 	if (v < r->min || v > r->max) {
 		*why = "is out of range";
 		return -1;

@@ -996,6 +996,7 @@ run(sqlite3 *db, xmlTextReaderPtr reader, const char *sha, const struct import_o
 fail:
 	xmlFreeTextReader(reader);
 	importer_release(&im);
+	import_summary_release(sum);	/* the caller only gets a summary on success */
 	db_rollback(db);
 	return -1;
 }

@@ -28,7 +28,8 @@ struct import_summary {
 	struct buf	 report;	/* one line per change, conflict or match to review */
 };
 
-/* Imports the file at path; 0, or -1 with the reason in err ("FILE:LINE:COLUMN: ..."). */
+/* Imports the file at path; 0, or -1 with the reason in err ("FILE:LINE:COLUMN: ...").
+ * On success the caller releases the summary; on failure there is none to release. */
 int	import_schedule_file(sqlite3 *, const char *path, const struct import_options *,
 	    struct import_summary *, struct buf *err);
 /* The same for a schedule held in memory (an upload). */

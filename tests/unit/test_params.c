@@ -77,6 +77,30 @@ enums_dates_and_more(void **state)
 	assert_false(ok(P_TOKEN, 0, 64, NULL, "a b"));
 }
 
+/* Found by fuzz_params: a value is len bytes and need not be NUL-terminated. */
+static void
+integers_need_no_terminator(void **state)
+{
+	struct param_rule r = { "x", P_INT, PF_QUERY, 1, 500, NULL };
+	char *exact = malloc(3);
+	const char *why;
+
+	(void)state;
+	memcpy(exact, "123", 3);	/* no NUL after it: ASan would see a read past the end */
+	assert_int_equal(param_check(&r, exact, 3, &why), 0);
+	memcpy(exact, "999", 3);
+	assert_int_equal(param_check(&r, exact, 3, &why), -1);
+	free(exact);
+	/* The same for dates and times (atoi read past the last digit). */
+	exact = malloc(19);
+	memcpy(exact, "2019-05-21T09:30:45", 19);
+	r.kind = P_DATETIME;
+	assert_int_equal(param_check(&r, exact, 19, &why), 0);
+	r.kind = P_DATE;
+	assert_int_equal(param_check(&r, exact, 10, &why), 0);
+	free(exact);
+}
+
 static void
 nul_is_refused(void **state)
 {
@@ -97,6 +121,7 @@ main(void)
 		cmocka_unit_test(text),
 		cmocka_unit_test(enums_dates_and_more),
 		cmocka_unit_test(nul_is_refused),
+		cmocka_unit_test(integers_need_no_terminator),
 	};
 
 	return cmocka_run_group_tests_name("params", tests, NULL, NULL);
