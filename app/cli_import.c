@@ -12,6 +12,7 @@
 static const char usage[] =
 "usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--dry-run] [--quiet] SCHEDULE.xml\n"
 "       lectern import --db FILE --list\n"
+"       lectern import --db FILE --undo RUN\n"
 "\n"
 "Imports a frab/Pentabarf schedule.xml (pretalx, frab, Pentabarf, wafer...) in one\n"
 "transaction: on any error nothing is written and the message names file, line,\n"
@@ -24,14 +25,15 @@ static const char usage[] =
 "  --tz ZONE     the IANA time zone when the file names none (Pentabarf)\n"
 "  --dry-run     report what would change; write nothing\n"
 "  --quiet       the summary only, not each change\n"
-"  --list        the imports recorded so far\n";
+"  --list        the imports recorded so far\n"
+"  --undo RUN    restore exactly what import RUN changed (the latest of its event)\n";
 
 static int
 list_runs(sqlite3 *db)
 {
 	static const char sql[] =
 	    "SELECT r.id, r.at, coalesce(r.user_login, '-'), r.file_name, substr(r.sha256, 1, 12),"
-	    " coalesce(e.slug, '-'), r.counts FROM import_runs r LEFT JOIN events e ON e.id = r.event_id"
+	    " coalesce(e.slug, '-'), r.counts || CASE WHEN r.undone_at IS NULL THEN '' ELSE ' undone' END FROM import_runs r LEFT JOIN events e ON e.id = r.event_id"
 	    " ORDER BY r.id";
 	sqlite3_stmt *st = db_stmt(db, sql);
 
@@ -52,6 +54,7 @@ cmd_import(int argc, char *argv[])
 		{ "db", required_argument, NULL, 'd' }, { "event", required_argument, NULL, 'e' },
 		{ "tz", required_argument, NULL, 'z' }, { "dry-run", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' }, { "list", no_argument, NULL, 'l' },
+		{ "undo", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { 0 };
@@ -59,6 +62,7 @@ cmd_import(int argc, char *argv[])
 	struct buf err = BUF_INIT;
 	const char *path = NULL;
 	int c, quiet = 0, list = 0, rc;
+	long undo = 0;
 	sqlite3 *db;
 
 	optind = 1;
@@ -70,11 +74,15 @@ cmd_import(int argc, char *argv[])
 		case 'n': opt.dry_run = 1; break;
 		case 'q': quiet = 1; break;
 		case 'l': list = 1; break;
+		case 'u':
+			if (cli_number(optarg, 1, 2147483647, &undo) == -1)
+				return log_err("--undo: %s is not an import run number", optarg), 2;
+			break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;
 		}
 	}
-	if (path == NULL || (list ? optind != argc : optind != argc - 1)) {
+	if (path == NULL || (list || undo ? optind != argc : optind != argc - 1)) {
 		fputs(usage, stderr);
 		return 2;
 	}
@@ -82,6 +90,16 @@ cmd_import(int argc, char *argv[])
 		return log_err("--tz: unknown time zone \"%s\"", opt.tz), 2;
 	if (cli_open_db(path, 1, &db) == -1)
 		return 1;
+	if (undo) {
+		rc = import_undo(db, undo, &err);
+		if (rc == -1)
+			fprintf(stderr, "lectern: %s\n", err.data);
+		else
+			printf("import run %ld undone\n", undo);
+		buf_release(&err);
+		db_close(db);
+		return rc == 0 ? 0 : 1;
+	}
 	if (list) {
 		rc = list_runs(db);
 		db_close(db);

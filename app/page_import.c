@@ -244,11 +244,28 @@ page_import_cancel(struct request *req)
 	return resp_redirect(req, "/admin/imports");
 }
 
+/* POST /admin/imports/{id}/undo */
+int
+page_import_undo(struct request *req)
+{
+	struct buf err = BUF_INIT;
+	sqlite3 *db = db_thread();
+	int rc;
+
+	if (db == NULL)
+		return 503;
+	rc = import_undo(db, req_arg_int(req, "id", 0), &err);
+	if (rc == -1)
+		req->error_detail = req_printf(req, "Not undone: %s.", err.data);
+	buf_release(&err);
+	return rc == -1 ? 409 : resp_redirect(req, "/admin/imports?undone=1");
+}
+
 static const char runs_sql[] =
 	"SELECT r.id, r.at, coalesce(r.user_login, '(command line)'), r.file_name, r.sha256, e.slug, e.name,"
 	" json_extract(r.counts, '$.new'), json_extract(r.counts, '$.changed'),"
 	" json_extract(r.counts, '$.unchanged'), json_extract(r.counts, '$.cancelled'),"
-	" json_extract(r.counts, '$.conflicts')"
+	" json_extract(r.counts, '$.conflicts'), r.undone_at"
 	" FROM import_runs r LEFT JOIN events e ON e.id = r.event_id ORDER BY r.id DESC LIMIT ?1 OFFSET ?2";
 
 /* GET /admin/imports */
@@ -267,10 +284,12 @@ page_imports(struct request *req)
 	html_lit(b, "<h1>Imports</h1>");
 	if (req_arg(req, "done"))
 		html_lit(b, "<p class=\"flash\" role=\"status\">Imported.</p>");
+	if (req_arg(req, "undone"))
+		html_lit(b, "<p class=\"flash\" role=\"status\">Undone.</p>");
 	html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/admin/import\">Import a schedule</a></p>"
 	    "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
 	    "<th scope=\"col\">File</th><th scope=\"col\">Event</th><th scope=\"col\">New / changed / unchanged / "
-	    "cancelled / conflicts</th></tr></thead><tbody>");
+	    "cancelled / conflicts</th><th scope=\"col\"></th></tr></thead><tbody>");
 	while (sqlite3_step(st) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
 		buf_appendf(b, "<tr><td>%lld</td><td>", sqlite3_column_int64(st, 0));
 		html_text(b, (const char *)sqlite3_column_text(st, 1));
@@ -284,9 +303,18 @@ page_imports(struct request *req)
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 			html_link(b, req_printf(req, "/events/%s", sqlite3_column_text(st, 5)),
 			    (const char *)sqlite3_column_text(st, 6));
-		buf_appendf(b, "</td><td>%d / %d / %d / %d / %d</td></tr>", sqlite3_column_int(st, 7),
+		buf_appendf(b, "</td><td>%d / %d / %d / %d / %d</td><td>", sqlite3_column_int(st, 7),
 		    sqlite3_column_int(st, 8), sqlite3_column_int(st, 9), sqlite3_column_int(st, 10),
 		    sqlite3_column_int(st, 11));
+		if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+			html_lit(b, "<span class=\"tag\">undone</span>");
+		else {
+			buf_appendf(b, "<form method=\"post\" data-confirm=\"Undo this import?\" "
+			    "action=\"/admin/imports/%lld/undo\">", sqlite3_column_int64(st, 0));
+			csrf_field(req);
+			html_lit(b, "<button type=\"submit\" class=\"secondary\">Undo</button></form>");
+		}
+		html_lit(b, "</td></tr>");
 	}
 	sqlite3_reset(st);
 	html_lit(b, "</tbody></table>");

@@ -47,6 +47,7 @@ int	page_import_preview(struct request *);
 int	page_import_confirm(struct request *);
 int	page_import_cancel(struct request *);
 int	page_imports(struct request *);
+int	page_import_undo(struct request *);
 /* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
 const char *search_fts_query(struct request *, const char *q);
 

@@ -176,6 +176,11 @@ static const struct param_rule p_import_token[] = {
 static const struct param_rule p_imports[] = {
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
 	{ "done", P_INT, PF_QUERY, 0, 1LL << 53, 0 },
+	{ "undone", P_ENUM, PF_QUERY, 0, 0, "1" },
+	END
+};
+static const struct param_rule p_import_run[] = {
+	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
 	END
 };
 
@@ -203,6 +208,7 @@ const struct route routes[] = {
 	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
+	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },

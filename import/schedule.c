@@ -72,6 +72,7 @@ struct importer {
 	struct session_in	 s;
 	int			 in_event, in_persons;
 	int			 failed;
+	int			 seq;		/* of the run's recorded changes */
 };
 
 /* --- errors --------------------------------------------------------------- */
@@ -261,6 +262,30 @@ key_put(struct importer *im, const char *source, const char *kind, const char *k
 	return done(im, st);
 }
 
+static const char change_sql[] =
+	"INSERT INTO import_changes(run_id, seq, kind, local_id, action, before, source_key, key_before)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/* Records one change of this run, for undo. */
+static int
+change(struct importer *im, const char *kind, long long id, const char *action, const char *before,
+    const char *key, const char *key_before)
+{
+	sqlite3_stmt *st = prep(im, change_sql);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, im->sum->run_id);
+	sqlite3_bind_int(st, 2, ++im->seq);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, id);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 6, before);
+	db_bind_text(st, 7, key);
+	db_bind_text(st, 8, key_before);
+	return done(im, st);
+}
+
 static const char event_by_slug_sql[] = "SELECT id, time_zone FROM events WHERE slug = ?1";
 static const char event_tz_sql[] = "SELECT time_zone FROM events WHERE id = ?1";
 static const char event_add_sql[] =
@@ -327,7 +352,8 @@ open_event(struct importer *im)
 		if (done(im, st) == -1)
 			return -1;
 		id = sqlite3_last_insert_rowid(im->db);
-		if (key_put(im, "conference", "event", key, id, NULL) == -1)
+		if (key_put(im, "conference", "event", key, id, NULL) == -1 ||
+		    change(im, "event", id, "create", NULL, key, NULL) == -1)
 			return -1;
 	}
 	im->sum->event_id = id;
@@ -380,6 +406,10 @@ org_for(struct importer *im, const char *name)
 	}
 	id = sqlite3_last_insert_rowid(im->db);
 	im->sum->orgs_new++;
+	if (change(im, "organization", id, "create", NULL, NULL, NULL) == -1) {
+		id = -1;
+		goto out;
+	}
 	buf_appendf(&im->sum->report, "new organization: %s\n", name);
 	if ((st = prep(im, org_key_add_sql)) != NULL) {
 		sqlite3_bind_text(st, 1, key.data, -1, SQLITE_STATIC);
@@ -442,6 +472,10 @@ person_for(struct importer *im, const struct person_in *p, long long org)
 		}
 		id = sqlite3_last_insert_rowid(im->db);
 		im->sum->people_new++;
+		if (change(im, "person", id, "create", NULL, p->key, NULL) == -1) {
+			id = -1;
+			goto out;
+		}
 	}
 	if (p->key && key_put(im, im->source, "person", p->key, id, NULL) == -1)
 		id = -1;
@@ -536,7 +570,8 @@ apply_session(struct importer *im, const char *key, const char *values, const lo
 		if (done(im, st) == -1)
 			goto out;
 		id = sqlite3_last_insert_rowid(im->db);
-		if (speakers_write(im, id, people, orgs, n) == -1)
+		if (speakers_write(im, id, people, orgs, n) == -1 ||
+		    change(im, "session", id, "create", NULL, key, NULL) == -1)
 			goto out;
 		im->sum->sessions_new++;
 		buf_appendf(&im->sum->report, "new: \"%s\"\n", im->s.title);
@@ -619,6 +654,16 @@ apply_session(struct importer *im, const char *key, const char *values, const lo
 			buf_appendf(&changed, "%sstatus", changed.len ? ", " : "");
 		}
 		if (changed.len) {
+			struct buf before = BUF_INIT;
+
+			/* "now" was read before any of the updates above: it is the state to undo to. */
+			buf_appendf(&before, "{\"state\":%s,\"status\":\"%s\"}", now.data,
+			    cancelled ? "cancelled" : "scheduled");
+			if (change(im, "session", id, "update", before.data, key, last.len ? last.data : NULL) == -1) {
+				buf_release(&before);
+				goto out;
+			}
+			buf_release(&before);
 			im->sum->sessions_changed++;
 			buf_appendf(&im->sum->report, "changed: \"%s\" (%s)\n", im->s.title, changed.data);
 		} else
@@ -828,6 +873,12 @@ element(struct importer *im, const char *name, int depth)
 	return 0;
 }
 
+static const char vanished_record_sql[] =
+	"INSERT INTO import_changes(run_id, seq, kind, local_id, action, before, source_key, key_before)"
+	" SELECT ?2, ?3 + row_number() OVER (ORDER BY k.local_id), 'session', k.local_id, 'cancel', NULL, k.key,"
+	" k.imported FROM source_keys k JOIN sessions s ON s.id = k.local_id"
+	" WHERE k.source = ?1 AND k.kind = 'session' AND s.status = 'scheduled'"
+	" AND k.key NOT IN (SELECT key FROM temp.seen)";
 static const char vanished_sql[] =
 	"UPDATE sessions SET status = 'cancelled', version = version + 1,"
 	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE status = 'scheduled' AND id IN"
@@ -835,10 +886,12 @@ static const char vanished_sql[] =
 	"  AND key NOT IN (SELECT key FROM temp.seen))";
 static const char rooms_sql[] =
 	"SELECT count(DISTINCT room) FROM sessions WHERE event_id = ?1 AND status = 'scheduled'";
+static const char run_start_sql[] =
+	"INSERT INTO import_runs(user_login, file_name, sha256, counts) VALUES (?1, ?2, ?3, '{}')";
 static const char run_sql[] =
-	"INSERT INTO import_runs(user_login, file_name, sha256, event_id, counts) VALUES (?1, ?2, ?3, ?4,"
-	" json_object('new', ?5, 'changed', ?6, 'unchanged', ?7, 'cancelled', ?8, 'people_new', ?9,"
-	" 'orgs_new', ?10, 'review', ?11, 'conflicts', ?12))";
+	"UPDATE import_runs SET event_id = ?4, counts = json_object('new', ?5, 'changed', ?6,"
+	" 'unchanged', ?7, 'cancelled', ?8, 'people_new', ?9, 'orgs_new', ?10, 'review', ?11,"
+	" 'conflicts', ?12) WHERE id = ?13";
 
 static int
 finish(struct importer *im, const char *sha)
@@ -848,6 +901,13 @@ finish(struct importer *im, const char *sha)
 
 	if (sum->event_id == 0)
 		return fail_at(im, line_of(im), "the schedule has no <day> with events");
+	if ((st = prep(im, vanished_record_sql)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, sum->run_id);
+	sqlite3_bind_int(st, 3, im->seq);
+	if (done(im, st) == -1)
+		return -1;
 	if ((st = prep(im, vanished_sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
@@ -860,11 +920,10 @@ finish(struct importer *im, const char *sha)
 		return -1;
 	sqlite3_bind_int64(st, 1, sum->event_id);
 	sum->rooms = (int)db_one_int(st, 0);
+	(void)sha;
 	if ((st = prep(im, run_sql)) == NULL)
 		return -1;
-	db_bind_text(st, 1, im->opt->user_login);
-	db_bind_text(st, 2, im->opt->file_name);
-	sqlite3_bind_text(st, 3, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 13, sum->run_id);
 	sqlite3_bind_int64(st, 4, sum->event_id);
 	sqlite3_bind_int(st, 5, sum->sessions_new);
 	sqlite3_bind_int(st, 6, sum->sessions_changed);
@@ -874,10 +933,7 @@ finish(struct importer *im, const char *sha)
 	sqlite3_bind_int(st, 10, sum->orgs_new);
 	sqlite3_bind_int(st, 11, sum->review);
 	sqlite3_bind_int(st, 12, sum->conflicts);
-	if (done(im, st) == -1)
-		return -1;
-	sum->run_id = sqlite3_last_insert_rowid(im->db);
-	return 0;
+	return done(im, st);
 }
 
 /* SQL function org_key(name): the key organizations are matched by (parse.c). */
@@ -940,6 +996,18 @@ run(sqlite3 *db, xmlTextReaderPtr reader, const char *sha, const struct import_o
 	}
 	if (prepare_temp(&im) == -1)
 		goto fail;
+	{
+		sqlite3_stmt *st = prep(&im, run_start_sql);
+
+		if (st == NULL)
+			goto fail;
+		db_bind_text(st, 1, opt->user_login);
+		db_bind_text(st, 2, opt->file_name);
+		sqlite3_bind_text(st, 3, sha, -1, SQLITE_STATIC);
+		if (done(&im, st) == -1)
+			goto fail;
+		sum->run_id = sqlite3_last_insert_rowid(db);
+	}
 	while (!im.failed && (rc = xmlTextReaderRead(reader)) == 1) {
 		int type = xmlTextReaderNodeType(reader), depth = xmlTextReaderDepth(reader);
 		const char *name = (const char *)xmlTextReaderConstName(reader);

@@ -36,5 +36,8 @@ int	import_schedule_file(sqlite3 *, const char *path, const struct import_option
 int	import_schedule_memory(sqlite3 *, const char *data, size_t len, const struct import_options *,
 	    struct import_summary *, struct buf *err);
 void	import_summary_release(struct import_summary *);
+/* Undoes import run (undo.c): restores exactly what it changed, in one transaction. Only the
+ * latest run of an event can be undone. 0, or -1 with the reason in err. */
+int	import_undo(sqlite3 *, long long run, struct buf *err);
 
 #endif

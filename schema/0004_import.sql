@@ -33,3 +33,17 @@ CREATE TABLE import_uploads (
 	data		BLOB NOT NULL,
 	created_at	INTEGER NOT NULL	-- unix seconds; older than a day is dropped
 ) WITHOUT ROWID;
+
+-- What each run changed, in order, so that undoing it restores exactly that.
+CREATE TABLE import_changes (
+	run_id		INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+	seq		INTEGER NOT NULL,
+	kind		TEXT NOT NULL CHECK (kind IN ('event', 'session', 'person', 'organization')),
+	local_id	INTEGER NOT NULL,
+	action		TEXT NOT NULL CHECK (action IN ('create', 'update', 'cancel')),
+	before		TEXT CHECK (before IS NULL OR json_valid(before)),	-- the session as it was
+	source_key	TEXT,		-- its key in source_keys ...
+	key_before	TEXT,		-- ... and what was recorded as imported there before
+	PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+ALTER TABLE import_runs ADD COLUMN undone_at TEXT;

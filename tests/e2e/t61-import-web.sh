@@ -40,3 +40,10 @@ code=$(http -o "$TMP/bad.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$C
 check "a broken file is refused (422)" test "$code" = 422
 check "with file, line and reason" grep -q 'bad.xml:1:[0-9]*: the event &quot;t&quot; has no &lt;date&gt; or &lt;start&gt;' "$TMP/bad.html"
 check "nothing was written" test "$(sql 'SELECT count(*) FROM sessions')" = 72
+
+# Undo from the list.
+expect_body "the list offers undo" 'action="/admin/imports/1/undo"' /admin/imports -b "$TMP/jar-staff"
+expect_status "undo" 303 /admin/imports/1/undo -b "$TMP/jar-staff" -d "csrf=$CSRF"
+check "the imported sessions are gone" test "$(sql 'SELECT count(*) FROM sessions')" = 0
+expect_body "the run shows as undone" 'class="tag">undone' /admin/imports -b "$TMP/jar-staff"
+expect_status "undoing twice is refused" 409 /admin/imports/1/undo -b "$TMP/jar-staff" -d "csrf=$CSRF"
