@@ -63,16 +63,22 @@ slug_from_name(struct buf *b, const char *name)
 int
 slug_unique(sqlite3 *db, const char *table, const char *name, struct buf *out)
 {
-	char *sql = sqlite3_mprintf("SELECT count(*) FROM %w WHERE slug = ?1", table);
+	static const struct { const char *table, *sql; } lookups[] = {
+		{ "organizations", "SELECT count(*) FROM organizations WHERE slug = ?1" },
+		{ "people", "SELECT count(*) FROM people WHERE slug = ?1" },
+		{ "events", "SELECT count(*) FROM events WHERE slug = ?1" },
+		{ "bodies", "SELECT count(*) FROM bodies WHERE slug = ?1" },
+		{ "projects", "SELECT count(*) FROM projects WHERE slug = ?1" },
+	};
 	sqlite3_stmt *st = NULL;
 	size_t base;
 	int taken = 1;
 
-	if (sql == NULL || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_free(sql);
-		return log_err("slug: %s", sqlite3_errmsg(db));
-	}
-	sqlite3_free(sql);
+	for (size_t i = 0; i < sizeof(lookups) / sizeof(lookups[0]) && st == NULL; i++)
+		if (strcmp(lookups[i].table, table) == 0)
+			st = db_stmt(db, lookups[i].sql);
+	if (st == NULL)
+		return log_err("slug: no table %s", table);
 	slug_from_name(out, name);
 	base = out->len;
 	for (int n = 2; taken && n < 10000; n++) {
@@ -86,6 +92,5 @@ slug_unique(sqlite3 *db, const char *table, const char *name, struct buf *out)
 			buf_appendf(out, "-%d", n);
 		}
 	}
-	sqlite3_finalize(st);
 	return taken ? -1 : 0;
 }

@@ -1,7 +1,7 @@
 /*
- * tz.c: time-zone arithmetic with the C library. It switches TZ, which is
- * process-wide, so every call holds one lock and puts TZ back before returning;
- * nothing else in Lectern uses local time (logs are UTC).
+ * tz.c: time-zone arithmetic with the C library. It sets TZ, which is
+ * process-wide, so every call holds one lock; nothing else in Lectern uses
+ * local time (logs and timestamps are UTC), so TZ is left as the last zone.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -13,29 +13,27 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Runs with TZ = zone; returns the previous TZ (to pass to leave), malloc'd or NULL. */
+static char current[128];	/* the zone TZ is set to, under lock */
+
+/* Runs with TZ = zone. TZ stays set after: switching costs a read of the zone file,
+ * and an import asks thousands of times for the same zone. */
 static char *
 enter(const char *zone)
 {
-	const char *old = getenv("TZ");
-	char *saved = old ? strdup(old) : NULL;
-
 	pthread_mutex_lock(&lock);
-	setenv("TZ", zone, 1);
-	tzset();
-	return saved;
+	if (strcmp(current, zone) != 0) {
+		snprintf(current, sizeof(current), "%s", zone);
+		setenv("TZ", zone, 1);
+		tzset();
+	}
+	return NULL;
 }
 
 static void
 leave(char *saved)
 {
-	if (saved)
-		setenv("TZ", saved, 1);
-	else
-		unsetenv("TZ");
-	tzset();
+	(void)saved;
 	pthread_mutex_unlock(&lock);
-	free(saved);
 }
 
 int
