@@ -125,3 +125,17 @@ check "integrity is ok" test "$(sql 'PRAGMA integrity_check')" = ok
 "$LECTERN" import --db "$DB" --tz Mars/Olympus "$D/good-2025_pretalx.xml" >/dev/null 2>&1
 check "an unknown --tz is a usage error" test $? = 2
 check "import --list shows the runs" test "$("$LECTERN" import --db "$DB" --list | wc -l)" -ge 8
+
+# SIGKILL in the middle of a large import: afterwards the import is whole or absent, never half.
+K=$TMP/kill.db
+"$LECTERN" migrate --db "$K" >/dev/null 2>&1
+python3 tests/bench/gen_schedule.py 20000 8000 >"$TMP/big.xml"
+"$LECTERN" import --db "$K" --quiet "$TMP/big.xml" >/dev/null 2>&1 &
+victim=$!
+sleep 1
+kill -KILL $victim 2>/dev/null
+wait $victim 2>/dev/null
+check "integrity is ok after SIGKILL during an import" test "$(sqlite3 "$K" 'PRAGMA integrity_check')" = ok
+got=$(sqlite3 "$K" 'SELECT count(*) FROM sessions')
+check "the import is whole or absent ($got sessions)" test "$got" = 0 -o "$got" = 20000
+check "a run is recorded only for a whole import" test "$(sqlite3 "$K" 'SELECT count(*) FROM import_runs')" = "$([ "$got" = 0 ] && echo 0 || echo 1)"
