@@ -223,8 +223,9 @@ done(struct importer *im, sqlite3_stmt *st)
 static const char key_find_sql[] =
 	"SELECT local_id, imported FROM source_keys WHERE source = ?1 AND kind = ?2 AND key = ?3";
 static const char key_put_sql[] =
-	"INSERT INTO source_keys(source, kind, key, local_id, imported, run_id) VALUES (?1, ?2, ?3, ?4, ?5, NULL)"
-	" ON CONFLICT(source, kind, key) DO UPDATE SET local_id = excluded.local_id, imported = excluded.imported";
+	"INSERT INTO source_keys(source, kind, key, local_id, imported, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	" ON CONFLICT(source, kind, key) DO UPDATE SET local_id = excluded.local_id, imported = excluded.imported,"
+	" run_id = excluded.run_id";
 
 static long long
 key_find(struct importer *im, const char *source, const char *kind, const char *key, struct buf *imported)
@@ -259,6 +260,8 @@ key_put(struct importer *im, const char *source, const char *kind, const char *k
 	sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
 	db_bind_text(st, 5, imported);
+	/* The run that last saw the key: the ones this run did not see have vanished. */
+	sqlite3_bind_int64(st, 6, im->sum->run_id);
 	return done(im, st);
 }
 
@@ -506,8 +509,8 @@ static const char speakers_clear_sql[] = "DELETE FROM appearances WHERE session_
 static const char speaker_add_sql[] =
 	"INSERT OR IGNORE INTO appearances(session_id, person_id, org_id, position) VALUES (?1, ?2, nullif(?3, 0), ?4)";
 static const char reschedule_sql[] = "UPDATE sessions SET status = 'scheduled' WHERE id = ?1";
-static const char seen_sql[] = "INSERT OR IGNORE INTO temp.seen(key) VALUES (?1)";
-static const char seen_find_sql[] = "SELECT count(*) FROM temp.seen WHERE key = ?1";
+static const char seen_find_sql[] =
+	"SELECT count(*) FROM source_keys WHERE source = ?2 AND kind = 'session' AND key = ?1 AND run_id = ?3";
 
 static int
 field_value(struct importer *im, const char *json, const char *name, struct buf *out)
@@ -710,13 +713,10 @@ end_event(struct importer *im)
 	if ((st = prep(im, seen_find_sql)) == NULL)
 		goto out;
 	sqlite3_bind_text(st, 1, key.data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, im->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, im->sum->run_id);
 	if (db_one_int(st, 0) > 0)
 		buf_appendf(&key, "@%s", starts_at);
-	if ((st = prep(im, seen_sql)) == NULL)
-		goto out;
-	sqlite3_bind_text(st, 1, key.data, -1, SQLITE_STATIC);
-	if (done(im, st) == -1)
-		goto out;
 	/* People, in order; organizations from "Name [Org]". */
 	buf_putc(&speakers, '[');
 	for (int i = 0; i < s->npersons; i++) {
@@ -873,12 +873,11 @@ static const char vanished_record_sql[] =
 	" SELECT ?2, ?3 + row_number() OVER (ORDER BY k.local_id), 'session', k.local_id, 'cancel', NULL, k.key,"
 	" k.imported FROM source_keys k JOIN sessions s ON s.id = k.local_id"
 	" WHERE k.source = ?1 AND k.kind = 'session' AND s.status = 'scheduled'"
-	" AND k.key NOT IN (SELECT key FROM temp.seen)";
+	" AND k.run_id IS NOT ?2";
 static const char vanished_sql[] =
 	"UPDATE sessions SET status = 'cancelled', version = version + 1,"
 	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE status = 'scheduled' AND id IN"
-	" (SELECT local_id FROM source_keys WHERE source = ?1 AND kind = 'session'"
-	"  AND key NOT IN (SELECT key FROM temp.seen))";
+	" (SELECT local_id FROM source_keys WHERE source = ?1 AND kind = 'session' AND run_id IS NOT ?2)";
 static const char rooms_sql[] =
 	"SELECT count(DISTINCT room) FROM sessions WHERE event_id = ?1 AND status = 'scheduled'";
 static const char run_start_sql[] =
@@ -906,6 +905,7 @@ finish(struct importer *im, const char *sha)
 	if ((st = prep(im, vanished_sql)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, sum->run_id);
 	if (done(im, st) == -1)
 		return -1;
 	sum->sessions_cancelled = sqlite3_changes(im->db);
@@ -952,9 +952,9 @@ prepare_temp(struct importer *im)
 {
 	sqlite3_create_function(im->db, "org_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 	    sql_org_key, NULL, NULL);
-	if (db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS seen(key TEXT PRIMARY KEY);"
-	    "CREATE TEMP TABLE IF NOT EXISTS org_keys(key TEXT PRIMARY KEY, id INTEGER);"
-	    "DELETE FROM temp.seen; DELETE FROM temp.org_keys;"
+	/* Organizations by match key, computed once per import (one row per organization). */
+	if (db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS org_keys(key TEXT PRIMARY KEY, id INTEGER);"
+	    "DELETE FROM temp.org_keys;"
 	    "INSERT OR IGNORE INTO temp.org_keys SELECT org_key(name), id FROM organizations ORDER BY id;") == -1)
 		return fail_at(im, 0, "database: %s", sqlite3_errmsg(im->db));
 	return 0;
@@ -984,9 +984,9 @@ run(sqlite3 *db, xmlTextReaderPtr reader, const char *sha, const struct import_o
 		return -1;
 	}
 	xmlTextReaderSetErrorHandler(reader, on_xml_error, &im);
-	/* One transaction holds the whole import: a bounded 32 MiB page cache keeps SQLite from
-	 * spilling it to the WAL page by page (memory still does not grow with the file). */
-	sqlite3_exec(db, "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	/* One transaction holds the whole import: a bounded 16 MiB page cache keeps SQLite from
+	 * spilling it to the WAL page by page; only the organizations' match keys are held in memory. */
+	sqlite3_exec(db, "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (db_begin(db) == -1) {
 		xmlFreeTextReader(reader);
 		buf_appendf(err, "%s: the database is busy", opt->file_name);

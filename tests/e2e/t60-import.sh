@@ -3,7 +3,8 @@
 . "$(dirname "$0")/lib.sh"
 D=tests/data
 imp() { "$LECTERN" import --db "$DB" "$@"; }
-dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO import_runs' -e 'sqlite_sequence'; }
+# The registry's records; the importer's own bookkeeping (runs, keys last seen, changes) is left out.
+dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO import_' -e '^INSERT INTO source_keys' -e 'sqlite_sequence'; }
 "$LECTERN" migrate --db "$DB" >/dev/null 2>&1
 
 # Three producers.
@@ -110,7 +111,7 @@ ev '<title>No start</title><duration>00:30</duration>' >"$TMP/nostart.xml"
 ev '<date>2024-02-30T10:00:00+00:00</date><title>Bad date</title>' >"$TMP/baddate.xml"
 ev '<start>10:00</start><duration>00:75</duration><title>Bad duration</title>' >"$TMP/baddur.xml"
 : >"$TMP/empty.xml"
-dump >"$TMP/before.sql"
+sqlite3 "$DB" .dump >"$TMP/before.sql"	# everything, bookkeeping included
 for f in laughs xxe deep utf8 truncated root notitle nostart baddate baddur empty; do
 	imp "$TMP/$f.xml" >/dev/null 2>"$TMP/err"
 	rc=$?
@@ -119,7 +120,7 @@ for f in laughs xxe deep utf8 truncated root notitle nostart baddate baddur empt
 		grep -Eq "$f\.xml:[0-9]+:[0-9]+: " "$TMP/err"
 done
 check "xxe: /etc/passwd never read into the database" test "$(sql "SELECT count(*) FROM events WHERE name LIKE 'root:%'")" = 0
-dump >"$TMP/after.sql"
+sqlite3 "$DB" .dump >"$TMP/after.sql"
 check "every refused file left the database identical" cmp -s "$TMP/before.sql" "$TMP/after.sql"
 check "integrity is ok" test "$(sql 'PRAGMA integrity_check')" = ok
 "$LECTERN" import --db "$DB" --tz Mars/Olympus "$D/good-2025_pretalx.xml" >/dev/null 2>&1
