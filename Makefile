@@ -52,7 +52,7 @@ build/gen/demo_gen.c: build/embed $(DEMO)
 	build/embed demo_files $(DEMO) > $@.tmp && mv $@.tmp $@
 
 # --- the normal build -----------------------------------------------------------
-build/obj/%.o: %.c
+build/obj/%.o: %.c | build/.libs-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE) $(HARDEN) $(OPT) -MMD -MP -c -o $@ $<
 
@@ -67,7 +67,7 @@ build/lectern: build/obj/app/main.o build/liblectern.a
 	$(CC) $(LDHARD) -o $@ $^ $(PKG_LIBS)
 
 # --- the sanitizer build ---------------------------------------------------------
-build/asan/obj/%.o: %.c
+build/asan/obj/%.o: %.c | build/.libs-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE) $(SAN) -O1 -g -MMD -MP -c -o $@ $<
 
@@ -94,20 +94,33 @@ build/asan/tests/%: tests/unit/%.c tests/unit/unit.h build/asan/liblectern.a
 	$(CC) $(BASE) -Wno-missing-prototypes $(SAN) -O1 -g -Itests/unit -o $@ $< build/asan/liblectern.a $(PKG_LIBS) -lcmocka
 
 # --- the two commands -----------------------------------------------------------
+# The library flags above are read when make starts: on a fresh machine that is before
+# `deps` has installed the libraries, so the commands install first, then build in a
+# second make that sees them.
 deps:
 	@sh tools/deps.sh
 
-run: deps build/lectern
+run: deps
+	@$(MAKE) --no-print-directory build/lectern
 	@sh tools/run.sh
 
-test: deps build/lectern build/asan/lectern $(UNIT_BIN) $(UNIT_ABIN)
+test: deps
+	@$(MAKE) --no-print-directory test-build
 	@bash tests/run.sh
+
+test-build: build/lectern build/asan/lectern $(UNIT_BIN) $(UNIT_ABIN)
 
 bench: deps
 	@bash tests/bench/run.sh
 
 fuzz: deps
 	@bash tests/fuzz/run.sh
+
+# Compiling without the libraries' flags would only fail later, on a missing header.
+build/.libs-ok:
+	@mkdir -p build
+	@pkg-config --exists $(PKGS) || { echo "make: missing libraries ($(PKGS)); run 'make deps' as root"; exit 1; }
+	@touch $@
 
 install: build/lectern
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/lectern
@@ -121,7 +134,7 @@ format:
 clean:
 	rm -rf build
 
-.PHONY: all deps run test bench fuzz install format clean
+.PHONY: all deps run test test-build bench fuzz install format clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)
