@@ -10,18 +10,19 @@
 #include "tz.h"
 
 static const char usage[] =
-"usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--dry-run] [--quiet] SCHEDULE.xml\n"
+"usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--dry-run] [--quiet] SCHEDULE.xml...\n"
 "       lectern import --db FILE --list\n"
 "       lectern import --db FILE --undo RUN\n"
 "\n"
-"Imports a frab/Pentabarf schedule.xml (pretalx, frab, Pentabarf, wafer...) in one\n"
-"transaction: on any error nothing is written and the message names file, line,\n"
-"column and reason. Importing the same file again changes nothing; an updated\n"
+"Imports frab/Pentabarf schedule.xml files (pretalx, frab, Pentabarf, wafer...), each\n"
+"in one transaction: on any error nothing of that file is written and the message\n"
+"names file, line, column and reason; the other files are still imported and the\n"
+"exit status is 1. Importing the same file again changes nothing; an updated\n"
 "schedule updates sessions in place, adds new ones and marks vanished ones\n"
 "cancelled. A field edited by hand since the last import is kept and reported.\n"
 "\n"
 "  --event SLUG  import into this existing event (default: found or created from\n"
-"                the file's <conference>)\n"
+"                the file's <conference>); one file only\n"
 "  --tz ZONE     the IANA time zone when the file names none (Pentabarf)\n"
 "  --dry-run     report what would change; write nothing\n"
 "  --quiet       the summary only, not each change\n"
@@ -47,6 +48,53 @@ list_runs(sqlite3 *db)
 	return 0;
 }
 
+static void
+spool_line(void *arg, const char *line)
+{
+	fputs(line, arg);
+}
+
+/* Imports one file in its own transaction and prints what it changed; 0 or -1. The report
+ * is spooled to a temporary file (memory stays flat however large the schedule) and printed
+ * only when the import succeeds: a failed one changed nothing. */
+static int
+import_one(sqlite3 *db, const char *file, struct import_options *opt, int quiet)
+{
+	struct import_summary sum;
+	struct buf err = BUF_INIT;
+	FILE *spool = quiet ? NULL : tmpfile();
+	char chunk[8192];
+	size_t n;
+
+	opt->file_name = file;
+	opt->report_line = spool ? spool_line : NULL;
+	opt->report_arg = spool;
+	if (import_schedule_file(db, file, opt, &sum, &err) == -1) {
+		fprintf(stderr, "lectern: %s\n", err.data);
+		buf_release(&err);
+		if (spool)
+			fclose(spool);
+		return -1;
+	}
+	if (spool) {
+		rewind(spool);
+		while ((n = fread(chunk, 1, sizeof(chunk), spool)) > 0)
+			fwrite(chunk, 1, n, stdout);
+		fclose(spool);
+	} else if (!quiet && sum.report.len)
+		fputs(sum.report.data, stdout);
+	printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
+	    " people %d new; organizations %d new; %d matches to review; %d conflicts%s\n",
+	    opt->dry_run ? "dry run: " : "", file, sum.sessions_new, sum.sessions_changed,
+	    sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms, sum.people_new, sum.orgs_new,
+	    sum.review, sum.conflicts, opt->dry_run ? " (nothing written)" : "");
+	if (sum.run_id)
+		printf("import run %lld\n", sum.run_id);
+	import_summary_release(&sum);
+	buf_release(&err);
+	return 0;
+}
+
 int
 cmd_import(int argc, char *argv[])
 {
@@ -58,7 +106,6 @@ cmd_import(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { 0 };
-	struct import_summary sum;
 	struct buf err = BUF_INIT;
 	const char *path = NULL;
 	int c, quiet = 0, list = 0, rc;
@@ -82,7 +129,8 @@ cmd_import(int argc, char *argv[])
 		default: fputs(usage, stderr); return 2;
 		}
 	}
-	if (path == NULL || (list || undo ? optind != argc : optind != argc - 1)) {
+	if (path == NULL || (list || undo ? optind != argc : optind == argc) ||
+	    (opt.event_slug && optind != argc - 1)) {
 		fputs(usage, stderr);
 		return 2;
 	}
@@ -105,24 +153,9 @@ cmd_import(int argc, char *argv[])
 		db_close(db);
 		return rc == 0 ? 0 : 1;
 	}
-	opt.file_name = argv[optind];
-	if (import_schedule_file(db, argv[optind], &opt, &sum, &err) == -1) {
-		fprintf(stderr, "lectern: %s\n", err.data);
-		buf_release(&err);
-		db_close(db);
-		return 1;
-	}
-	if (!quiet && sum.report.len)
-		fputs(sum.report.data, stdout);
-	printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
-	    " people %d new; organizations %d new; %d matches to review; %d conflicts%s\n",
-	    opt.dry_run ? "dry run: " : "", opt.file_name, sum.sessions_new, sum.sessions_changed,
-	    sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms, sum.people_new, sum.orgs_new,
-	    sum.review, sum.conflicts, opt.dry_run ? " (nothing written)" : "");
-	if (sum.run_id)
-		printf("import run %lld\n", sum.run_id);
-	import_summary_release(&sum);
-	buf_release(&err);
+	for (rc = 0; optind < argc; optind++)
+		if (import_one(db, argv[optind], &opt, quiet) == -1)
+			rc = -1;
 	db_close(db);
-	return 0;
+	return rc == 0 ? 0 : 1;
 }

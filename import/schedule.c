@@ -33,6 +33,7 @@
 #define MAX_DEPTH	32
 #define MAX_PERSONS	64
 #define MAX_FIELD	(256 * 1024)
+#define REPORT_LINES	1000
 
 enum field {
 	F_TITLE, F_SUBTITLE, F_KIND, F_TRACK, F_ROOM, F_STARTS_AT, F_DURATION, F_ABSTRACT, F_URL,
@@ -73,6 +74,7 @@ struct importer {
 	int			 in_event, in_persons;
 	int			 failed;
 	int			 seq;		/* of the run's recorded changes */
+	int			 report_lines;
 };
 
 /* --- errors --------------------------------------------------------------- */
@@ -93,6 +95,27 @@ fail_at(struct importer *im, int line, const char *fmt, ...)
 	buf_vappendf(im->err, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/* One line of the run's report: to the caller's sink, or kept in the summary up to
+ * REPORT_LINES (a preview of tens of thousands of lines helps nobody; the counts say it all). */
+static void
+report(struct importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+report(struct importer *im, const char *fmt, ...)
+{
+	struct buf line = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vappendf(&line, fmt, ap);
+	va_end(ap);
+	if (im->opt->report_line)
+		im->opt->report_line(im->opt->report_arg, line.data);
+	else if (im->report_lines++ < REPORT_LINES)
+		buf_append(&im->sum->report, line.data, line.len);
+	buf_release(&line);
 }
 
 static int
@@ -413,7 +436,7 @@ org_for(struct importer *im, const char *name)
 		id = -1;
 		goto out;
 	}
-	buf_appendf(&im->sum->report, "new organization: %s\n", name);
+	report(im, "new organization: %s\n", name);
 	if ((st = prep(im, org_key_add_sql)) != NULL) {
 		sqlite3_bind_text(st, 1, key.data, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
@@ -456,7 +479,7 @@ person_for(struct importer *im, const struct person_in *p, long long org)
 	sqlite3_reset(st);
 	if (id && !same_org) {
 		/* Same name, other organization: maybe the same person after a move, maybe not. */
-		buf_appendf(&im->sum->report, "review: \"%s\" may be /people/%s (another organization)\n",
+		report(im, "review: \"%s\" may be /people/%s (another organization)\n",
 		    p->name, slug.data);
 		im->sum->review++;
 		id = 0;
@@ -572,7 +595,7 @@ apply_session(struct importer *im, const char *key, const char *values, const lo
 		    change(im, "session", id, "create", NULL, key, NULL) == -1)
 			goto out;
 		im->sum->sessions_new++;
-		buf_appendf(&im->sum->report, "new: \"%s\"\n", im->s.title);
+		report(im, "new: \"%s\"\n", im->s.title);
 	} else {
 		if ((st = prep(im, current_sql)) == NULL)
 			goto out;
@@ -600,7 +623,7 @@ apply_session(struct importer *im, const char *key, const char *values, const lo
 			if (strcmp(a.data, b.data) == 0 || strcmp(a.data, c.data) == 0)
 				continue;
 			if (strcmp(c.data, b.data) != 0) {
-				buf_appendf(&im->sum->report, "conflict: \"%s\": %s was edited here since the last "
+				report(im, "conflict: \"%s\": %s was edited here since the last "
 				    "import; kept\n", im->s.title, name);
 				im->sum->conflicts++;
 				continue;
@@ -635,7 +658,7 @@ apply_session(struct importer *im, const char *key, const char *values, const lo
 			buf_reset(&b), buf_puts(&b, c.data);
 		if (strcmp(a.data, b.data) != 0 && strcmp(a.data, c.data) != 0) {
 			if (strcmp(c.data, b.data) != 0) {
-				buf_appendf(&im->sum->report, "conflict: \"%s\": speakers were edited here since the "
+				report(im, "conflict: \"%s\": speakers were edited here since the "
 				    "last import; kept\n", im->s.title);
 				im->sum->conflicts++;
 			} else if (speakers_write(im, id, people, orgs, n) == -1)
@@ -663,7 +686,7 @@ apply_session(struct importer *im, const char *key, const char *values, const lo
 			}
 			buf_release(&before);
 			im->sum->sessions_changed++;
-			buf_appendf(&im->sum->report, "changed: \"%s\" (%s)\n", im->s.title, changed.data);
+			report(im, "changed: \"%s\" (%s)\n", im->s.title, changed.data);
 		} else
 			im->sum->sessions_unchanged++;
 	}
@@ -868,18 +891,67 @@ element(struct importer *im, const char *name, int depth)
 	return 0;
 }
 
+/* The source's session keys this run did not see have vanished from the schedule. The "+"s keep
+ * the planner on the (source, kind, key) key: the (kind, local_id) and (status, kind) indexes
+ * would walk the keys or sessions of every event. */
 static const char vanished_record_sql[] =
 	"INSERT INTO import_changes(run_id, seq, kind, local_id, action, before, source_key, key_before)"
 	" SELECT ?2, ?3 + row_number() OVER (ORDER BY k.local_id), 'session', k.local_id, 'cancel', NULL, k.key,"
 	" k.imported FROM source_keys k JOIN sessions s ON s.id = k.local_id"
-	" WHERE k.source = ?1 AND k.kind = 'session' AND s.status = 'scheduled'"
+	" WHERE k.source = ?1 AND +k.kind = 'session' AND s.status = 'scheduled'"
 	" AND k.run_id IS NOT ?2";
 static const char vanished_sql[] =
 	"UPDATE sessions SET status = 'cancelled', version = version + 1,"
-	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE status = 'scheduled' AND id IN"
-	" (SELECT local_id FROM source_keys WHERE source = ?1 AND kind = 'session' AND run_id IS NOT ?2)";
+	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE +status = 'scheduled' AND id IN"
+	" (SELECT local_id FROM source_keys WHERE source = ?1 AND +kind = 'session' AND run_id IS NOT ?2)";
 static const char rooms_sql[] =
 	"SELECT count(DISTINCT room) FROM sessions WHERE event_id = ?1 AND status = 'scheduled'";
+/* Full-text indexing of the rows this run adds waits for its end (schema/0005_import_speed.sql). */
+static const char fts_defer_sql[] =
+	"DELETE FROM fts_deferred;"
+	"INSERT INTO fts_deferred SELECT (SELECT coalesce(max(id), 0) + 1 FROM sessions),"
+	" (SELECT coalesce(max(id), 0) + 1 FROM people), (SELECT coalesce(max(id), 0) + 1 FROM organizations);";
+static const char *const fts_catch_up_sql[] = {
+	"INSERT INTO sessions_fts(rowid, title, abstract) SELECT id, title, abstract FROM sessions"
+	" WHERE id >= ?1 AND id < ?2",
+	"INSERT INTO people_fts(rowid, name, bio) SELECT id, name, bio FROM people WHERE id >= ?1 AND id < ?2",
+	"INSERT INTO organizations_fts(rowid, name) SELECT id, name FROM organizations WHERE id >= ?1 AND id < ?2",
+};
+static const char *const fts_added_sql[] = {	/* the first and last id the run added */
+	"SELECT sessions_from, (SELECT coalesce(max(id), 0) FROM sessions) FROM fts_deferred",
+	"SELECT people_from, (SELECT coalesce(max(id), 0) FROM people) FROM fts_deferred",
+	"SELECT orgs_from, (SELECT coalesce(max(id), 0) FROM organizations) FROM fts_deferred",
+};
+#define FTS_BATCH	4096	/* rows a statement: one statement for them all grows with the file */
+
+/* Indexes the rows the run added, a batch of ids at a time, and ends the deferral. */
+static int
+fts_catch_up(struct importer *im)
+{
+	for (size_t t = 0; t < sizeof(fts_catch_up_sql) / sizeof(fts_catch_up_sql[0]); t++) {
+		sqlite3_stmt *st = prep(im, fts_added_sql[t]);
+		long long first = 1, last = 0;
+
+		if (st == NULL)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			first = sqlite3_column_int64(st, 0);
+			last = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+		for (long long from = first; from <= last; from += FTS_BATCH) {
+			if ((st = prep(im, fts_catch_up_sql[t])) == NULL)
+				return -1;
+			sqlite3_bind_int64(st, 1, from);
+			sqlite3_bind_int64(st, 2, from + FTS_BATCH);
+			if (done(im, st) == -1)
+				return -1;
+		}
+	}
+	return db_exec(im->db, "DELETE FROM fts_deferred") == -1 ?
+	    fail_at(im, line_of(im), "database: %s", sqlite3_errmsg(im->db)) : 0;
+}
+
 static const char run_start_sql[] =
 	"INSERT INTO import_runs(user_login, file_name, sha256, counts) VALUES (?1, ?2, ?3, '{}')";
 static const char run_sql[] =
@@ -909,13 +981,18 @@ finish(struct importer *im, const char *sha)
 	if (done(im, st) == -1)
 		return -1;
 	sum->sessions_cancelled = sqlite3_changes(im->db);
+	if (im->report_lines > REPORT_LINES)
+		buf_appendf(&sum->report, "... and %d more lines\n", im->report_lines - REPORT_LINES);
+	im->report_lines = 0;	/* the closing line is kept whatever came before */
 	if (sum->sessions_cancelled)
-		buf_appendf(&sum->report, "cancelled: %d sessions missing from this file\n", sum->sessions_cancelled);
+		report(im, "cancelled: %d sessions missing from this file\n", sum->sessions_cancelled);
 	if ((st = prep(im, rooms_sql)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, sum->event_id);
 	sum->rooms = (int)db_one_int(st, 0);
 	(void)sha;
+	if (fts_catch_up(im) == -1)
+		return -1;
 	if ((st = prep(im, run_sql)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 13, sum->run_id);
@@ -947,15 +1024,41 @@ sql_org_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	buf_release(&b);
 }
 
-static int
-prepare_temp(struct importer *im)
+/*
+ * The organizations' match keys live in a temp table of the connection and outlive a run:
+ * they are rebuilt only when organizations may have changed since the last committed run
+ * on this connection, by another connection (data_version) or by this one (total_changes).
+ * A run that rolls back rolls the temp table back with it and leaves the mark stale.
+ */
+static _Thread_local struct {
+	sqlite3		*db;
+	long long	 changes, version;
+} org_keys_mark;
+
+static const char data_version_sql[] = "PRAGMA data_version";
+
+static void
+org_keys_note(sqlite3 *db, long long *changes, long long *version)
 {
+	*changes = sqlite3_total_changes64(db);
+	*version = db_one_int(db_stmt(db, data_version_sql), -1);
+}
+
+static int
+prepare_run(struct importer *im)
+{
+	long long changes, version;
+
 	sqlite3_create_function(im->db, "org_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 	    sql_org_key, NULL, NULL);
-	/* Organizations by match key, computed once per import (one row per organization). */
-	if (db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS org_keys(key TEXT PRIMARY KEY, id INTEGER);"
+	org_keys_note(im->db, &changes, &version);
+	if ((org_keys_mark.db != im->db || org_keys_mark.changes != changes ||
+	    org_keys_mark.version != version) &&
+	    db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS org_keys(key TEXT PRIMARY KEY, id INTEGER);"
 	    "DELETE FROM temp.org_keys;"
 	    "INSERT OR IGNORE INTO temp.org_keys SELECT org_key(name), id FROM organizations ORDER BY id;") == -1)
+		return fail_at(im, 0, "database: %s", sqlite3_errmsg(im->db));
+	if (db_exec(im->db, fts_defer_sql) == -1)
 		return fail_at(im, 0, "database: %s", sqlite3_errmsg(im->db));
 	return 0;
 }
@@ -992,7 +1095,7 @@ run(sqlite3 *db, xmlTextReaderPtr reader, const char *sha, const struct import_o
 		buf_appendf(err, "%s: the database is busy", opt->file_name);
 		return -1;
 	}
-	if (prepare_temp(&im) == -1)
+	if (prepare_run(&im) == -1)
 		goto fail;
 	{
 		sqlite3_stmt *st = prep(&im, run_start_sql);
@@ -1058,6 +1161,8 @@ run(sqlite3 *db, xmlTextReaderPtr reader, const char *sha, const struct import_o
 		buf_appendf(err, "%s: the import could not be committed", opt->file_name);
 		return -1;
 	}
+	org_keys_mark.db = db;
+	org_keys_note(db, &org_keys_mark.changes, &org_keys_mark.version);
 	return 0;
 fail:
 	xmlFreeTextReader(reader);

@@ -18,6 +18,10 @@ struct import_options {
 	const char	*tz;		/* the zone when the file names none */
 	const char	*user_login;	/* who, for the run record; NULL from the command line */
 	int		 dry_run;	/* compute everything, write nothing */
+	/* Where the report's lines go as they are made (each ends in "\n"); when NULL the
+	 * summary keeps the first thousand, enough for a page, and counts the rest. */
+	void		(*report_line)(void *arg, const char *line);
+	void		*report_arg;
 };
 
 struct import_summary {
@@ -25,7 +29,7 @@ struct import_summary {
 	int		 people_new, orgs_new, rooms, review, conflicts;
 	long long	 run_id;
 	long long	 event_id;
-	struct buf	 report;	/* one line per change, conflict or match to review */
+	struct buf	 report;	/* one line per change, conflict or match to review (see report_line) */
 };
 
 /* Imports the file at path; 0, or -1 with the reason in err ("FILE:LINE:COLUMN: ...").

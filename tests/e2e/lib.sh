@@ -100,3 +100,24 @@ csrf_of() {
 }
 # as LOGIN CURL-ARGS...: a request with LOGIN's cookie.
 as() { local u=$1; shift; http -b "$TMP/jar-$u" -c "$TMP/jar-$u" "$@"; }
+
+# fts_agrees DB: every full-text index holds exactly the terms a rebuild from its table gives
+# (compared on a copy: FTS5's own integrity-check does not compare an external-content index
+# with its table). Prints what differs.
+fts_agrees() {
+	local copy=$TMP/fts-check.db t cols diff
+	for t in "sessions title, abstract" "people name, bio" "organizations name"; do
+		cols=${t#* }
+		t=${t%% *}
+		sqlite3 "$1" ".backup '$copy'"
+		diff=$(sqlite3 "$copy" "CREATE VIRTUAL TABLE fresh USING fts5($cols, content='$t', content_rowid='id',
+			tokenize='unicode61 remove_diacritics 2');
+			INSERT INTO fresh(fresh) VALUES ('rebuild');
+			CREATE VIRTUAL TABLE temp.v_old USING fts5vocab(main, '${t}_fts', 'instance');
+			CREATE VIRTUAL TABLE temp.v_new USING fts5vocab(main, 'fresh', 'instance');
+			SELECT (SELECT count(*) FROM (SELECT * FROM v_old EXCEPT SELECT * FROM v_new))
+			     + (SELECT count(*) FROM (SELECT * FROM v_new EXCEPT SELECT * FROM v_old));")
+		rm -f "$copy"
+		[ "$diff" = 0 ] || { echo "# $t: ${diff:-?} term instances differ from a rebuild"; return 1; }
+	done
+}

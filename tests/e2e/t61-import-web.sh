@@ -24,8 +24,21 @@ expect_status "confirm without the CSRF token is refused" 403 /admin/import/conf
 expect_status "confirm imports" 303 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token"
 check "the sessions are there" test "$(sql 'SELECT count(*) FROM sessions')" = 72
 check "the run records who" test "$(sql 'SELECT user_login FROM import_runs')" = staff
+first=$(http "$URL/search.json?q=contributor+jam" | python3 -c 'import json,sys; r=json.load(sys.stdin)["results"]; print(r[0]["title"] if r else "")')
+check "the search finds an imported session at once (got: $first)" test "${first%% (*}" = "Contributor Jam"
+check "the full-text indexes agree with the records" fts_agrees "$DB"
 expect_status "a used token cannot import twice" 409 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token"
 expect_body "/admin/imports lists the run" 'good-2025_pretalx.xml' /admin/imports -b "$TMP/jar-staff"
+
+# A large schedule: the preview lists the first thousand changes and counts the rest.
+python3 tests/bench/synth_schedule.py 1500 600 >"$TMP/big.xml"
+out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$TMP/big.xml;type=application/xml" "$URL/admin/import")
+check "a large preview shows the counts" grep -q '<span class="n">1500</span><span class="l">New sessions' <<<"$out"
+items=$(grep -o '<ul class="report">.*</ul>' <<<"$out" | grep -o '<li>' | wc -l)
+check "and lists a thousand changes and a line for the rest ($items)" test "$items" = 1001
+check "saying how many more" grep -Eq '<li>\.\.\. and [0-9]+ more lines</li>' <<<"$out"
+token=$(grep -o 'name="token" value="[0-9a-f]*"' <<<"$out" | head -n 1 | sed 's/.*value="//;s/"//')
+expect_status "cancel the large one" 303 /admin/import/cancel -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token"
 
 # Cancel: nothing written, the upload forgotten.
 out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@tests/data/debconf23_wafer.xml" "$URL/admin/import")
