@@ -115,7 +115,9 @@ find_route(struct request *req, struct param **segs)
 		r = &routes[i];
 		if (req->want_json && !(r->flags & RF_JSON))
 			continue;
-		if (!route_match(req, r->pattern, req->path, NULL))
+		/* Most routes differ from the path in the first letter after the slash. */
+		if ((r->pattern[1] != req->path[1] && r->pattern[1] != '{') ||
+		    !route_match(req, r->pattern, req->path, NULL))
 			continue;
 		if (r->method == req->method ||
 		    (r->method == HTTP_GET && req->method == HTTP_HEAD)) {
@@ -204,12 +206,13 @@ router_body_limit(const char *method, const char *path)
 	size_t limit = config.max_body;
 
 	/* Only a route that declares a file parameter accepts an upload-sized body. */
+	if (strcmp(method, "POST") != 0)
+		return limit;
 	req_init(&scratch);
 	for (size_t i = 0; i < routes_count; i++) {
 		const struct param_rule *r;
 
-		if (routes[i].method != HTTP_POST || strcmp(method, "POST") != 0 ||
-		    !route_match(&scratch, routes[i].pattern, path, NULL))
+		if (routes[i].method != HTTP_POST || !route_match(&scratch, routes[i].pattern, path, NULL))
 			continue;
 		for (r = routes[i].params; r && r->name; r++)
 			if (r->kind == P_FILE && config.max_upload > limit)

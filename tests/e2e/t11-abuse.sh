@@ -28,6 +28,10 @@ check "missing HTTP version is refused" \
 	sh -c "[ \"\$(printf 'GET /\r\n\r\n' | timeout 5 curl -s telnet://127.0.0.1:$port 2>/dev/null | head -c 12)\" != 'HTTP/1.1 200' ]"
 check "server alive after garbage" test "$(status /healthz)" = 200
 
+cookie=$(head -c 8192 /dev/zero | tr '\0' c)
+expect_status "an 8 KiB cookie header is served" 200 /healthz -H "Cookie: big=$cookie"
+got=$(status /healthz -H "Cookie: big=$cookie$cookie")
+check "a 16 KiB cookie header is refused with 431 (got $got)" test "$got" = 431
 big=$(head -c 70000 /dev/zero | tr '\0' a)
 got=$(status / -H "X-Big: $big")
 check "oversize header is refused (got $got)" test "$got" = 431 -o "$got" = 413 -o "$got" = 400
