@@ -1,0 +1,74 @@
+/* test_health.c: /healthz answers from a real query at most a second old, and says 503 once the
+ * database is unusable. */
+#include <unistd.h>
+
+#include "unit.h"
+
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "mem.h"
+#include "router.h"
+
+static int
+healthz(struct buf *body)
+{
+	struct request req;
+	int status;
+
+	req_init(&req);
+	req.method = HTTP_GET;
+	req.method_name = "GET";
+	req.path = "/healthz";
+	router_dispatch(&req);
+	status = req.status;
+	buf_reset(body);
+	buf_append(body, req.out.data, req.out.len);
+	req_free(&req);
+	return status;
+}
+
+static void
+fresh_within_a_second(void **state)
+{
+	char path[] = "/tmp/lectern-health-XXXXXX";
+	struct buf body = BUF_INIT;
+	sqlite3 *db;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	assert_non_null(db = db_open(path, 1));
+	assert_int_equal(db_migrate(db, 0), 0);
+	db_close(db);
+	config_defaults(&config);
+	free(config.db_path);
+	config.db_path = xstrdup(path);
+
+	assert_int_equal(healthz(&body), 200);
+	assert_str(body.data, "ok\n");
+	/* The database goes away (this thread's connection with it): within the second the last
+	 * answer stands, after it the query runs again and fails. */
+	db_thread_close();
+	unlink(path);
+	free(config.db_path);
+	config.db_path = xstrdup("/nonexistent/lectern.db");
+	assert_int_equal(healthz(&body), 200);
+	usleep(1100 * 1000);
+	assert_int_equal(healthz(&body), 503);
+	assert_str(body.data, "unavailable\n");
+	db_thread_close();
+	buf_release(&body);
+	config_release(&config);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fresh_within_a_second),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
