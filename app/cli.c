@@ -147,6 +147,55 @@ cmd_backup(int argc, char *argv[])
 	return 0;
 }
 
+/* The full-text indexes: FTS5's own structure check, every record indexed exactly once (an
+ * index of external content cannot say so itself), and no import's deferral left behind
+ * (schema/0005_import_speed.sql). Returns the number of problems, each printed. */
+static int
+check_search(sqlite3 *db)
+{
+	/* FTS5 takes its structure check as an INSERT: a read-only database cannot run it. */
+	static const struct { const char *what, *sql; int writes; } checks[] = {
+		{ "sessions: the index's structure", "INSERT INTO sessions_fts(sessions_fts) VALUES ('integrity-check')", 1 },
+		{ "people: the index's structure", "INSERT INTO people_fts(people_fts) VALUES ('integrity-check')", 1 },
+		{ "organizations: the index's structure",
+		  "INSERT INTO organizations_fts(organizations_fts) VALUES ('integrity-check')", 1 },
+		{ "sessions not indexed, or indexed but gone", "SELECT (SELECT count(*) FROM sessions WHERE id NOT IN"
+		  " (SELECT id FROM sessions_fts_docsize)) + (SELECT count(*) FROM sessions_fts_docsize WHERE id NOT IN"
+		  " (SELECT id FROM sessions))", 0 },
+		{ "people not indexed, or indexed but gone", "SELECT (SELECT count(*) FROM people WHERE id NOT IN"
+		  " (SELECT id FROM people_fts_docsize)) + (SELECT count(*) FROM people_fts_docsize WHERE id NOT IN"
+		  " (SELECT id FROM people))", 0 },
+		{ "organizations not indexed, or indexed but gone", "SELECT (SELECT count(*) FROM organizations WHERE id"
+		  " NOT IN (SELECT id FROM organizations_fts_docsize)) + (SELECT count(*) FROM organizations_fts_docsize"
+		  " WHERE id NOT IN (SELECT id FROM organizations))", 0 },
+		{ "an import's deferred indexing left behind", "SELECT count(*) FROM fts_deferred", 0 },
+	};
+	int bad = 0, readonly = sqlite3_db_readonly(db, "main") == 1;
+
+	if (readonly)
+		printf("search: the indexes' structure is not checked on a read-only database\n");
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+		sqlite3_stmt *st;
+		int rc;
+		long long n = 0;
+
+		if (readonly && checks[i].writes)
+			continue;
+		rc = sqlite3_prepare_v2(db, checks[i].sql, -1, &st, NULL);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			printf("search: %s: %s\n", checks[i].what, sqlite3_errmsg(db));
+			bad++;
+		} else if (n > 0) {
+			printf("search: %s: %lld\n", checks[i].what, n);
+			bad++;
+		}
+		sqlite3_finalize(st);
+	}
+	return bad;
+}
+
 int
 cmd_check(int argc, char *argv[])
 {
@@ -181,6 +230,7 @@ cmd_check(int argc, char *argv[])
 		sqlite3_finalize(st);
 	} else
 		bad++;
+	bad += check_search(db);
 	db_close(db);
 	printf("%s: %s\n", path, bad ? "problems found" : "ok");
 	return bad ? 1 : 0;

@@ -37,6 +37,27 @@ sqlite3 "$TMP/restored.db" "PRAGMA foreign_keys=OFF; INSERT INTO sessions(event_
 check "check reports a dangling foreign key" test $? -ne 0
 check "naming the table" grep -q 'foreign key: sessions' "$TMP/out"
 
+# check finds a record missing from the search, and an import's indexing mark left behind.
+cp "$TMP/backup.db" "$TMP/search.db"
+sqlite3 "$TMP/search.db" "INSERT INTO fts_deferred VALUES (1, 1, 1);
+	INSERT INTO sessions(event_id, title) SELECT id, 'Hidden from the search' FROM events LIMIT 1;"
+"$LECTERN" check --db "$TMP/search.db" >"$TMP/out" 2>&1
+check "check reports an unindexed session" grep -q 'search: sessions not indexed, or indexed but gone: 1' "$TMP/out"
+check "and the mark left behind" grep -q "search: an import's deferred indexing left behind: 1" "$TMP/out"
+sqlite3 "$TMP/search.db" "DELETE FROM fts_deferred; INSERT INTO sessions_fts(sessions_fts) VALUES ('rebuild')"
+check "a rebuilt index passes" sh -c "'$LECTERN' check --db '$TMP/search.db' >/dev/null"
+# Read-only: the file and its directory (as root, checked as nobody, whom root's rights do not cover).
+chmod 711 "$TMP"
+mkdir "$TMP/ro" && cp "$TMP/search.db" "$TMP/ro/search.db" && chmod 444 "$TMP/ro/search.db" && chmod 555 "$TMP/ro"
+if [ "$(id -u)" = 0 ]; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$LECTERN" check --db "$TMP/ro/search.db" >"$TMP/out" 2>&1
+else
+	"$LECTERN" check --db "$TMP/ro/search.db" >"$TMP/out" 2>&1
+fi
+rc=$?
+check "a read-only database is checked too (status $rc)" test "$rc" = 0
+check "saying what it could not check" grep -q "structure is not checked on a read-only database" "$TMP/out"
+
 # A database newer than the binary is refused, and left alone.
 sqlite3 "$TMP/new.db" 'PRAGMA user_version = 9999; CREATE TABLE t(x);'
 "$LECTERN" migrate --db "$TMP/new.db" >/dev/null 2>"$TMP/err"
