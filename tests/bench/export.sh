@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# export.sh: a million-row speaker list: `lectern export speakers` beside `sqlite3 -csv` running the
-# same query on the same file (the floor), with wall time and peak memory of each. Not part of make test.
+# export.sh [GENERATED.db]: the full appearance-level speaker list of the generated registry and of a
+# million-row one: `lectern export speakers` beside `sqlite3 -csv` running the same query on the same file
+# (the floor), with wall time and peak memory of each, and once over HTTP from a running server.
+# Prints markdown. Not part of make test.
 set -eu
 cd "$(dirname "$0")/../.."
 LECTERN=${LECTERN:-build/lectern}
 ROWS=${ROWS:-1000000}
 DIR=${BENCH_DIR:-build/bench}
+GEN=${1:-}
 DB=$DIR/export.db
 mkdir -p "$DIR"
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time missing (make deps)"; exit 1; }
@@ -53,31 +56,32 @@ QUERY="SELECT p.name AS name, o.name AS organization,
  JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id
  ORDER BY s.starts_utc, e.id, s.id, a.position, a.id"
 
-# measure NAME CMD...: runs CMD with stdout to a file; prints "name seconds peak-KiB bytes".
+# measure NAME CMD...: runs CMD with stdout to a file; prints "seconds peak-KiB bytes".
 measure() {
 	local name=$1 out=$DIR/$1.out
 	shift
 	/usr/bin/time -f '%e %M' -o "$DIR/$name.time" "$@" >"$out"
 	read -r secs kib <"$DIR/$name.time"
-	echo "$name $secs $kib $(wc -c <"$out")"
+	echo "$secs $kib $(wc -c <"$out")"
 }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
-"$LECTERN" export speakers --db "$DB" >/dev/null	# warm the page cache
-lec=$(measure lectern "$LECTERN" export speakers --db "$DB" --format csv)
-flo=$(measure sqlite3 sqlite3 -csv -header "$DB" "$QUERY")
-json=$(measure lectern-json "$LECTERN" export speakers --db "$DB" --format json)
-
-printf '%-14s %10s %12s %14s\n' "" "seconds" "peak RSS KiB" "bytes"
-for r in "$lec" "$flo" "$json"; do
-	set -- $r
-	printf '%-14s %10s %12s %14s\n' "$1" "$2" "$3" "$4"
+echo
+echo "Export of the appearance-level speaker list ($(date -u +%F)):"
+echo
+echo "| database | rows | \`lectern export\` CSV s | peak MiB | \`sqlite3 -csv\` s | peak MiB | ratio | JSON s | peak MiB |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for db in $GEN "$DB"; do
+	"$LECTERN" export speakers --db "$db" >/dev/null	# warm the page cache
+	read -r ls lk lb <<<"$(measure lectern "$LECTERN" export speakers --db "$db" --format csv)"
+	read -r fs fk _ <<<"$(measure sqlite3 sqlite3 -csv -header "$db" "$QUERY")"
+	read -r js jk _ <<<"$(measure lectern-json "$LECTERN" export speakers --db "$db" --format json)"
+	rows=$(($(tr -cd '\n' <"$DIR/lectern.out" | wc -c) - 1))
+	name=$([ "$db" = "$DB" ] && echo "million-row fixture" || echo "generated registry")
+	echo "| $name | $rows | $ls | $(mib "$lk") | $fs | $(mib "$fk") | $(awk -v l="$ls" -v f="$fs" 'BEGIN { printf "%.2f", (f > 0 ? l / f : 0) }') | $js | $(mib "$jk") |"
 done
-set -- $lec; l=$2; set -- $flo; f=$2
-echo "lectern / sqlite3 -csv: $(awk -v l="$l" -v f="$f" 'BEGIN { printf "%.2f", (f > 0 ? l / f : 0) }')x (aim: within 2x)"
-rows=$(($(tr -cd '\n' <"$DIR/lectern.out" | wc -c) - 1))
-echo "rows exported: $rows"
 
-# Over HTTP: the server's peak memory before and after streaming the same list.
+# Over HTTP: the server's peak memory before and after streaming the million rows.
 "$LECTERN" serve --db "$DB" --port 0 >"$DIR/server.out" 2>"$DIR/server.err" &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
@@ -88,7 +92,8 @@ for _ in $(seq 1 100); do
 done
 hwm() { awk '/^VmHWM/ { print $2 }' "/proc/$pid/status"; }
 before=$(hwm)
-web=$(curl -s --noproxy '*' -o /dev/null -w '%{time_total} %{size_download}' "$url/export/speakers.csv")
+read -r wt wb <<<"$(curl -s --noproxy '*' -o /dev/null -w '%{time_total} %{size_download}' "$url/export/speakers.csv")"
 after=$(hwm)
-set -- $web
-printf 'web export: %s s, %s bytes; server peak RSS %s KiB before, %s KiB after\n' "$1" "$2" "$before" "$after"
+echo
+echo "Over HTTP (\`/export/speakers.csv\`, the million rows, streamed): $wt s for $wb bytes; the server's peak RSS" \
+	"$(mib "$before") MiB before, $(mib "$after") MiB after."

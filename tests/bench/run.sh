@@ -14,6 +14,9 @@ if [ -n "$need" ]; then
 fi
 make -s build/lectern
 OUT=tests/bench/out
+# The issue's second reference for /healthz: a bare libmicrohttpd handler, same daemon flags.
+mkdir -p build
+cc -std=c17 -O2 -D_DEFAULT_SOURCE -o build/bare_mhd tests/bench/bare_mhd.c $(pkg-config --cflags --libs libmicrohttpd)
 DURATION=${BENCH_SECONDS:-5}
 rm -rf "$OUT" && mkdir -p "$OUT/www"
 DB=$OUT/bench.db
@@ -41,7 +44,10 @@ http {
 }
 NGINX
 nginx -c "$PWD/$OUT/nginx.conf"
-trap 'kill $LPID 2>/dev/null; kill $(cat "$OUT/nginx.pid" 2>/dev/null) 2>/dev/null' EXIT
+bport=$((port + 2))
+build/bare_mhd "$bport" "$(nproc)" &
+BPID=$!
+trap 'kill $LPID $BPID 2>/dev/null; kill $(cat "$OUT/nginx.pid" 2>/dev/null) 2>/dev/null' EXIT
 sleep 0.5
 rss() { awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$LPID/status"; }
 rss_idle=$(rss)
@@ -64,20 +70,26 @@ wrk_run() {
 
 results=$OUT/table.txt
 : >"$results"
-row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$@" >>"$results"; printf '%-34s %10s %8s %8s %8s %7s\n' "$@"; }
-printf '%-34s %10s %8s %8s %8s %7s\n' page "conns" "req/s" "p50 ms" "p99 ms" ratio
+row() { printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$@" >>"$results"; printf '%-34s %8s %5s %8s %7s %7s %8s %7s %6s\n' "$@"; }
+printf '%-34s %8s %5s %8s %7s %7s %8s %7s %6s\n' page bytes conns "req/s" "p50 ms" "p99 ms" "nginx/s" "n p99" ratio
+# measure LABEL URL BYTES [HEADER]: one row per connection count, right after nginx on a file of BYTES.
+measure() {
+	local label=$1 url=$2 size=$3 hdr=${4:-} c nrps np99 rps p50 p99
+	head -c "$size" /dev/zero | tr '\0' x >"$OUT/www/ref.html"
+	for c in 50 200; do
+		read -r nrps _ np99 <<<"$(wrk_run "http://127.0.0.1:$nport/ref.html" "$c")"
+		read -r rps p50 p99 <<<"$(wrk_run "$url" "$c" "$hdr")"
+		row "$label" "$size" "$c" "$rps" "$p50" "$p99" "$nrps" "$np99" \
+			"$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf "%.2f", b ? a / b : 0 }')"
+	done
+}
 for target in "/healthz" "/" "/orgs/$org" "/people/$person" "/events/$event" "/search?q=kubernetes+envoy" "$css (304)"; do
 	path=${target% (304)}
 	hdr=""
 	[ "$path" != "$target" ] && hdr="If-None-Match: $etag"
-	size=$(curl -s -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port$path")
-	head -c "$size" /dev/zero | tr '\0' x >"$OUT/www/ref.html"
-	for c in 50 200; do
-		read -r nrps _ _ <<<"$(wrk_run "http://127.0.0.1:$nport/ref.html" "$c")"
-		read -r rps p50 p99 <<<"$(wrk_run "http://127.0.0.1:$port$path" "$c" "$hdr")"
-		ratio=$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf "%.2f", b ? a / b : 0 }')
-		row "$target" "$c" "$rps" "$p50" "$p99" "$ratio"
-	done
+	size=$(curl -s -o /dev/null -w '%{size_download}' ${hdr:+-H "$hdr"} "http://127.0.0.1:$port$path")
+	measure "$target" "http://127.0.0.1:$port$path" "$size" "$hdr"
+	[ "$path" = /healthz ] && measure "(bare libmicrohttpd handler)" "http://127.0.0.1:$bport/" 3
 done
 rss_load=$(rss)
 
@@ -88,10 +100,12 @@ rss_load=$(rss)
 	echo "$(date -u +%Y-%m-%d). wrk -t2 for ${DURATION}s per row, on the same cores as the server."
 	echo "Data: $(sqlite3 "$DB" 'SELECT count(*) FROM sessions') sessions, $(sqlite3 "$DB" 'SELECT count(*) FROM people') people,"
 	echo "$(sqlite3 "$DB" 'SELECT count(*) FROM organizations') organizations (generated in ${gen_s}s)."
-	echo "Ratio: lectern req/s divided by nginx serving a static file of the same size, measured just before it."
+	echo "Ratio: lectern req/s divided by nginx serving a static file of the same size, measured just before it"
+	echo "(its req/s and p99 are the nginx columns). The bare libmicrohttpd handler (tests/bench/bare_mhd.c) is"
+	echo "the issue's second reference for /healthz."
 	echo
-	echo "| page | conns | req/s | p50 ms | p99 ms | ratio to nginx |"
-	echo "|---|---|---|---|---|---|"
+	echo "| page | bytes | conns | req/s | p50 ms | p99 ms | nginx req/s | nginx p99 ms | ratio to nginx |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 	cat "$results"
 	echo
 	echo "Server memory: ${rss_idle} MiB idle, ${rss_load} MiB after the page runs."
