@@ -60,7 +60,7 @@ SELECT n, 1 + (n * 7919) % 80,
 		WHEN n % 17 = 0 THEN 'tutorial' ELSE 'talk' END,
 	CASE n % 6 WHEN 0 THEN 'Observability' WHEN 1 THEN 'Networking' WHEN 2 THEN 'Security'
 		WHEN 3 THEN 'Storage' WHEN 4 THEN 'Application Development' ELSE 'Operations' END,
-	'Room ' || (1 + n % 24),
+	'Room ' || (1 + (n / 80) % 24),	-- not n % 24: the event is n mod 80, which shares a factor with 24
 	NULL, 35,
 	'We describe how we run clusters in production, what broke, and how service meshes, '
 		|| 'observability and policy helped. Session ' || n || '.',
