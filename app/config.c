@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "mem.h"
+#include "sandbox.h"
 
 struct config config;
 
@@ -28,6 +29,7 @@ config_defaults(struct config *c)
 	c->timeout = 30;
 	c->public_read = 1;
 	c->user = NULL;
+	c->seccomp = SANDBOX_KILL;
 	c->login_idle = 2 * 3600;
 	c->login_max = 7 * 86400;
 	c->access_log = 1;
@@ -86,6 +88,21 @@ set_str(char **dst, const char *v)
 	*dst = *v ? xstrdup(v) : NULL;
 }
 
+/* seccomp = yes | no | log */
+static int
+parse_seccomp(const char *v, int *out)
+{
+	int b;
+
+	if (strcasecmp(v, "log") == 0)
+		*out = SANDBOX_LOG;
+	else if (parse_bool(v, &b) == 0)
+		*out = b ? SANDBOX_KILL : SANDBOX_OFF;
+	else
+		return -1;
+	return 0;
+}
+
 /* Applies one key; returns 1 on success, 0 to make ini_parse report the line. */
 static int
 on_key(void *arg, const char *section, const char *key, const char *value)
@@ -119,6 +136,8 @@ on_key(void *arg, const char *section, const char *key, const char *value)
 	INT("timeout", timeout, 1, 3600)
 	BOOL("public_read", public_read)
 	STR("user", user)
+	if (strcmp(key, "seccomp") == 0)
+		return parse_seccomp(value, &c->seccomp) == 0;
 	INT("login_idle", login_idle, 60, 365 * 86400)
 	INT("login_max", login_max, 60, 365 * 86400)
 	BOOL("access_log", access_log)

@@ -18,6 +18,7 @@ struct config {
 	int		 timeout;		/* seconds a connection may stay idle */
 	int		 public_read;		/* anonymous visitors may read public pages */
 	char		*user;			/* to drop to when started as root */
+	int		 seccomp;		/* enum sandbox_mode (sandbox.h) */
 	int		 login_idle;		/* seconds a login lasts without use */
 	int		 login_max;		/* seconds a login lasts at most */
 	int		 access_log;

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "sandbox.h"
 #include "server.h"
 
 #define DEFAULT_CONF	"conf/lectern.conf"
@@ -60,6 +61,15 @@ load_config(const char *path)
 		return 0;
 	fclose(f);
 	return config_load(&config, DEFAULT_CONF);
+}
+
+/* Called once the socket is bound: drop root, then confine the process to serving. */
+static int
+serve_ready(void)
+{
+	if (privilege_drop() == -1)
+		return -1;
+	return sandbox_enter(config.seccomp);
 }
 
 static int
@@ -115,7 +125,7 @@ cmd_serve(int argc, char *argv[])
 		return 1;
 	db_close(db);
 	assets_init();
-	if (server_run(privilege_drop) == -1)
+	if (server_run(serve_ready) == -1)
 		return 1;
 	config_release(&config);
 	return 0;

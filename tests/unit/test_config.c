@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "sandbox.h"
 
 static char path[64];
 
@@ -31,6 +32,7 @@ defaults(void **state)
 	assert_int_equal(config.port, 8888);
 	assert_int_equal(config.public_read, 1);
 	assert_null(config.tls_cert);
+	assert_int_equal(config.seccomp, SANDBOX_KILL);
 	config_release(&config);
 }
 
@@ -57,6 +59,7 @@ refusals(void **state)
 	static const char *bad[] = {
 		"port = 70000\n", "port = abc\n", "nonsense = 1\n", "public_read = maybe\n",
 		"tls_cert = /x.pem\n",	/* without its key */
+		"seccomp = maybe\n",
 	};
 
 	(void)state;
@@ -73,12 +76,36 @@ refusals(void **state)
 }
 
 static void
+seccomp_modes(void **state)
+{
+	static const struct {
+		const char *text;
+		int mode;
+	} cases[] = {
+		{ "seccomp = yes\n", SANDBOX_KILL },
+		{ "seccomp = no\n", SANDBOX_OFF },
+		{ "[server]\nseccomp = log\n", SANDBOX_LOG },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(write_conf(cases[i].text), 0);
+		config_defaults(&config);
+		assert_int_equal(config_load(&config, path), 0);
+		assert_int_equal(config.seccomp, cases[i].mode);
+		config_release(&config);
+		unlink(path);
+	}
+}
+
+static void
 shipped_sample_loads(void **state)
 {
 	(void)state;
 	config_defaults(&config);
 	assert_int_equal(config_load(&config, "conf/lectern.conf"), 0);
 	assert_int_equal(config.port, 8888);
+	assert_int_equal(config.seccomp, SANDBOX_KILL);
 	config_release(&config);
 }
 
@@ -89,6 +116,7 @@ main(void)
 		cmocka_unit_test(defaults),
 		cmocka_unit_test(values),
 		cmocka_unit_test(refusals),
+		cmocka_unit_test(seccomp_modes),
 		cmocka_unit_test(shipped_sample_loads),
 	};
 

@@ -1,0 +1,309 @@
+/* test_sandbox.c: the seccomp filter, loaded in a child: what it lets run, what kills, and on every thread. */
+#include "unit.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sandbox.h"
+
+static pid_t parent;
+static char dir[64];
+
+/* The Seccomp: line of a /proc status file (2: a filter), or -1. */
+static int
+seccomp_field(const char *path)
+{
+	char line[256];
+	int v = -1;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Seccomp: %d", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
+/* Runs fn in a child under the filter; returns the child's wait status. */
+static int
+in_child(enum sandbox_mode mode, void (*fn)(void))
+{
+	struct rlimit no_core = { 0, 0 };
+	pid_t pid;
+	int st;
+
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 2);	/* the filter's log line is not TAP */
+		setrlimit(RLIMIT_CORE, &no_core);
+		if (sandbox_enter(mode) == -1)
+			_exit(100);
+		fn();
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	return st;
+}
+
+static int
+killed_by(int st)
+{
+	return WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+}
+
+/* What the server does once it serves: SQLite in WAL mode (through a symbolic
+ * link: readlink; under a umask that makes SQLite set the WAL's mode: fchmod),
+ * libsodium, memory. */
+static void
+serve_like(void)
+{
+	char path[128], *p;
+	unsigned char key[32];
+	sqlite3 *db;
+
+	snprintf(path, sizeof(path), "%s/link/t.db", dir);
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS t(x);"
+	    "BEGIN; INSERT INTO t VALUES (randomblob(5000)); COMMIT;"
+	    "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL) != SQLITE_OK)
+		_exit(1);
+	sqlite3_sleep(1);
+	if (sqlite3_close(db) != SQLITE_OK)
+		_exit(2);
+	randombytes_buf(key, sizeof(key));
+	if ((p = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0)) == MAP_FAILED || mprotect(p, 4096, PROT_READ) == -1)
+		_exit(3);
+	if (seccomp_field("/proc/self/status") != 2)
+		_exit(4);
+}
+
+static void
+allowed_calls_run(void **state)
+{
+	char path[128];
+	struct stat st;
+	sqlite3 *db;
+	mode_t old;
+	int rc;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/real", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/link", dir);
+	assert_int_equal(symlink("real", path), 0);
+	/* Created here, readable by all; the child's umask would make its WAL private. */
+	snprintf(path, sizeof(path), "%s/real/t.db", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	old = umask(077);
+	rc = in_child(SANDBOX_KILL, serve_like);
+	umask(old);
+	assert_int_equal(rc, 0);
+	snprintf(path, sizeof(path), "%s/real/t.db-wal", dir);
+	assert_int_equal(stat(path, &st), -1);	/* the last close removed it */
+}
+
+static void
+open_socket(void)
+{
+	socket(AF_INET, SOCK_STREAM, 0);
+}
+
+static void
+run_program(void)
+{
+	static char prog[] = "/bin/true";
+	char *argv[] = { prog, NULL };
+
+	execve(argv[0], argv, argv + 1);
+}
+
+static void
+map_writable_code(void)
+{
+	mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+static void
+make_code(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p != MAP_FAILED)
+		mprotect(p, 4096, PROT_READ | PROT_EXEC);
+}
+
+static void
+signal_another(void)
+{
+	kill(parent, 0);
+}
+
+static void
+signal_another_thread(void)
+{
+	syscall(SYS_tgkill, parent, parent, 0);
+}
+
+static void
+become_root(void)
+{
+	if (setuid(0) == 0)
+		_exit(0);
+}
+
+static void
+forbidden_calls_kill(void **state)
+{
+	void (*calls[])(void) = { open_socket, run_program, map_writable_code, make_code,
+	    signal_another, signal_another_thread, become_root };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+		assert_int_equal(killed_by(in_child(SANDBOX_KILL, calls[i])), SIGSYS);
+}
+
+static void
+abort_is_still_sigabrt(void **state)
+{
+	(void)state;
+	assert_int_equal(killed_by(in_child(SANDBOX_KILL, abort)), SIGABRT);
+}
+
+static void
+socket_or_fail(void)
+{
+	if (socket(AF_INET, SOCK_STREAM, 0) == -1)
+		_exit(1);
+}
+
+static void
+log_mode_lets_calls_through(void **state)
+{
+	(void)state;
+	assert_int_equal(in_child(SANDBOX_LOG, socket_or_fail), 0);
+}
+
+static void
+no_filter(void)
+{
+	if (seccomp_field("/proc/self/status") != 0)
+		_exit(1);
+	socket_or_fail();
+}
+
+static void
+off_loads_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(in_child(SANDBOX_OFF, no_filter), 0);
+}
+
+/* A thread started before the filter, as libmicrohttpd's pool is. */
+static int go[2];
+static pid_t worker_tid;
+
+static void *
+worker(void *arg)
+{
+	char c;
+
+	(void)arg;
+	worker_tid = (pid_t)syscall(SYS_gettid);
+	if (read(go[0], &c, 1) == 1)
+		socket(AF_INET, SOCK_STREAM, 0);
+	return NULL;
+}
+
+static void
+thread_calls_socket(void)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)worker_tid);
+	if (seccomp_field(path) != 2)
+		_exit(1);
+	if (write(go[1], "x", 1) != 1)
+		_exit(2);
+	sleep(5);	/* the worker's socket() ends the whole process first */
+	_exit(3);
+}
+
+static void
+every_thread_is_filtered(void **state)
+{
+	pthread_t t;
+	pid_t pid;
+	int st;
+
+	(void)state;
+	assert_int_equal(pipe(go), 0);
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 2);
+		if (pthread_create(&t, NULL, worker, NULL) != 0)
+			_exit(100);
+		while (__atomic_load_n(&worker_tid, __ATOMIC_SEQ_CST) == 0)
+			usleep(1000);
+		if (sandbox_enter(SANDBOX_KILL) == -1)
+			_exit(101);
+		thread_calls_socket();
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_int_equal(killed_by(st), SIGSYS);
+	close(go[0]), close(go[1]);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	parent = getpid();
+	strcpy(dir, "/tmp/lectern-sandbox-XXXXXX");
+	return mkdtemp(dir) == NULL || sodium_init() < 0 ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(allowed_calls_run),
+		cmocka_unit_test(forbidden_calls_kill),
+		cmocka_unit_test(abort_is_still_sigabrt),
+		cmocka_unit_test(log_mode_lets_calls_through),
+		cmocka_unit_test(off_loads_nothing),
+		cmocka_unit_test(every_thread_is_filtered),
+	};
+
+	return cmocka_run_group_tests_name("sandbox", tests, setup, teardown);
+}
