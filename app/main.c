@@ -63,12 +63,10 @@ load_config(const char *path)
 	return config_load(&config, DEFAULT_CONF);
 }
 
-/* Called once the socket is bound: drop root, then confine the process to serving. */
+/* Called once the workers run: confine every thread to serving (sandbox.c). */
 static int
-serve_ready(void)
+serve_started(void)
 {
-	if (privilege_drop() == -1)
-		return -1;
 	return sandbox_enter(config.seccomp);
 }
 
@@ -125,7 +123,7 @@ cmd_serve(int argc, char *argv[])
 		return 1;
 	db_close(db);
 	assets_init();
-	if (server_run(serve_ready) == -1)
+	if (server_run(privilege_drop, serve_started) == -1)
 		return 1;
 	config_release(&config);
 	return 0;

@@ -46,11 +46,11 @@ static const char *const allowed[] = {
 	/* untraced: the main thread's heap (brk); the clock when the vDSO cannot
 	 * serve it, as on some virtual machines. */
 	"brk", "clock_gettime", "gettimeofday", "time",
-	/* Signals: the main thread waits in sigwait() for SIGTERM. Dropping root
-	 * in a threaded process, glibc signals every thread to change its user
-	 * too; a worker may return from that handler (rt_sigreturn) after the
-	 * filter has loaded (seen in testing, as root with `user`). abort() asks
-	 * for its thread id and signals itself (gettid; tgkill is checked). */
+	/* Signals: the main thread waits in sigwait() for SIGTERM; any signal
+	 * handler returns through rt_sigreturn (root is dropped before the workers
+	 * start now, but glibc's broadcast to every thread once returned so under
+	 * the filter). abort() asks for its thread id and signals itself (gettid;
+	 * tgkill is checked). */
 	"rt_sigprocmask", "rt_sigtimedwait", "rt_sigreturn", "gettid",
 	/* Pool threads are created before the filter loads but may make their
 	 * first calls under it (glibc's thread start), and end under it. */

@@ -7,9 +7,12 @@
  * Listens on config.bind:config.port, prints the URL on standard output,
  * serves until SIGTERM or SIGINT, then stops accepting, lets requests in
  * flight finish and returns 0. Returns -1 with a message if it cannot start.
- * ready() is called once the socket is bound (to drop privileges), may be NULL.
+ * bound() is called once the socket is bound and before any worker thread
+ * exists (to drop privileges: no request is ever served as root); started()
+ * once the workers run, before the URL is printed (to confine them). Either
+ * may be NULL; either failing stops the server.
  */
-int	server_run(int (*ready)(void));
+int	server_run(int (*bound)(void), int (*started)(void));
 
 /* The largest body the route at method+path accepts (uploads may be larger). */
 size_t	router_body_limit(const char *method, const char *path);

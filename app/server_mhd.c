@@ -8,6 +8,7 @@
  * libmicrohttpd close the connection instead of keeping it alive.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
@@ -372,16 +374,41 @@ make_addr(struct sockaddr_storage *ss, int *is6)
 	return log_err("bind: %s is not an IPv4 or IPv6 address", config.bind);
 }
 
+/* The listening socket, bound here rather than by libmicrohttpd so that privileges can be
+ * dropped before any of its threads exists. -1 with a message on error. */
+static int
+listen_on(const struct sockaddr_storage *ss, int is6, int *port)
+{
+	struct sockaddr_storage got;
+	socklen_t len = is6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), glen = sizeof(got);
+	int fd, on = 1;
+
+	if ((fd = socket(is6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) == -1)
+		return log_err("socket: %s", strerror(errno));
+	/* Restart while old connections linger in TIME_WAIT; not SO_REUSEPORT, which would let a
+	 * second server share the port unnoticed. */
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	if (is6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
+	if (bind(fd, (const struct sockaddr *)ss, len) == -1 || listen(fd, SOMAXCONN) == -1 ||
+	    getsockname(fd, (struct sockaddr *)&got, &glen) == -1) {
+		log_err("cannot listen on %s port %d: %s", config.bind, config.port, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	*port = ntohs(is6 ? ((struct sockaddr_in6 *)&got)->sin6_port : ((struct sockaddr_in *)&got)->sin_port);
+	return fd;
+}
+
 int
-server_run(int (*ready)(void))
+server_run(int (*bound)(void), int (*started)(void))
 {
 	struct sockaddr_storage ss;
 	struct MHD_Daemon *d;
-	const union MHD_DaemonInfo *di;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	char *cert = NULL, *key = NULL;
 	sigset_t set;
-	int is6, sig, port;
+	int is6, sig, port = 0, fd;
 
 	if (make_addr(&ss, &is6) == -1)
 		return -1;
@@ -404,26 +431,30 @@ server_run(int (*ready)(void))
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	if ((fd = listen_on(&ss, is6, &port)) == -1 || (bound && bound() == -1)) {
+		if (fd != -1)
+			close(fd);
+		free(cert), free(key);
+		return -1;
+	}
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_LISTEN_SOCKET, fd,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)config.threads,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)config.max_connections,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config.max_per_ip,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config.timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1,
 	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
 	    MHD_OPTION_END);
 	if (d == NULL) {
+		close(fd);
 		free(cert), free(key);
-		return log_err("cannot listen on %s port %d", config.bind, config.port);
+		return log_err("cannot serve on %s port %d", config.bind, port);
 	}
-	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-	port = di ? di->port : config.port;
-	if (ready && ready() == -1) {
+	if (started && started() == -1) {
 		MHD_stop_daemon(d);
 		free(cert), free(key);
 		return -1;

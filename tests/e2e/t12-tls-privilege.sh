@@ -38,6 +38,15 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	check "runs as the configured user after binding" \
 		test "$(ps -o user= -p "$SERVER_PID" | tr -d ' ')" = nobody
 	check "and still reads its database" test "$(status /healthz)" = 200
+	nobody=$(id -u nobody)
+	check "every thread runs as it: real, effective, saved and file-system uid" \
+		test -z "$(grep -h '^Uid:' /proc/"$SERVER_PID"/task/*/status | awk -v u="$nobody" '$2 != u || $3 != u || $4 != u || $5 != u')"
+	stop_server
+	# A privileged port: bound as root, served as nobody.
+	low=$((800 + RANDOM % 200))
+	start_server --config "$TMP/user.conf" --port "$low" >/dev/null 2>&1 || true
+	got=$(http -o /dev/null -w '%{http_code}' "http://127.0.0.1:$low/healthz")
+	check "a port below 1024 is bound as root and served as nobody (port $low: $got)" test "$got" = 200
 	stop_server
 	printf 'user = no-such-user-here\n' >"$TMP/user.conf"
 	"$LECTERN" serve --db "$DB" --port 0 --config "$TMP/user.conf" >/dev/null 2>"$TMP/err"
