@@ -18,6 +18,8 @@
 #define FIXTURE_CSRF	"fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210"
 #define FIXTURE_NAME	"Fixture Staff"
 
+/* Adds the staff user logged in with FIXTURE_TOKEN, or restores that login (after a
+ * logout, say). Returns 0 or -1. */
 static inline int
 fixture_login(sqlite3 *db)
 {
@@ -28,9 +30,9 @@ fixture_login(sqlite3 *db)
 	/* The database keeps the token's hash, as auth.c does. */
 	crypto_generichash(h, sizeof(h), (const unsigned char *)FIXTURE_TOKEN,
 	    strlen(FIXTURE_TOKEN), NULL, 0);
-	if (db_exec(db, "INSERT INTO users(id, login, display_name, role, password_hash)"
+	if (db_exec(db, "INSERT OR IGNORE INTO users(id, login, display_name, role, password_hash)"
 	    " VALUES (900, 'fixture', '" FIXTURE_NAME "', 'staff', 'not a hash')") == -1 ||
-	    sqlite3_prepare_v2(db, "INSERT INTO logins(token_hash, user_id, csrf_token, created_at,"
+	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO logins(token_hash, user_id, csrf_token, created_at,"
 	    " last_used) VALUES (?1, 900, '" FIXTURE_CSRF "', ?2, ?2)", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_blob(st, 1, h, sizeof(h), SQLITE_STATIC);
