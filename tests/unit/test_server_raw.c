@@ -102,6 +102,19 @@ multipart_form(void **state)
 }
 
 static void
+empty_required_field(void **state)
+{
+	static const char body[] = "login=&password=pw";
+	char *a;
+
+	(void)state;
+	/* An empty required field is a missing one: refused before the page (and its hashing). */
+	assert_int_equal(post("/login", FORM, body, sizeof(body) - 1, &a), 400);
+	assert_non_null(strstr(a, "The parameter \xe2\x80\x9clogin\xe2\x80\x9d is required."));
+	free(a);
+}
+
+static void
 query_string(void **state)
 {
 	char *a;
@@ -170,6 +183,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(urlencoded_form),
 		cmocka_unit_test(multipart_form),
+		cmocka_unit_test(empty_required_field),
 		cmocka_unit_test(query_string),
 		cmocka_unit_test(cookies),
 		cmocka_unit_test(oversize),
