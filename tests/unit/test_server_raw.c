@@ -134,6 +134,18 @@ query_string(void **state)
 }
 
 static void
+query_nul_refused(void **state)
+{
+	char *a;
+
+	(void)state;
+	/* %00 decodes to a NUL byte: the value is refused, not cut short to "a". */
+	assert_int_equal(get("/search.json?q=a%00b", "", &a), 400);
+	assert_non_null(strstr(a, "contains a NUL byte"));
+	free(a);
+}
+
+static void
 cookies(void **state)
 {
 	char *a;
@@ -147,10 +159,31 @@ cookies(void **state)
 	assert_int_equal(get("/me", "Cookie:   a=1; b; c=;lectern_login=" FIXTURE_TOKEN "\r\n", &a), 200);
 	assert_non_null(strstr(a, FIXTURE_NAME));
 	free(a);
+	/* Spaces and tabs that end the header line or stand before a semicolon are not the value's. */
+	assert_int_equal(get("/me", LOGIN FIXTURE_TOKEN " \t \r\n", &a), 200);
+	assert_non_null(strstr(a, FIXTURE_NAME));
+	free(a);
+	assert_int_equal(get("/me", LOGIN FIXTURE_TOKEN " ; a=1\r\n", &a), 200);
+	assert_non_null(strstr(a, FIXTURE_NAME));
+	free(a);
 	/* A token one character short is no login: to the login page. */
 	assert_int_equal(get("/me", LOGIN "123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 	    "\r\n", &a), 303);
 	assert_non_null(strstr(a, "\r\nLocation: /login?next=%2Fme\r\n"));
+	free(a);
+}
+
+static void
+header_whitespace(void **state)
+{
+	static const char req[] = "POST /login HTTP/1.1\r\nHost: lectern \t\r\nOrigin: http://lectern\r\n"
+	    "Content-Type: " FORM "\r\nContent-Length: 6\r\n\r\nlogin=";
+	char *a;
+
+	(void)state;
+	/* The space after the Host value is not part of it: the Origin is ours (400, not 403). */
+	assert_int_equal(raw(req, sizeof(req) - 1, &a), 400);
+	assert_non_null(strstr(a, "is required"));
 	free(a);
 }
 
@@ -185,7 +218,9 @@ main(void)
 		cmocka_unit_test(multipart_form),
 		cmocka_unit_test(empty_required_field),
 		cmocka_unit_test(query_string),
+		cmocka_unit_test(query_nul_refused),
 		cmocka_unit_test(cookies),
+		cmocka_unit_test(header_whitespace),
 		cmocka_unit_test(oversize),
 	};
 
