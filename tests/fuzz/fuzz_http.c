@@ -293,6 +293,19 @@ none_of(const char *s, size_t n, const char *set, size_t setn)
 	return 1;
 }
 
+/* How many times c is in s (n bytes). libmicrohttpd 0.9.75 keeps each query argument
+ * and cookie in the connection's memory (64 KiB here) and, at about a thousand of them,
+ * closes the connection without the 431 it logs: such a request goes unanswered. */
+static size_t
+count_of(const char *s, size_t n, char c)
+{
+	size_t k = 0;
+
+	for (const char *p = s; (p = memchr(p, c, (size_t)(s + n - p))) != NULL; p++)
+		k++;
+	return k;
+}
+
 /* Appends a POST of body to req. */
 static void
 post(struct buf *req, const char *path, const char *headers, const char *ctype,
@@ -328,7 +341,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_append(&req, in, n);
 		buf_puts(&req, " HTTP/1.1\r\n" HOST "\r\n");
 		/* Bytes that end the target or the value leave the checks out. */
-		answered = none_of(in, n, " \r\n\0", 4);
+		answered = none_of(in, n, " \r\n\0", 4) && count_of(in, n, '&') < 500;
 		exact = answered && none_of(in, n, "&#", 2);
 		break;
 	case S_LOGIN: {
@@ -356,7 +369,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_puts(&req, "GET /me HTTP/1.1\r\n" HOST "Cookie: ");
 		buf_append(&req, in, n);
 		buf_puts(&req, "\r\n\r\n");
-		answered = none_of(in, n, "\r\n\0", 3);
+		answered = none_of(in, n, "\r\n\0", 3) && count_of(in, n, ';') < 500;
 		exact = answered && cookie_plain(in, n);
 		break;
 	case S__MAX:
