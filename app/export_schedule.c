@@ -82,19 +82,34 @@ xml_close(void *ctx)
 
 #define X(s)	((const xmlChar *)(s))
 
-/* Writes <name>text</name>; text NULL writes an empty element. XML 1.0 has
- * no way to carry control characters other than tab and newlines (not even as
- * &#1;), so those are left out rather than written as an invalid file. */
+/* Puts in clean (reset first) what XML 1.0 can carry of text (NULL: nothing) and
+ * returns it. XML 1.0 has no way to carry control characters other than tab and
+ * newlines (not even as &#1;), nor U+FFFE and U+FFFF, so those are left out
+ * rather than written as an invalid file. Every stored text written goes through
+ * here: element text, attribute values, person names. */
+static const char *
+xml_clean(struct buf *clean, const char *text)
+{
+	buf_reset(clean);
+	for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			continue;
+		if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+			p += 2;
+			continue;
+		}
+		buf_putc(clean, (char)*p);
+	}
+	return clean->data;
+}
+
+/* Writes <name>text</name>; text NULL writes an empty element. */
 static int
 element(xmlTextWriterPtr w, const char *name, const char *text)
 {
 	struct buf clean = BUF_INIT;
-	int rc;
+	int rc = xmlTextWriterWriteElement(w, X(name), X(xml_clean(&clean, text)));
 
-	for (const char *p = text ? text : ""; *p; p++)
-		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-			buf_putc(&clean, *p);
-	rc = xmlTextWriterWriteElement(w, X(name), X(clean.data));
 	buf_release(&clean);
 	return rc < 0 ? -1 : 0;
 }
@@ -120,6 +135,7 @@ static int
 write_persons(struct export_stream *s, struct xml_state *x, long long sid)
 {
 	xmlTextWriterPtr w = x->w;
+	struct buf clean = BUF_INIT;
 	int rc = 0, r;
 
 	sqlite3_reset(s->st2);
@@ -129,10 +145,11 @@ write_persons(struct export_stream *s, struct xml_state *x, long long sid)
 		rc |= xmlTextWriterStartElement(w, X("person")) < 0;
 		rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld",
 		    (long long)sqlite3_column_int64(s->st2, 0)) < 0;
-		rc |= xmlTextWriterWriteString(w, X(export_col(s->st2, 1))) < 0;
+		rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, export_col(s->st2, 1)))) < 0;
 		rc |= xmlTextWriterEndElement(w) < 0;
 	}
 	rc |= xmlTextWriterEndElement(w) < 0;
+	buf_release(&clean);
 	return rc || r != SQLITE_DONE ? -1 : 0;
 }
 
@@ -217,11 +234,16 @@ row(struct export_stream *s, struct xml_state *x)
 	if (sqlite3_column_type(s->st, 1) == SQLITE_NULL)
 		return 0;	/* a day without sessions */
 	if (x->room == NULL || strcmp(x->room, room) != 0) {
+		struct buf clean = BUF_INIT;
+		int rc;
+
 		if (close_open(x, 0) == -1)
 			return -1;
 		x->room = xstrdup(room);
-		if (xmlTextWriterStartElement(x->w, X("room")) < 0 ||
-		    xmlTextWriterWriteAttribute(x->w, X("name"), X(room)) < 0)
+		rc = xmlTextWriterStartElement(x->w, X("room")) < 0 ||
+		    xmlTextWriterWriteAttribute(x->w, X("name"), X(xml_clean(&clean, room))) < 0;
+		buf_release(&clean);
+		if (rc)
 			return -1;
 	}
 	return write_event(s, x);

@@ -78,6 +78,8 @@ validate(struct request *req, struct param *list, unsigned source)
 			return bad_param(req, r, "is given more than once");
 		if (p->len == 0 && !(r->flags & PF_REQUIRED))
 			continue;	/* an empty optional field is an absent one */
+		if (p->len == 0)	/* and an empty required one a missing one */
+			return bad_param(req, r, "is required");
 		if (param_check(r, p->value, p->len, &why) == -1)
 			return bad_param(req, r, why);
 		param_push(req, &req->args, p->name, p->value, p->len);

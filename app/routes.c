@@ -163,7 +163,8 @@ static const struct param_rule p_prefill[] = {
 
 /* Imports. */
 static const struct param_rule p_import[] = {
-	{ "schedule", P_FILE, PF_FORM | PF_REQUIRED, 0, 1LL << 34, 0 },
+	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */
+	{ "schedule", P_FILE, PF_FORM, 0, 1LL << 34, 0 },
 	{ "schedule.filename", P_LINE, PF_FORM, 0, 255, 0 },
 	{ "event", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },

@@ -14,6 +14,19 @@
  */
 int	server_run(int (*bound)(void), int (*started)(void));
 
+struct buf;
+
+/*
+ * For tests and fuzzing: feeds request (len bytes: one request, several, or
+ * anything at all) through a libmicrohttpd daemon that has no listening socket,
+ * as a client connected to server_run would send it, and appends every byte the
+ * server answers to response. Runs the handler in the calling thread (its
+ * db_thread() connection) and returns once the server has closed the
+ * connection or is waiting for more input, which it is then told will not come.
+ * Returns 0, or -1 with a message if the daemon or socket pair cannot be set up.
+ */
+int	server_handle_raw(const char *request, size_t len, struct buf *response);
+
 /* The largest body the route at method+path accepts (uploads may be larger). */
 size_t	router_body_limit(const char *method, const char *path);
 

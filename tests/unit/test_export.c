@@ -1,6 +1,7 @@
 /* test_export.c: CSV cells, iCalendar escaping and folding, and the export streams over a small database. */
 #include "unit.h"
 
+#include <libxml/parser.h>
 #include <stdio.h>
 
 #include "db.h"
@@ -249,6 +250,32 @@ schedule_streams(void **state)
 	db_close(db);
 }
 
+/* Stored text XML cannot carry is left out everywhere it is written, so the file is still XML. */
+static void
+schedule_xml_well_formed(void **state)
+{
+	sqlite3 *db = fixture();
+	struct export_filter f = { .event = "kc", .format = EXPORT_XML };
+	xmlDocPtr doc;
+	char *out;
+
+	(void)state;
+	assert_int_equal(db_exec(db,
+	    "UPDATE sessions SET room = 'Ha' || char(1) || 'll', title = 'Open' || char(65535) || 'ing'"
+	    " WHERE id = 1;"
+	    "UPDATE people SET name = 'Ad' || char(2) || 'a' || char(65534) WHERE id = 1;"), 0);
+	out = drain(export_schedule_new(db, 0, &f));
+	doc = xmlReadMemory(out, (int)strlen(out), "schedule.xml", NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	xmlFreeDoc(doc);
+	assert_non_null(strstr(out, "<room name=\"Hall\">"));
+	assert_non_null(strstr(out, "<room>Hall</room>"));
+	assert_non_null(strstr(out, "<title>Opening</title>"));
+	assert_non_null(strstr(out, "<person id=\"1\">Ada</person>"));
+	free(out);
+	db_close(db);
+}
+
 /* A download cut short: the stream is freed after one piece, each kind. */
 static void
 abandoned_streams(void **state)
@@ -290,6 +317,7 @@ main(void)
 		cmocka_unit_test(ics_folding),
 		cmocka_unit_test(speakers_stream),
 		cmocka_unit_test(schedule_streams),
+		cmocka_unit_test(schedule_xml_well_formed),
 		cmocka_unit_test(abandoned_streams),
 	};
 
