@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -490,12 +491,7 @@ server_run(int (*bound)(void), int (*started)(void))
  * socket pair with MHD_add_connection and is driven with MHD_run from the calling
  * thread, while the request goes in and the answer comes out at the other end:
  * libmicrohttpd parses the request line, headers, cookies, query string and body,
- * and the post processor the form, exactly as for a client of server_run. (The
- * includes are here to keep this section apart from the request path above.) */
-
-#include <errno.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
+ * and the post processor the form, exactly as for a client of server_run. */
 
 /* Quiet rounds in a row after which MHD is waiting for the client: a round in
  * which it can do anything with the connection does something visible. */
