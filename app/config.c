@@ -24,7 +24,7 @@ config_defaults(struct config *c)
 	c->behind_tls_proxy = 0;
 	c->max_body = 1024 * 1024;
 	c->max_upload = 64 * 1024 * 1024;
-	c->max_connections = 1000;
+	c->max_connections = 4000;
 	c->max_per_ip = 100;
 	c->timeout = 30;
 	c->public_read = 1;

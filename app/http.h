@@ -27,6 +27,7 @@ struct param {
 	const char	*value;
 	size_t		 len;
 	struct param	*next;
+	struct param	*last;		/* on a list's first entry: its last, for O(1) appends */
 };
 
 struct arena_block;

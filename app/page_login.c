@@ -1,8 +1,10 @@
 /* page_login.c: /login and /logout, with throttling by account and by address. */
+#include <stdatomic.h>
 #include <string.h>
 #include <time.h>
 
 #include "auth.h"
+#include "config.h"
 #include "db.h"
 #include "html.h"
 #include "layout.h"
@@ -14,6 +16,11 @@
 #define FREE_TRIES	3	/* per account before delays start */
 #define FREE_TRIES_ADDR	10	/* per address */
 #define MAX_DELAY	900
+
+/* Logins hashing right now. Each holds a worker thread (and every connection it serves) and
+ * 64 MiB for about a tenth of a second: a flood from many addresses, each within its free
+ * tries, would otherwise keep every worker hashing and stall all pages. */
+static atomic_int hashing;
 
 static const char *
 safe_next(const char *next)
@@ -143,6 +150,16 @@ page_login(struct request *req)
 		hash = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
+	/* One worker in four may hash; the others keep serving. A refusal counts against the
+	 * address (not the account), so a flood spends its free tries even when it is refused. */
+	if (atomic_fetch_add(&hashing, 1) >= (config.threads >= 8 ? config.threads / 4 : 1)) {
+		atomic_fetch_sub(&hashing, 1);
+		record(db, fail_sql, "(busy)", req->remote_addr, now);	/* never a login */
+		req->status = 503;
+		resp_header(req, "Retry-After", "1");
+		form(req, login, "The server is busy checking other logins. Try again in a moment.");
+		return 503;
+	}
 	/* An unknown user costs the same hashing time as a wrong password. */
 	if (hash)
 		good = password_verify(hash, pw);
@@ -150,6 +167,7 @@ page_login(struct request *req)
 		password_verify_dummy(pw);
 		good = 0;
 	}
+	atomic_fetch_sub(&hashing, 1);
 	if (!good) {
 		record(db, fail_sql, login, req->remote_addr, now);
 		log_info("login failed for a user from %s", req->remote_addr);

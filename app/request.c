@@ -99,16 +99,21 @@ void
 param_push(struct request *req, struct param **list, const char *name,
     const char *value, size_t len)
 {
-	struct param *p = req_alloc(req, sizeof(*p)), **tail;
+	struct param *p = req_alloc(req, sizeof(*p));
 
 	p->name = req_strdup(req, name);
 	p->value = req_strndup(req, value ? value : "", len);
 	p->len = len;
 	p->next = NULL;
-	/* Keep arrival order: repeated fields (speakers) depend on it. */
-	for (tail = list; *tail; tail = &(*tail)->next)
-		;
-	*tail = p;
+	p->last = p;
+	/* Keep arrival order (repeated fields such as speakers depend on it) without walking
+	 * the list: a form of 100,000 fields took seconds of a worker when each push did. */
+	if (*list == NULL)
+		*list = p;
+	else {
+		(*list)->last->next = p;
+		(*list)->last = p;
+	}
 }
 
 const char *

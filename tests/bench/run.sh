@@ -2,6 +2,7 @@
 # run.sh: `make bench` — Lectern's speed beside references measured in the same run.
 # Pages: wrk against lectern and against nginx serving a static file of the same size (the ratio holds
 # across machines where absolute numbers drift). Import and export: beside xmllint --stream and sqlite3 -csv.
+# Abuse (abuse.sh): a good client and wrk while tests/tools/abuse.py abuses the server.
 # Writes tests/bench/results.md. Not part of make test.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -110,7 +111,7 @@ rss_load=$(rss)
 	echo
 	echo "Server memory: ${rss_idle} MiB idle, ${rss_load} MiB after the page runs."
 } >tests/bench/results.md
-for extra in tests/bench/import.sh tests/bench/export.sh; do
+for extra in tests/bench/import.sh tests/bench/export.sh tests/bench/abuse.sh; do
 	[ -x "$extra" ] && "$extra" "$DB" >>tests/bench/results.md
 done
 echo "bench: written to tests/bench/results.md"

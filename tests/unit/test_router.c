@@ -1,6 +1,8 @@
 /* test_router.c: route matching, method handling and declared parameter validation. */
 #include "unit.h"
 
+#include <time.h>
+
 #include "config.h"
 #include "http.h"
 #include "params.h"
@@ -93,6 +95,36 @@ public_read_off_needs_login(void **state)
 	config_release(&config);
 }
 
+/* A form of 200,000 fields keeps its order and is read in linear time (each push used to
+ * walk the whole list: a 720 KB form of 90,000 fields held a worker for 4.8 s). */
+static void
+many_params_in_order_quickly(void **state)
+{
+	enum { N = 200000 };
+	struct request req;
+	struct timespec t0, t1;
+	const struct param *p;
+	char name[16];
+	int i = 0;
+
+	(void)state;
+	req_init(&req);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int k = 0; k < N; k++) {
+		snprintf(name, sizeof(name), "f%d", k);
+		param_push(&req, &req.form, name, "x", 1);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	for (p = req.form; p; p = p->next, i++) {
+		snprintf(name, sizeof(name), "f%d", i);
+		if (strcmp(p->name, name) != 0)
+			break;
+	}
+	assert_int_equal(i, N);
+	assert_true(t1.tv_sec - t0.tv_sec < 2);
+	req_free(&req);
+}
+
 int
 main(void)
 {
@@ -101,6 +133,7 @@ main(void)
 		cmocka_unit_test(dispatch_statuses),
 		cmocka_unit_test(error_page_names_parameter),
 		cmocka_unit_test(public_read_off_needs_login),
+		cmocka_unit_test(many_params_in_order_quickly),
 	};
 
 	return cmocka_run_group_tests_name("router", tests, NULL, NULL);
