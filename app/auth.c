@@ -161,24 +161,12 @@ deny_anonymous(struct request *req)
 	return 303;
 }
 
-int
-auth_check(struct request *req, const struct route *r)
+/* Whether the login on req (resolved already) has the route's access: 0, or the status. */
+static int
+access_status(struct request *req, const struct route *r)
 {
 	enum user_role need = ROLE_NONE;
 
-	if (r->access != ACCESS_OPEN || (r->flags & RF_NOCSRF))
-		resolve(req);
-	if (req->method == HTTP_POST) {
-		if (!origin_ok(req)) {
-			req->error_detail = "This form was sent from another site.";
-			return 403;
-		}
-		if (!(r->flags & RF_NOCSRF) && req->user && !csrf_ok(req)) {
-			req->error_detail = "The form was missing its security token or it was stale; "
-			    "reload the page and try again.";
-			return 403;
-		}
-	}
 	switch (r->access) {
 	case ACCESS_OPEN:
 		return 0;
@@ -194,6 +182,33 @@ auth_check(struct request *req, const struct route *r)
 	if (req->user == NULL)
 		return deny_anonymous(req);
 	return req->user->role >= need ? 0 : 403;
+}
+
+int
+auth_access(struct request *req, const struct route *r)
+{
+	if (r->access != ACCESS_OPEN)
+		resolve(req);
+	return access_status(req, r);
+}
+
+int
+auth_check(struct request *req, const struct route *r)
+{
+	if (r->access != ACCESS_OPEN || (r->flags & RF_NOCSRF))
+		resolve(req);
+	if (req->method == HTTP_POST) {
+		if (!origin_ok(req)) {
+			req->error_detail = "This form was sent from another site.";
+			return 403;
+		}
+		if (!(r->flags & RF_NOCSRF) && req->user && !csrf_ok(req)) {
+			req->error_detail = "The form was missing its security token or it was stale; "
+			    "reload the page and try again.";
+			return 403;
+		}
+	}
+	return access_status(req, r);
 }
 
 static const char login_sql[] =

@@ -32,6 +32,9 @@ struct user {
  * is not enough, a missing or wrong CSRF token, a foreign Origin).
  */
 int	auth_check(struct request *, const struct route *);
+/* The access part of auth_check alone (no Origin or CSRF check): whether the request's
+ * login may use the route; 0, or the status it would get. Usable on a request head. */
+int	auth_access(struct request *, const struct route *);
 /* Writes the header's account area (log in link, or the user and a log-out button). */
 void	auth_nav(struct request *);
 /* Writes a link to the login page that returns to req->path. */

@@ -202,23 +202,33 @@ router_dispatch(struct request *req)
 }
 
 size_t
-router_body_limit(const char *method, const char *path)
+router_body_limit(const struct request *head, int *denied)
 {
 	struct request scratch;
 	size_t limit = config.max_body;
 
-	/* Only a route that declares a file parameter accepts an upload-sized body. */
-	if (strcmp(method, "POST") != 0)
+	*denied = 0;
+	/* Only a route that declares a file parameter accepts an upload-sized body, and only
+	 * from a login allowed there: anyone else would make the server read it all first. */
+	if (strcmp(head->method_name, "POST") != 0)
 		return limit;
 	req_init(&scratch);
-	for (size_t i = 0; i < routes_count; i++) {
+	scratch.method = HTTP_POST;
+	scratch.method_name = head->method_name;
+	scratch.path = head->path;
+	scratch.cookies = head->cookies;
+	for (size_t i = 0; i < routes_count && limit == config.max_body; i++) {
 		const struct param_rule *r;
 
-		if (routes[i].method != HTTP_POST || !route_match(&scratch, routes[i].pattern, path, NULL))
+		if (routes[i].method != HTTP_POST || !route_match(&scratch, routes[i].pattern, head->path, NULL))
 			continue;
-		for (r = routes[i].params; r && r->name; r++)
-			if (r->kind == P_FILE && config.max_upload > limit)
+		for (r = routes[i].params; r && r->name; r++) {
+			if (r->kind != P_FILE || config.max_upload <= limit)
+				continue;
+			if ((*denied = auth_access(&scratch, &routes[i])) == 0)
 				limit = config.max_upload;
+			break;
+		}
 	}
 	req_free(&scratch);
 	return limit;

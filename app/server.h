@@ -27,7 +27,10 @@ struct buf;
  */
 int	server_handle_raw(const char *request, size_t len, struct buf *response);
 
-/* The largest body the route at method+path accepts (uploads may be larger). */
-size_t	router_body_limit(const char *method, const char *path);
+/* The largest body the route at the head's method and path accepts: max_upload on a route
+ * that takes a file, for a login (from the head's cookies) allowed there; else max_body,
+ * and *denied is the status that login gets on the route (0 when allowed). */
+struct request;
+size_t	router_body_limit(const struct request *head, int *denied);
 
 #endif

@@ -13,6 +13,40 @@ login dave 'member-password-42' >/dev/null
 expect_status "members may not import" 403 /admin/import -b "$TMP/jar-dave"
 expect_status "staff see the upload form" 200 /admin/import -b "$TMP/jar-staff"
 
+# An upload-sized body is read only for a login allowed to upload: anyone else is answered from the
+# head (declared length) or as soon as the body passes max_body (chunked), never after 64 MiB.
+head -c 3000000 /dev/zero | tr '\0' x >"$TMP/big.bin"
+port=${URL##*:}
+# upload_head [COOKIE]: a POST that declares 50 MB and sends none of it; prints the status line
+# the server answers within two seconds (none: it is waiting for the body).
+upload_head() {
+	exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+	printf 'POST /admin/import HTTP/1.1\r\nHost: 127.0.0.1:%s\r\n%bContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 50000000\r\n\r\n' \
+		"$port" "${1:+Cookie: $1\r\n}" >&3
+	timeout 2 head -n 1 <&3 | tr -d '\r'
+	exec 3>&- 3<&-
+}
+got=$(upload_head)
+check "an anonymous upload over max_body is answered from its head, before any body (got '$got')" \
+	test "$got" = "HTTP/1.1 401 Unauthorized"
+staff_cookie=$(awk '$6 == "lectern_login" { print $6 "=" $7 }' "$TMP/jar-staff")
+got=$(upload_head "$staff_cookie")
+check "a staff upload of the same size is waited for (got '$got')" test -z "$got"
+got=$(http -o "$TMP/anon.html" -w '%{http_code}' -F "schedule=@$TMP/big.bin" "$URL/admin/import")
+check "with a readable page" grep -qi 'log in' "$TMP/anon.html"
+hwm() { awk '/^VmHWM/ { print $2 }' "/proc/$SERVER_PID/status"; }
+head -c 30000000 /dev/zero | tr '\0' x >"$TMP/huge.bin"
+before=$(hwm)
+got=$(http -o /dev/null -w '%{http_code}' -H 'Transfer-Encoding: chunked' -F "schedule=@$TMP/huge.bin" "$URL/admin/import")
+after=$(hwm)
+check "a chunked anonymous upload of 30 MB is refused (got $got)" test "$got" = 401
+check "without holding it: peak memory grew $(((after - before) / 1024)) MiB" test $((after - before)) -lt 8192
+got=$(http -o /dev/null -w '%{http_code}' -b "$TMP/jar-dave" -F "schedule=@$TMP/big.bin" "$URL/admin/import")
+check "a member's upload over max_body is refused (got $got)" test "$got" = 403
+got=$(http -o /dev/null -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$TMP/big.bin" "$URL/admin/import")
+check "staff may send an upload over max_body (got $got: read, then refused as no schedule)" test "$got" = 422
+expect_status "a small anonymous POST still gets the login answer" 401 /admin/import -F "schedule=@$F"
+
 out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$F;type=application/xml" "$URL/admin/import")
 check "the preview shows the counts" grep -q '<span class="n">72</span><span class="l">New sessions' <<<"$out"
 check "the preview names new organizations" grep -q 'new organization: Ohio Supercomputer Center' <<<"$out"
