@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "fixture.h"
 #include "http.h"
 #include "mem.h"
 #include "router.h"
@@ -33,25 +34,15 @@ fresh_within_a_second(void **state)
 {
 	char path[] = "/tmp/lectern-health-XXXXXX";
 	struct buf body = BUF_INIT;
-	sqlite3 *db;
-	int fd;
 
 	(void)state;
-	assert_true((fd = mkstemp(path)) >= 0);
-	close(fd);
-	assert_non_null(db = db_open(path, 1));
-	assert_int_equal(db_migrate(db, 0), 0);
-	db_close(db);
-	config_defaults(&config);
-	free(config.db_path);
-	config.db_path = xstrdup(path);
-
+	assert_int_equal(fixture_db_create(path, NULL), 0);
 	assert_int_equal(healthz(&body), 200);
 	assert_str(body.data, "ok\n");
 	/* The database goes away (this thread's connection with it): within the second the last
 	 * answer stands, after it the query runs again and fails. */
-	db_thread_close();
-	unlink(path);
+	fixture_db_remove(path);
+	config_defaults(&config);
 	free(config.db_path);
 	config.db_path = xstrdup("/nonexistent/lectern.db");
 	assert_int_equal(healthz(&body), 200);

@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "fixture.h"
 #include "http.h"
 #include "pages.h"
 #include "router.h"
@@ -14,46 +15,30 @@
 static char dbpath[] = "/tmp/lectern-test-page-export-XXXXXX";
 
 static int
-setup(void **state)
+fill(sqlite3 *db)
 {
-	int fd = mkstemp(dbpath);
-	sqlite3 *db;
-
-	(void)state;
-	if (fd == -1)
-		return -1;
-	close(fd);
-	config_defaults(&config);
-	free(config.db_path);
-	config.db_path = strdup(dbpath);
-	if ((db = db_open(dbpath, 1)) == NULL || db_migrate(db, 0) == -1)
-		return -1;
-	if (db_exec(db,
+	return db_exec(db,
 	    "INSERT INTO organizations(id, name, slug) VALUES (1, 'Acme', 'acme');"
 	    "INSERT INTO people(id, name, slug, email) VALUES (1, 'Ada', 'ada', 'ada@x.org'), (2, 'Bob', 'bob', 'bob@x.org');"
 	    "INSERT INTO affiliations(person_id, org_id) VALUES (2, 1);"
 	    "INSERT INTO events(id, name, slug, starts_on, ends_on) VALUES (1, 'KubeCon', 'kc', '2019-05-20', '2019-05-21');"
 	    "INSERT INTO sessions(id, event_id, title, starts_at) VALUES (1, 1, 'Opening', '2019-05-20T09:00:00+02:00'),"
 	    " (2, 1, 'Closing', '2019-05-21T17:00:00+02:00');"
-	    "INSERT INTO appearances(session_id, person_id) VALUES (1, 1), (2, 2);") == -1)
-		return -1;
-	db_close(db);
-	return 0;
+	    "INSERT INTO appearances(session_id, person_id) VALUES (1, 1), (2, 2);");
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return fixture_db_create(dbpath, fill);
 }
 
 static int
 teardown(void **state)
 {
-	char wal[sizeof(dbpath) + 8];
-
 	(void)state;
-	db_thread_close();
-	unlink(dbpath);
-	snprintf(wal, sizeof(wal), "%s-wal", dbpath);
-	unlink(wal);
-	snprintf(wal, sizeof(wal), "%s-shm", dbpath);
-	unlink(wal);
-	config_release(&config);
+	fixture_db_remove(dbpath);
 	return 0;
 }
 
