@@ -123,6 +123,11 @@ cmd_serve(int argc, char *argv[])
 		return 1;
 	db_close(db);
 	assets_init();
+	/* The access log's stream gets its buffer now: glibc would allocate one at the first
+	 * line, under the seccomp filter, and ask isatty() (an ioctl) when standard output is a
+	 * character device other than a terminal (/dev/null, systemd's StandardOutput=null). */
+	static char out_buf[BUFSIZ];
+	setvbuf(stdout, out_buf, _IOLBF, sizeof(out_buf));
 	if (server_run(privilege_drop, serve_started) == -1)
 		return 1;
 	config_release(&config);

@@ -72,6 +72,25 @@ check "is stored" test "$(sqlite3 "$TMP/real/l.db" \
 	"SELECT count(*) FROM organizations WHERE name = 'Linked Inc'")" = 1
 stop_clean
 
+# Standard output on /dev/null (scripts, systemd's StandardOutput=null): glibc's first line to a
+# character device that is not a terminal asks isatty() (an ioctl) unless the buffer was set
+# before the filter.
+port=$((20000 + RANDOM % 20000))
+"$LECTERN" serve --db "$DB" --port "$port" --config "$TMP/default.conf" >/dev/null 2>&1 &
+quiet=$!
+for _ in $(seq 1 100); do
+	[ "$(http -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")" = 200 ] && break
+	kill -0 "$quiet" 2>/dev/null || break
+	sleep 0.05
+done
+check "with standard output on /dev/null it serves" \
+	test "$(http -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/orgs/spotify")" = 200
+check "and lives" kill -0 "$quiet"
+kill -TERM "$quiet" 2>/dev/null
+wait "$quiet"
+rc=$?
+check "and stops cleanly, not by SIGSYS (status $rc)" test "$rc" = 0
+
 printf '[server]\nseccomp = no\n' >"$TMP/off.conf"
 start_server --config "$TMP/off.conf" || exit 1
 check "seccomp = no: no filter" test "$(seccomp_of "$SERVER_PID")" = 0
