@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -37,6 +38,8 @@
  * request's instructions, and 2,000 kept-alive connections held 130 MiB. */
 #define HEADER_MEMORY	(20 * 1024)
 #define STREAM_CHUNK	(32 * 1024)
+/* The most of a refused body read and thrown away so that its answer arrives (see on_request). */
+#define DISCARD_MAX	((unsigned long long)config.max_upload * 4)
 
 static const char csp[] =
 	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -47,7 +50,8 @@ struct conn_state {
 	struct buf		 body;
 	size_t			 limit;
 	int			 denied;	/* for an upload route: the login's status there */
-	int			 too_large;
+	int			 too_large;	/* the rest of the body is read and thrown away */
+	size_t			 discarded;
 	struct timespec		 start;
 	size_t			 bytes;
 	/* Streaming: the current chunk and how far it has been sent. */
@@ -280,10 +284,20 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		cs->limit = router_body_limit(&cs->req, &cs->denied);
 		*con_cls = cs;
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		/* Refuse a declared oversize body before reading it: as too large, or, for a
-		 * login that may not upload there, with the status that login gets. */
-		if (cl && strtoull(cl, NULL, 10) > cs->limit)
-			return quick_error(c, cs, cs->denied ? cs->denied : 413);
+		if (cl && strtoull(cl, NULL, 10) > cs->limit) {
+			/* A declared oversize body is refused (as too large, or for a login that
+			 * may not upload there, with the status that login gets) without keeping
+			 * any of it. From the head when the client waits for a go-ahead, or when
+			 * the body is beyond reason; else after reading it: closing on a body
+			 * still arriving makes the client's system reset the connection and throw
+			 * the answer away (a browser shows "connection reset", not our page). */
+			const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+
+			if ((expect && strcasecmp(expect, "100-continue") == 0) ||
+			    strtoull(cl, NULL, 10) > DISCARD_MAX)
+				return quick_error(c, cs, cs->denied ? cs->denied : 413);
+			cs->too_large = 1;
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -291,6 +305,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			cs->too_large = 1;
 		if (!cs->too_large)
 			buf_append(&cs->body, upload, *upload_size);
+		else if ((cs->discarded += *upload_size) > DISCARD_MAX)
+			return MHD_NO;	/* a chunked body beyond reason: close */
 		*upload_size = 0;
 		return MHD_YES;
 	}

@@ -173,13 +173,19 @@ class Abuse:
         w = None
         try:
             r, w = await self.connect(src)
+            # Read while writing, as HTTP clients do: a server that refuses a body from its head
+            # answers and closes at once, and the rest of the body makes the peer reset the
+            # connection, which throws away an answer not read by then.
+            reply = asyncio.ensure_future(r.readline())
             try:
                 for i in range(0, len(data), 65536):
+                    if reply.done():
+                        break
                     w.write(data[i:i + 65536])
                     await w.drain()
             except OSError:
                 pass	# the server may answer and close before the body is sent
-            line = await asyncio.wait_for(r.readline(), 10)
+            line = await asyncio.wait_for(reply, 10)
             code = line.split()[1].decode() if line.startswith(b"HTTP/") else "closed"
         except (OSError, asyncio.TimeoutError, IndexError):
             code = "closed"
