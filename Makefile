@@ -116,6 +116,10 @@ bench: deps
 fuzz: deps
 	@bash tests/fuzz/run.sh
 
+# The library list, for scripts that build on their own (tests/fuzz/run.sh).
+print-pkgs:
+	@echo $(PKGS)
+
 # Compiling without the libraries' flags would only fail later, on a missing header.
 build/.libs-ok:
 	@mkdir -p build
@@ -134,7 +138,7 @@ format:
 clean:
 	rm -rf build
 
-.PHONY: all deps run test test-build bench fuzz install format clean
+.PHONY: all deps run test test-build bench fuzz install format clean print-pkgs
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

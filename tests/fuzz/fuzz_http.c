@@ -294,8 +294,11 @@ none_of(const char *s, size_t n, const char *set, size_t setn)
 }
 
 /* How many times c is in s (n bytes). libmicrohttpd 0.9.75 keeps each query argument
- * and cookie in the connection's memory (64 KiB here) and, at about a thousand of them,
- * closes the connection without the 431 it logs: such a request goes unanswered. */
+ * and cookie in the connection's memory (20 KiB, HEADER_MEMORY in server_mhd.c) and, at
+ * about 250 of them, closes the connection without the 431 it logs: such a request goes
+ * unanswered (the README's limits say so). */
+#define MANY_ARGS	150
+
 static size_t
 count_of(const char *s, size_t n, char c)
 {
@@ -341,7 +344,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_append(&req, in, n);
 		buf_puts(&req, " HTTP/1.1\r\n" HOST "\r\n");
 		/* Bytes that end the target or the value leave the checks out. */
-		answered = none_of(in, n, " \r\n\0", 4) && count_of(in, n, '&') < 500;
+		answered = none_of(in, n, " \r\n\0", 4) && count_of(in, n, '&') < MANY_ARGS;
 		exact = answered && none_of(in, n, "&#", 2);
 		break;
 	case S_LOGIN: {
@@ -369,7 +372,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_puts(&req, "GET /me HTTP/1.1\r\n" HOST "Cookie: ");
 		buf_append(&req, in, n);
 		buf_puts(&req, "\r\n\r\n");
-		answered = none_of(in, n, "\r\n\0", 3) && count_of(in, n, ';') < 500;
+		answered = none_of(in, n, "\r\n\0", 3) && count_of(in, n, ';') < MANY_ARGS;
 		exact = answered && cookie_plain(in, n);
 		break;
 	case S__MAX:
@@ -377,7 +380,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (server_handle_raw(req.data, req.len, &out) == -1)
 		abort();
-	status = check_answers(out.data, out.len, shape != S_RAW || memmem(in, n, "HEAD", 4) == NULL);
+	/* Any shape can carry a pipelined HEAD (its answer has a length but no body). */
+	status = check_answers(out.data, out.len, memmem(in, n, "HEAD", 4) == NULL);
 	if (answered && status == 0)
 		abort();	/* a complete request is answered */
 	if (shape == S_QUERY && exact)

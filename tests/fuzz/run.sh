@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-PKGS="libmicrohttpd sqlite3 libxml-2.0 libsodium inih"
+PKGS=$(make -s --no-print-directory print-pkgs)
 make -s build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c
 mkdir -p build/fuzz
 src=$(ls app/*.c import/*.c 2>/dev/null | grep -v -e app/main.c)
