@@ -14,13 +14,13 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
 WARN	= -Wall -Wextra -Werror -Wformat=2 -Wformat-security -Wshadow \
 	  -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith -Wvla \
 	  -Wcast-align -Wundef -Wwrite-strings -Wno-unused-parameter
-BASE	= -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iapp -Iimport -Ibuild/gen $(WARN) $(PKG_CFLAGS)
+BASE	= -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iapp -I. -Ibuild/gen $(WARN) $(PKG_CFLAGS)
 HARDEN	= -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 OPT	?= -O2 -g
 LDHARD	= -pie -Wl,-z,relro,-z,now
 SAN	= -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-SRC	:= $(sort $(wildcard app/*.c import/*.c))
+SRC	:= $(sort $(wildcard app/*.c app/*/*.c import/*.c))
 LIBSRC	:= $(filter-out app/main.c,$(SRC))
 SCHEMA	:= $(sort $(wildcard schema/*.sql))
 ASSETS	:= $(sort $(wildcard assets/*))
@@ -133,7 +133,7 @@ install: build/lectern
 	install -m 0644 conf/lectern.service $(DESTDIR)$(PREFIX)/share/lectern/lectern.service
 
 format:
-	clang-format -i app/*.c app/*.h import/*.c import/*.h tests/unit/*.c
+	clang-format -i app/*.c app/*/*.[ch] import/*.[ch] tests/unit/*.c
 
 clean:
 	rm -rf build

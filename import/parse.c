@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "params.h"
-#include "parse.h"
-#include "slug.h"
+#include "core/params.h"
+#include "import/parse.h"
+#include "core/slug.h"
 
 static int
 number(const char *s, size_t n, int *out)

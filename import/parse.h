@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "buf.h"
+#include "core/buf.h"
 
 /*
  * Minutes of a duration: "H:MM", "HH:MM", "HH:MM:SS" (two-digit hours) and pretalx's

@@ -23,19 +23,20 @@
 #include <string.h>
 #include <strings.h>
 
-#include "db.h"
-#include "params.h"
-#include "parse.h"
-#include "schedule.h"
-#include "slug.h"
-#include "tz.h"
+#include "model/db.h"
+#include "core/params.h"
+#include "import/parse.h"
+#include "import/schedule.h"
+#include "core/slug.h"
+#include "model/record.h"
+#include "import/tz.h"
 
 #define MAX_DEPTH	32
 #define MAX_PERSONS	64
 #define MAX_FIELD	(256 * 1024)
 #define REPORT_LINES	1000
 
-enum field {
+enum session_field {
 	F_TITLE, F_SUBTITLE, F_KIND, F_TRACK, F_ROOM, F_STARTS_AT, F_DURATION, F_ABSTRACT, F_URL,
 	F__MAX
 };

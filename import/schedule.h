@@ -10,7 +10,7 @@
 #define LECTERN_SCHEDULE_H
 #include <sqlite3.h>
 
-#include "buf.h"
+#include "core/buf.h"
 
 struct import_options {
 	const char	*file_name;	/* for messages and the run record */

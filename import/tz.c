@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tz.h"
+#include "import/tz.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 

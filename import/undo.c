@@ -1,8 +1,8 @@
 /* undo.c: undoing an import run, in reverse, from the changes it recorded (import_changes). */
 #include <string.h>
 
-#include "db.h"
-#include "schedule.h"
+#include "model/db.h"
+#include "import/schedule.h"
 
 static const char check_sql[] =
 	"SELECT r.undone_at IS NOT NULL, (SELECT count(*) FROM import_runs l WHERE l.event_id = r.event_id"

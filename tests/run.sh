@@ -31,6 +31,7 @@ run() {
 	fi
 }
 
+for t in tests/lint/*.py; do run "lint $(basename "$t")" python3 "$t"; done
 for t in build/tests/test_*; do run "unit $(basename "$t")" "$t"; done
 for t in build/asan/tests/test_*; do run "unit+asan $(basename "$t")" "$t"; done
 for t in tests/e2e/t*.sh; do

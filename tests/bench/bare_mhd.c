@@ -1,6 +1,6 @@
 /*
  * bare_mhd.c: a reference for `make bench`, not part of Lectern. The least a libmicrohttpd
- * server can do for a request: the same daemon flags and thread pool as app/server_mhd.c,
+ * server can do for a request: the same daemon flags and thread pool as app/http/server_mhd.c,
  * a handler that answers "ok\n" from a static buffer and nothing else (no routing, no
  * headers of its own, no database). Lectern's /healthz is measured beside it and nginx.
  *

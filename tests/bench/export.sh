@@ -44,7 +44,7 @@ COMMIT;
 SQL
 fi
 
-# The floor: the export's own query (app/export_speakers.c, no filters) through the sqlite3 shell.
+# The floor: the export's own query (app/export/export_speakers.c, no filters) through the sqlite3 shell.
 QUERY="SELECT p.name AS name, o.name AS organization,
  (SELECT co.name FROM affiliations af JOIN organizations co ON co.id = af.org_id WHERE af.person_id = p.id
   AND (af.since IS NULL OR af.since <= date('now')) AND (af.until IS NULL OR af.until > date('now'))

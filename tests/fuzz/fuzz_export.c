@@ -21,10 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "export.h"
-#include "html.h"
-#include "params.h"
+#include "model/db.h"
+#include "export/export.h"
+#include "core/html.h"
+#include "core/params.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

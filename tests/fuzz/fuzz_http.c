@@ -18,11 +18,11 @@
 #include <string.h>
 
 #include "../unit/fixture.h"
-#include "auth.h"
-#include "cli.h"
-#include "html.h"
-#include "params.h"
-#include "server.h"
+#include "auth/auth.h"
+#include "cli/cli.h"
+#include "core/html.h"
+#include "core/params.h"
+#include "http/server.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,8 +9,8 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 PKGS=$(make -s --no-print-directory print-pkgs)
 make -s build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c
 mkdir -p build/fuzz
-src=$(ls app/*.c import/*.c 2>/dev/null | grep -v -e app/main.c)
-flags="-std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Iapp -Iimport -Ibuild/gen $(pkg-config --cflags $PKGS)"
+src=$(ls app/*.c app/*/*.c import/*.c 2>/dev/null | grep -v -e app/main.c)
+flags="-std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -Iapp -I. -Ibuild/gen $(pkg-config --cflags $PKGS)"
 san="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 targets=$(ls tests/fuzz/${FUZZ_ONLY:-fuzz_*}.c)
 status=0

@@ -9,9 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "db.h"
-#include "mem.h"
+#include "core/config.h"
+#include "model/db.h"
+#include "core/mem.h"
 
 /* The staff user's login cookie value (lectern_login) and CSRF token. */
 #define FIXTURE_TOKEN	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"

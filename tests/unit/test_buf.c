@@ -1,8 +1,8 @@
 /* test_buf.c: the string builder's invariants, growth, caps and the escaping helpers. */
 #include "unit.h"
 
-#include "buf.h"
-#include "html.h"
+#include "core/buf.h"
+#include "core/html.h"
 
 static void
 empty_is_terminated(void **state)

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "sandbox.h"
+#include "core/config.h"
+#include "core/sandbox.h"
 
 static char path[64];
 

@@ -4,9 +4,9 @@
 #include <libxml/parser.h>
 #include <stdio.h>
 
-#include "db.h"
-#include "export.h"
-#include "html.h"
+#include "model/db.h"
+#include "export/export.h"
+#include "core/html.h"
 
 static char *
 csv(const char *s)

@@ -4,12 +4,12 @@
 
 #include "unit.h"
 
-#include "config.h"
-#include "db.h"
+#include "core/config.h"
+#include "model/db.h"
 #include "fixture.h"
-#include "http.h"
-#include "mem.h"
-#include "router.h"
+#include "core/request.h"
+#include "core/mem.h"
+#include "http/router.h"
 
 static int
 healthz(struct buf *body)

@@ -1,7 +1,7 @@
 /* test_migrate.c: migrations apply once, a newer database is refused, constraints hold. */
 #include "unit.h"
 
-#include "db.h"
+#include "model/db.h"
 
 static sqlite3 *
 fresh(void)

@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "auth.h"
-#include "config.h"
-#include "db.h"
+#include "auth/auth.h"
+#include "core/config.h"
+#include "model/db.h"
 #include "fixture.h"
-#include "http.h"
-#include "pages.h"
-#include "router.h"
+#include "core/request.h"
+#include "pages/pages.h"
+#include "http/router.h"
 
 static char dbpath[] = "/tmp/lectern-test-page-export-XXXXXX";
 

@@ -1,7 +1,7 @@
 /* test_params.c: every parameter validator, accepting and refusing. */
 #include "unit.h"
 
-#include "params.h"
+#include "core/params.h"
 
 static int
 ok(enum param_kind k, long long min, long long max, const char *set, const char *v)

@@ -1,8 +1,8 @@
 /* test_registry.c: the demo data's figures match the seed report; credit follows the affiliation of the day. */
 #include "unit.h"
 
-#include "cli.h"
-#include "db.h"
+#include "cli/cli.h"
+#include "model/db.h"
 
 static sqlite3 *
 demo_db(void)

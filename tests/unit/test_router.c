@@ -3,10 +3,10 @@
 
 #include <time.h>
 
-#include "config.h"
-#include "http.h"
-#include "params.h"
-#include "router.h"
+#include "core/config.h"
+#include "core/request.h"
+#include "core/params.h"
+#include "http/router.h"
 
 static void
 match_segments(void **state)

@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sandbox.h"
+#include "core/sandbox.h"
 
 static pid_t parent;
 static char dir[64];

@@ -3,7 +3,7 @@
 #include "unit.h"
 
 #include "fixture.h"
-#include "server.h"
+#include "http/server.h"
 
 #define FORM	"application/x-www-form-urlencoded"
 #define LOGIN	"Cookie: lectern_login="

@@ -1,0 +1,31 @@
+/* auth.h: who is asking (logins, roles) and whether they may; the router calls auth_check once per request. */
+#ifndef LECTERN_AUTH_H
+#define LECTERN_AUTH_H
+#include "auth/access.h"
+#include "core/request.h"
+
+#define LOGIN_COOKIE	"lectern_login"
+
+/*
+ * Resolves the login cookie into req->user and req->csrf_token, then decides:
+ * 0 when req may call a route declared with access and flags (ACCESS_NOCSRF:
+ * a POST that needs no login token); otherwise the status to answer: 303 to the login
+ * page (an anonymous HTML GET of a protected page), 401, or 403 (a role that
+ * is not enough, a missing or wrong CSRF token, a foreign Origin).
+ */
+int	auth_check(struct request *, enum access, unsigned flags);
+/* The access part of auth_check alone (no Origin or CSRF check): whether the request's
+ * login may use a route of that access; 0, or the status it would get. Usable on a request head. */
+int	auth_access(struct request *, enum access);
+/* True when the request comes from staff or an admin: they may see emails and notes. */
+int	auth_is_staff(const struct request *);
+
+/*
+ * Starts a login for user_id: a new random token (the old one, if any, is
+ * forgotten), its hash stored, the cookie set on the response. 0 or -1.
+ */
+int	auth_login_begin(struct request *, long long user_id);
+/* Ends the request's login on the server and clears the cookie. */
+void	auth_logout(struct request *);
+
+#endif

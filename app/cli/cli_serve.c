@@ -1,0 +1,151 @@
+/* cli_serve.c: `lectern serve`, `migrate` and `version`: the server's start-up and the schema. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/assets.h"
+#include "core/config.h"
+#include "core/log.h"
+#include "core/sandbox.h"
+#include "core/version.h"
+#include "http/server.h"
+#include "model/db.h"
+
+#define DEFAULT_CONF	"conf/lectern.conf"
+
+static const char serve_usage[] =
+"usage: lectern serve [--config FILE] [--db FILE] [--bind ADDR] [--port N]\n"
+"\n"
+"Serves Lectern over HTTP (or HTTPS when tls_cert and tls_key are set).\n"
+"Migrates the database first. Stops cleanly on SIGTERM or SIGINT.\n"
+"\n"
+"  --config FILE  configuration file (default conf/lectern.conf if it exists)\n"
+"  --db FILE      database file (config: database; default data/lectern.db)\n"
+"  --bind ADDR    IPv4 or IPv6 address to listen on (config: bind; default 127.0.0.1)\n"
+"  --port N       port, 0 for any free port (config: port; default 8888)\n"
+"  --threads N    worker threads (config: threads; default 4)\n"
+"\n"
+"Every other setting is in the configuration file; see conf/lectern.conf.\n";
+
+/* Loads the configuration file: the named one must exist, the default may not. */
+static int
+load_config(const char *path)
+{
+	FILE *f;
+
+	config_defaults(&config);
+	if (path)
+		return config_load(&config, path);
+	if ((f = fopen(DEFAULT_CONF, "r")) == NULL)
+		return 0;
+	fclose(f);
+	return config_load(&config, DEFAULT_CONF);
+}
+
+/* Called once the workers run: confine every thread to serving (sandbox.c). */
+static int
+serve_started(void)
+{
+	return sandbox_enter(config.seccomp);
+}
+
+int
+cmd_serve(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "bind", required_argument, NULL, 'b' },
+		{ "port", required_argument, NULL, 'p' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *conf = NULL, *dbp = NULL, *bind = NULL;
+	long port = -1, threads = -1;
+	sqlite3 *db;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "c:d:b:p:t:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 'd': dbp = optarg; break;
+		case 'b': bind = optarg; break;
+		case 'p':
+			if (cli_number(optarg, 0, 65535, &port) == -1)
+				return log_err("--port: %s is not a port from 0 to 65535", optarg), 2;
+			break;
+		case 't':
+			if (cli_number(optarg, 1, 256, &threads) == -1)
+				return log_err("--threads: %s is not from 1 to 256", optarg), 2;
+			break;
+		case 'h': fputs(serve_usage, stdout); return 0;
+		default: fputs(serve_usage, stderr); return 2;
+		}
+	}
+	if (optind != argc) {
+		fputs(serve_usage, stderr);
+		return 2;
+	}
+	if (load_config(conf) == -1)
+		return 1;
+	if (dbp)
+		free(config.db_path), config.db_path = strdup(dbp);
+	if (bind)
+		free(config.bind), config.bind = strdup(bind);
+	if (port >= 0)
+		config.port = (int)port;
+	if (threads > 0)
+		config.threads = (int)threads;
+	/* Create and migrate once here, so workers only ever open a current schema. */
+	if (cli_open_db(config.db_path, 1, &db) == -1)
+		return 1;
+	db_close(db);
+	assets_init();
+	/* The access log's stream gets its buffer now: glibc would allocate one at the first
+	 * line, under the seccomp filter, and ask isatty() (an ioctl) when standard output is a
+	 * character device other than a terminal (/dev/null, systemd's StandardOutput=null). */
+	static char out_buf[BUFSIZ];
+	setvbuf(stdout, out_buf, _IOLBF, sizeof(out_buf));
+	if (server_run(privilege_drop, serve_started) == -1)
+		return 1;
+	config_release(&config);
+	return 0;
+}
+
+int
+cmd_migrate(int argc, char *argv[])
+{
+	const char *path = NULL;
+	sqlite3 *db;
+
+	if (cli_db_only(argc, argv, "usage: lectern migrate --db FILE\n", &path))
+		return 2;
+	if ((db = db_open(path, 1)) == NULL)
+		return 1;
+	if (db_migrate(db, 1) == -1) {
+		db_close(db);
+		return 1;
+	}
+	printf("%s: schema version %d\n", path, db_schema_version());
+	db_close(db);
+	return 0;
+}
+
+int
+cmd_version(int argc, char *argv[])
+{
+	(void)argc, (void)argv;
+	printf("lectern %s (schema %d, sqlite %s)\n", LECTERN_VERSION,
+	    db_schema_version(), sqlite3_libversion());
+	return 0;
+}
+
+void
+cli_release(void)
+{
+	db_thread_close();
+	config_release(&config);
+}

@@ -1,0 +1,654 @@
+/*
+ * server_mhd.c: the libmicrohttpd adapter, the only file that includes <microhttpd.h>.
+ *
+ * It turns an MHD connection into a struct request, hands it to the router and
+ * turns the result back into an MHD response with the security headers. The
+ * response is queued only on the last access-handler call (after the body):
+ * queueing on the first call, which carries only the headers, makes
+ * libmicrohttpd close the connection instead of keeping it alive.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/buf.h"
+#include "core/config.h"
+#include "core/request.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "http/router.h"
+#include "http/server.h"
+
+/* Per-connection memory for the request head and read buffers: heads up to about 9 KiB
+ * (an 8 KiB cookie, the line limit of nginx and Apache), larger ones get 431.
+ * libmicrohttpd zeroes all of it after every request and keeps it for every kept-alive
+ * connection, so its size costs twice: at 64 KiB that memset was three quarters of a small
+ * request's instructions, and 2,000 kept-alive connections held 130 MiB. */
+#define HEADER_MEMORY	(20 * 1024)
+#define STREAM_CHUNK	(32 * 1024)
+/* The most of a refused body read and thrown away so that its answer arrives (see on_request). */
+#define DISCARD_MAX	((unsigned long long)config.max_upload * 4)
+
+static const char csp[] =
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+struct conn_state {
+	struct request		 req;
+	struct buf		 body;
+	size_t			 limit;
+	int			 denied;	/* for an upload route: the login's status there */
+	int			 too_large;	/* the rest of the body is read and thrown away */
+	size_t			 discarded;
+	struct timespec		 start;
+	size_t			 bytes;
+	/* Streaming: the current chunk and how far it has been sent. */
+	struct buf		 chunk;
+	size_t			 chunk_off;
+	int			 stream_done;
+	/* Form fields being assembled by the post processor. */
+	struct buf		 field;
+	char			*field_name;
+};
+
+static enum http_method
+method_of(const char *m)
+{
+	if (strcmp(m, "GET") == 0)
+		return HTTP_GET;
+	if (strcmp(m, "HEAD") == 0)
+		return HTTP_HEAD;
+	if (strcmp(m, "POST") == 0)
+		return HTTP_POST;
+	return HTTP_OTHER;
+}
+
+/* Values come with their length: a query value's %00 is a NUL byte inside it,
+ * which the validators refuse, not the end of a shorter value. */
+static enum MHD_Result
+collect(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+    const char *value, size_t len)
+{
+	struct request *req = cls;
+	struct param **list;
+
+	(void)key_size;
+	switch (kind) {
+	case MHD_HEADER_KIND: list = &req->headers; break;
+	case MHD_COOKIE_KIND: list = &req->cookies; break;
+	case MHD_GET_ARGUMENT_KIND: list = &req->query; break;
+	default: return MHD_YES;
+	}
+	if (key == NULL)
+		return MHD_YES;
+	if (value == NULL)
+		value = "", len = 0;
+	/* libmicrohttpd 0.9.75 keeps the spaces and tabs that end a header line, which
+	 * are not part of its value (RFC 9110 5.5), and those before a cookie's ';':
+	 * "Host: x " must still be our own origin, "lectern_login=T ; a=1" still T. */
+	if (kind != MHD_GET_ARGUMENT_KIND)
+		while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t'))
+			len--;
+	param_push(req, list, key, value, len);
+	return MHD_YES;
+}
+
+static void
+field_flush(struct conn_state *cs)
+{
+	if (cs->field_name == NULL)
+		return;
+	param_push(&cs->req, &cs->req.form, cs->field_name, cs->field.data, cs->field.len);
+	free(cs->field_name);
+	cs->field_name = NULL;
+	buf_reset(&cs->field);
+}
+
+/* Post-processor callback: a field arrives in pieces; off == 0 starts a new one. */
+static enum MHD_Result
+form_piece(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+    const char *ctype, const char *enc, const char *data, uint64_t off, size_t size)
+{
+	struct conn_state *cs = cls;
+
+	(void)kind, (void)ctype, (void)enc;
+	if (key == NULL)
+		return MHD_YES;
+	if (off == 0 || cs->field_name == NULL || strcmp(cs->field_name, key) != 0) {
+		field_flush(cs);
+		cs->field_name = xstrdup(key);
+		if (filename) {	/* the file name travels as KEY.filename */
+			char *n = req_printf(&cs->req, "%s.filename", key);
+
+			param_push(&cs->req, &cs->req.form, n, filename, strlen(filename));
+		}
+	}
+	buf_append(&cs->field, data, size);
+	return MHD_YES;
+}
+
+static void
+parse_form(struct MHD_Connection *c, struct conn_state *cs)
+{
+	struct MHD_PostProcessor *pp;
+
+	if (cs->body.len == 0)
+		return;
+	/* NULL for a content type that is not a form (JSON bodies stay in req.body). */
+	pp = MHD_create_post_processor(c, 16 * 1024, form_piece, cs);
+	if (pp == NULL)
+		return;
+	MHD_post_process(pp, cs->body.data, cs->body.len);
+	MHD_destroy_post_processor(pp);
+	field_flush(cs);
+}
+
+static void
+fill_request(struct MHD_Connection *c, struct conn_state *cs, const char *url,
+    const char *method)
+{
+	struct request *req = &cs->req;
+	const union MHD_ConnectionInfo *ci;
+	char addr[INET6_ADDRSTRLEN] = "-";
+
+	req->method = method_of(method);
+	req->method_name = req_strdup(req, method);
+	req->path = req_strdup(req, url);
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+			    addr, sizeof(addr));
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			    addr, sizeof(addr));
+	}
+	req->remote_addr = req_strdup(req, addr);
+	req->tls = config.tls_cert != NULL || config.behind_tls_proxy;
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND, collect, req);	/* cookies: at the head */
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, collect, req);
+	req->body = cs->body.data;
+	req->body_len = cs->body.len;
+	if (req->method == HTTP_POST)
+		parse_form(c, cs);
+}
+
+static ssize_t
+stream_reader(void *cls, uint64_t pos, char *out, size_t max)
+{
+	struct conn_state *cs = cls;
+	size_t n;
+
+	(void)pos;
+	while (cs->chunk_off == cs->chunk.len) {
+		if (cs->stream_done)
+			return MHD_CONTENT_READER_END_OF_STREAM;
+		buf_reset(&cs->chunk);
+		cs->chunk_off = 0;
+		if (cs->req.stream(cs->req.stream_ctx, &cs->chunk) == -1)
+			return MHD_CONTENT_READER_END_WITH_ERROR;
+		if (cs->chunk.len == 0)
+			cs->stream_done = 1;
+	}
+	n = cs->chunk.len - cs->chunk_off;
+	if (n > max)
+		n = max;
+	memcpy(out, cs->chunk.data + cs->chunk_off, n);
+	cs->chunk_off += n;
+	cs->bytes += n;
+	return (ssize_t)n;
+}
+
+static void
+add_headers(struct MHD_Response *r, struct request *req)
+{
+	MHD_add_response_header(r, "Content-Security-Policy", csp);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	if (config.tls_cert)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+	if (req->content_type && req->status != 304)
+		MHD_add_response_header(r, "Content-Type", req->content_type);
+	for (const struct param *h = req->out_headers; h; h = h->next)
+		MHD_add_response_header(r, h->name, h->value);
+}
+
+static enum MHD_Result
+respond(struct MHD_Connection *c, struct conn_state *cs)
+{
+	struct request *req = &cs->req;
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+
+	if (req->stream && req->method != HTTP_HEAD)
+		r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK,
+		    stream_reader, cs, NULL);
+	else {
+		cs->bytes = req->out.len;
+		r = MHD_create_response_from_buffer(req->out.len, req->out.data,
+		    MHD_RESPMEM_PERSISTENT);
+	}
+	if (r == NULL)
+		return MHD_NO;
+	add_headers(r, req);
+	ret = MHD_queue_response(c, (unsigned)req->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+quick_error(struct MHD_Connection *c, struct conn_state *cs, int status)
+{
+	cs->req.status = status;
+	router_error_page(&cs->req);
+	cs->req.content_type = "text/html; charset=utf-8";
+	return respond(c, cs);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct conn_state *cs = *con_cls;
+
+	(void)cls, (void)version;
+	if (cs == NULL) {
+		const char *cl;
+
+		cs = xcalloc(1, sizeof(*cs));
+		req_init(&cs->req);
+		buf_init(&cs->body, 0);
+		buf_init(&cs->chunk, 0);
+		buf_init(&cs->field, 0);
+		clock_gettime(CLOCK_MONOTONIC, &cs->start);
+		cs->req.path = req_strdup(&cs->req, url);
+		cs->req.method_name = req_strdup(&cs->req, method);
+		cs->req.remote_addr = "-";
+		/* The head is complete: its cookies say whose login an upload would be. */
+		MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &cs->req);
+		cs->limit = router_body_limit(&cs->req, &cs->denied);
+		*con_cls = cs;
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > cs->limit) {
+			/* A declared oversize body is refused (as too large, or for a login that
+			 * may not upload there, with the status that login gets) without keeping
+			 * any of it. From the head when the client waits for a go-ahead, or when
+			 * the body is beyond reason; else after reading it: closing on a body
+			 * still arriving makes the client's system reset the connection and throw
+			 * the answer away (a browser shows "connection reset", not our page). */
+			const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+
+			if ((expect && strcasecmp(expect, "100-continue") == 0) ||
+			    strtoull(cl, NULL, 10) > DISCARD_MAX)
+				return quick_error(c, cs, cs->denied ? cs->denied : 413);
+			cs->too_large = 1;
+		}
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!cs->too_large && cs->body.len + *upload_size > cs->limit)
+			cs->too_large = 1;
+		if (!cs->too_large)
+			buf_append(&cs->body, upload, *upload_size);
+		else if ((cs->discarded += *upload_size) > DISCARD_MAX)
+			return MHD_NO;	/* a chunked body beyond reason: close */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (cs->too_large)
+		return quick_error(c, cs, cs->denied ? cs->denied : 413);
+	fill_request(c, cs, url, method);
+	router_dispatch(&cs->req);
+	return respond(c, cs);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct conn_state *cs = *con_cls;
+	struct timespec now;
+	char when[32];
+	time_t t;
+	long us;
+
+	(void)cls, (void)c;
+	if (cs == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
+	if (config.access_log) {
+		struct tm tm;
+
+		t = time(NULL);
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		/* The path is printed with %s but a control character in it could
+		 * forge log lines: MHD has decoded it, so replace those. */
+		for (char *p = (char *)cs->req.path; p && *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '?';
+		fprintf(stdout, "%s %s %s %s %d %zu %ldus%s\n", when, cs->req.remote_addr,
+		    cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us,
+		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+		fflush(stdout);
+	}
+	free(cs->field_name);
+	buf_release(&cs->field);
+	buf_release(&cs->body);
+	buf_release(&cs->chunk);
+	req_free(&cs->req);
+	free(cs);
+	*con_cls = NULL;
+}
+
+static void
+on_log(void *cls, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	(void)cls;
+	buf_vappendf(&b, fmt, ap);
+	while (b.len && b.data[b.len - 1] == '\n')
+		buf_truncate(&b, b.len - 1);
+	log_info("http: %s", b.data);
+	buf_release(&b);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char tmp[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_append(&b, tmp, n);
+	fclose(f);
+	return buf_detach(&b, NULL);
+}
+
+static int
+make_addr(struct sockaddr_storage *ss, int *is6)
+{
+	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (inet_pton(AF_INET, config.bind, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)config.port);
+		*is6 = 0;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, config.bind, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)config.port);
+		*is6 = 1;
+		return 0;
+	}
+	return log_err("bind: %s is not an IPv4 or IPv6 address", config.bind);
+}
+
+/* The listening socket, bound here rather than by libmicrohttpd so that privileges can be
+ * dropped before any of its threads exists. -1 with a message on error. */
+static int
+listen_on(const struct sockaddr_storage *ss, int is6, int *port)
+{
+	struct sockaddr_storage got;
+	socklen_t len = is6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), glen = sizeof(got);
+	int fd, on = 1;
+
+	if ((fd = socket(is6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) == -1)
+		return log_err("socket: %s", strerror(errno));
+	/* Restart while old connections linger in TIME_WAIT; not SO_REUSEPORT, which would let a
+	 * second server share the port unnoticed. */
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	if (is6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
+	if (bind(fd, (const struct sockaddr *)ss, len) == -1 || listen(fd, SOMAXCONN) == -1 ||
+	    getsockname(fd, (struct sockaddr *)&got, &glen) == -1) {
+		log_err("cannot listen on %s port %d: %s", config.bind, config.port, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	*port = ntohs(is6 ? ((struct sockaddr_in6 *)&got)->sin6_port : ((struct sockaddr_in *)&got)->sin_port);
+	return fd;
+}
+
+/* Every connection is a descriptor. Raises the soft descriptor limit to fit max_connections
+ * (systemd starts services with 1024), or else lowers the connection limit to fit, so that a
+ * flood of connections meets the limit and not EMFILE in accept() or in SQLite. */
+static unsigned
+fit_fd_limit(void)
+{
+	rlim_t spare = 32 + 8 * (rlim_t)config.threads, want = (rlim_t)config.max_connections + spare;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+		return (unsigned)config.max_connections;
+	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ? rl.rlim_max : want;
+	if (setrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur >= want)
+		return (unsigned)config.max_connections;
+	getrlimit(RLIMIT_NOFILE, &rl);
+	want = rl.rlim_cur > 2 * spare ? rl.rlim_cur - spare : rl.rlim_cur / 2;
+	log_info("max_connections lowered from %d to %llu to fit the limit of %llu open files",
+	    config.max_connections, (unsigned long long)want, (unsigned long long)rl.rlim_cur);
+	return (unsigned)want;
+}
+
+int
+server_run(int (*bound)(void), int (*started)(void))
+{
+	struct sockaddr_storage ss;
+	struct MHD_Daemon *d;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	char *cert = NULL, *key = NULL;
+	sigset_t set;
+	int is6, sig, port = 0, fd;
+	unsigned max_conns;
+
+	if (make_addr(&ss, &is6) == -1)
+		return -1;
+	if (is6)
+		flags |= MHD_USE_IPv6;
+	if (config.tls_cert) {
+		cert = slurp(config.tls_cert);
+		key = slurp(config.tls_key);
+		if (cert == NULL || key == NULL) {
+			free(cert), free(key);
+			return log_err("cannot read tls_cert %s or tls_key %s",
+			    config.tls_cert, config.tls_key);
+		}
+		flags |= MHD_USE_TLS;
+	}
+	/* Workers inherit this mask, so only sigwait() below sees the signals. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	max_conns = fit_fd_limit();	/* before the drop, like everything else that asks the system */
+	if ((fd = listen_on(&ss, is6, &port)) == -1 || (bound && bound() == -1)) {
+		if (fd != -1)
+			close(fd);
+		free(cert), free(key);
+		return -1;
+	}
+	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
+	    MHD_OPTION_LISTEN_SOCKET, fd,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)config.threads,
+	    MHD_OPTION_CONNECTION_LIMIT, max_conns,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config.max_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config.timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		close(fd);
+		free(cert), free(key);
+		return log_err("cannot serve on %s port %d", config.bind, port);
+	}
+	if (started && started() == -1) {
+		MHD_stop_daemon(d);
+		free(cert), free(key);
+		return -1;
+	}
+	printf("lectern: serving on %s://%s%s%s:%d/\n", cert ? "https" : "http",
+	    is6 ? "[" : "", config.bind, is6 ? "]" : "", port);
+	fflush(stdout);
+	while (sigwait(&set, &sig) != 0)
+		;
+	log_info("signal %d: finishing requests in flight", sig);
+	/* Stop accepting first, then let the workers finish and join them. */
+	MHD_quiesce_daemon(d);
+	MHD_stop_daemon(d);
+	free(cert), free(key);
+	return 0;
+}
+
+/* --- One raw request, for tests and fuzzing ------------------------------------------
+ *
+ * A daemon with no listening socket and no thread of its own gets one end of a
+ * socket pair with MHD_add_connection and is driven with MHD_run from the calling
+ * thread, while the request goes in and the answer comes out at the other end:
+ * libmicrohttpd parses the request line, headers, cookies, query string and body,
+ * and the post processor the form, exactly as for a client of server_run. */
+
+/* Quiet rounds in a row after which MHD is waiting for the client: a round in
+ * which it can do anything with the connection does something visible. */
+#define RAW_IDLE_ROUNDS	3
+
+struct raw_conn {
+	struct MHD_Daemon	*d;
+	int			 fd;		/* our end of the socket pair */
+	const char		*in;
+	size_t			 len, off;	/* the request, and how much of it is sent */
+	struct buf		*out;
+	long			 unread;	/* bytes MHD has not read yet, last round */
+};
+
+/* Bytes waiting on the sockets MHD wants to read from: MHD reading them is
+ * progress even when nothing is answered yet (a large head, a body). */
+static long
+raw_unread(struct MHD_Daemon *d)
+{
+	fd_set rs, ws, es;
+	MHD_socket max = MHD_INVALID_SOCKET;
+	long sum = 0;
+	int n;
+
+	FD_ZERO(&rs);
+	FD_ZERO(&ws);
+	FD_ZERO(&es);
+	if (MHD_get_fdset(d, &rs, &ws, &es, &max) != MHD_YES)
+		return -1;
+	for (MHD_socket fd = 0; fd <= max; fd++)
+		if (FD_ISSET(fd, &rs) && ioctl(fd, FIONREAD, &n) == 0)
+			sum += n;
+	return sum;
+}
+
+/* Sends what is left of the request, lets MHD work, reads what it answered.
+ * Returns 1 when something moved, 0 when nothing did, -1 once MHD closed. */
+static int
+raw_round(struct raw_conn *rc)
+{
+	char tmp[16 * 1024];
+	ssize_t n;
+	long unread;
+	int moved = 0;
+
+	if (rc->off < rc->len && (n = send(rc->fd, rc->in + rc->off, rc->len - rc->off,
+	    MSG_NOSIGNAL | MSG_DONTWAIT)) > 0) {
+		rc->off += (size_t)n;
+		moved = 1;
+	}
+	MHD_run(rc->d);
+	while ((n = recv(rc->fd, tmp, sizeof(tmp), MSG_DONTWAIT)) > 0) {
+		buf_append(rc->out, tmp, (size_t)n);
+		moved = 1;
+	}
+	if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+		return -1;
+	if ((unread = raw_unread(rc->d)) != rc->unread) {
+		rc->unread = unread;
+		moved = 1;
+	}
+	return moved;
+}
+
+/* Runs rounds until MHD closes the connection (-1) or nothing moves for a while (0). */
+static int
+raw_pump(struct raw_conn *rc)
+{
+	int idle = 0, r;
+
+	while (idle < RAW_IDLE_ROUNDS) {
+		if ((r = raw_round(rc)) == -1)
+			return -1;
+		idle = r ? 0 : idle + 1;
+	}
+	return 0;
+}
+
+int
+server_handle_raw(const char *request, size_t len, struct buf *response)
+{
+	struct sockaddr_in peer = { .sin_family = AF_INET, .sin_port = htons(40000) };
+	struct raw_conn rc = { NULL, -1, request, len, 0, response, -1 };
+	int sv[2];
+
+	peer.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	/* No MHD_USE_ERROR_LOG: a socket pair is not TCP, and MHD would log each
+	 * TCP option it cannot set. */
+	rc.d = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, NULL,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_END);
+	if (rc.d == NULL)
+		return log_err("raw request: cannot start a daemon");
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == -1) {
+		MHD_stop_daemon(rc.d);
+		return log_err("raw request: socketpair: %s", strerror(errno));
+	}
+	rc.fd = sv[1];
+	/* MHD owns sv[0] from here on, even when it refuses it. */
+	if (MHD_add_connection(rc.d, sv[0], (const struct sockaddr *)&peer,
+	    sizeof(peer)) != MHD_YES) {
+		close(rc.fd);
+		MHD_stop_daemon(rc.d);
+		return log_err("raw request: MHD_add_connection failed");
+	}
+	/* A complete request has been answered by the time nothing moves; then
+	 * the client's end of stream, which also settles an incomplete one. */
+	if (raw_pump(&rc) == 0 && rc.off == rc.len) {
+		shutdown(rc.fd, SHUT_WR);
+		raw_pump(&rc);
+	}
+	MHD_stop_daemon(rc.d);
+	close(rc.fd);
+	return 0;
+}

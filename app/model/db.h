@@ -1,0 +1,48 @@
+/*
+ * db.h: the one file in front of SQLite.
+ *
+ * Every connection is in WAL mode with foreign keys on and a busy timeout.
+ * A server worker thread owns one connection (db_thread) with its prepared
+ * statements cached on it: db_stmt() returns a reset statement keyed by the
+ * address of its SQL literal, so only string constants may be passed.
+ */
+#ifndef LECTERN_DB_H
+#define LECTERN_DB_H
+#include <sqlite3.h>
+
+#include "core/buf.h"
+
+#define DB_BUSY_MS	5000
+
+/* Opens (creating if asked) and configures a connection; NULL with a message on error. */
+sqlite3		*db_open(const char *path, int create);
+void		 db_close(sqlite3 *);
+/* This thread's connection to config.db_path, opened on first use; NULL if unusable. */
+sqlite3		*db_thread(void);
+/* Closes this thread's connection (the main thread of a command-line run). */
+void		 db_thread_close(void);
+/* A cached, reset statement for a constant SQL string; NULL (logged) on error. */
+sqlite3_stmt	*db_stmt(sqlite3 *, const char *sql);
+/* Runs literal SQL (our own text, no input); -1 with a message on error. */
+int		 db_exec(sqlite3 *, const char *sql);
+int		 db_begin(sqlite3 *);		/* BEGIN IMMEDIATE */
+int		 db_commit(sqlite3 *);
+void		 db_rollback(sqlite3 *);
+/* Binds text, or NULL for a NULL or empty string. */
+int		 db_bind_text(sqlite3_stmt *, int, const char *);
+/* Steps a statement expected to return one row and one text column (JSON, a count).
+ * Appends the column to out; returns 0, or -1 when there is no row or on error. */
+int		 db_one_text(sqlite3_stmt *, struct buf *out);
+/* Returns the single integer result of stmt, or def. */
+long long	 db_one_int(sqlite3_stmt *, long long def);
+
+/* The database's state as this thread's connection sees it (changes by others and by
+ * itself): equal values mean nothing changed in between. -1 when it cannot be read. */
+long long	 db_generation(void);
+
+/* Migrations (migrate.c): brings the schema to the newest compiled-in version.
+ * Refuses a database newer than the binary. Returns 0 or -1. */
+int		 db_migrate(sqlite3 *, int verbose);
+int		 db_schema_version(void);
+
+#endif

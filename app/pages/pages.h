@@ -1,0 +1,76 @@
+/* pages.h: every page handler, one family per page_<name>.c file; routes.c wires them to paths. */
+#ifndef LECTERN_PAGES_H
+#define LECTERN_PAGES_H
+#include "core/request.h"
+
+/* Fills req->out with the error page (HTML or JSON) for req->status (page_error.c);
+ * the router calls it for any status a handler leaves without a body. */
+void	page_error(struct request *);
+/* A compiled-in asset with its ETag and caching (page_asset.c). */
+int	page_asset(struct request *);
+int	page_health(struct request *);
+int	page_home(struct request *);
+
+/* The registry (page_org.c, page_person.c, page_event.c, page_session.c, page_body.c, page_search.c). */
+int	page_orgs(struct request *);
+int	page_org(struct request *);
+int	page_people(struct request *);
+int	page_person(struct request *);
+int	page_events(struct request *);
+int	page_event(struct request *);
+int	page_session(struct request *);
+int	page_bodies(struct request *);
+int	page_body(struct request *);
+int	page_search(struct request *);
+/* A person's speaking history and roles, as on their page (also /me). */
+struct sqlite3;
+void	person_history(struct request *, struct sqlite3 *, long long person);
+void	person_roles(struct request *, struct sqlite3 *, long long person);
+/* Accounts (page_login.c, page_me.c, page_admin.c). */
+int	page_login_form(struct request *);
+int	page_login(struct request *);
+int	page_logout(struct request *);
+int	page_me(struct request *);
+int	page_me_save(struct request *);
+int	page_admin_users(struct request *);
+int	page_admin_user_add(struct request *);
+int	page_admin_user_update(struct request *);
+/* Editing (page_edit.c, page_history.c): the kind comes from the path (record.h). */
+int	page_record_new(struct request *);
+int	page_record_create(struct request *);
+int	page_record_edit(struct request *);
+int	page_record_update(struct request *);
+int	page_record_delete(struct request *);
+int	page_record_history(struct request *);
+int	page_history(struct request *);
+int	page_restore(struct request *);
+int	page_merge_form(struct request *);
+int	page_merge(struct request *);
+/* Imports (page_import.c). */
+int	page_import_form(struct request *);
+int	page_import_preview(struct request *);
+int	page_import_confirm(struct request *);
+int	page_import_cancel(struct request *);
+int	page_imports(struct request *);
+int	page_import_undo(struct request *);
+/* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
+const char *search_fts_query(struct request *, const char *q);
+
+/* Exports (page_export.c): streamed downloads. */
+int	page_export_speakers_csv(struct request *);
+int	page_export_speakers_json(struct request *);
+int	page_export_schedule_xml(struct request *);
+int	page_export_schedule_ics(struct request *);
+int	page_export_talks_ics(struct request *);
+int	page_export_history(struct request *);
+int	page_export_my_org(struct request *);
+/*
+ * Writes the Export link of a list page: an <a download> to
+ * /export/speakers.csv with the page's filters, query being name/value pairs
+ * ending with a NULL name ("event", slug, "kind", "keynote", ..., NULL);
+ * unset (NULL or empty) values are left out. Names, values and label are
+ * escaped. For the event, organization, body and search pages.
+ */
+void	page_export_link(struct buf *, const char *const *query, const char *label);
+
+#endif
