@@ -43,6 +43,8 @@ LIBRARIES = {
                 "app/model/text.c"},
     "seccomp.h": {"app/core/sandbox.c"},
     "ini.h": {"app/core/config.c"},
+    "zlib.h": {"app/core/compress.c"},
+    "brotli/": {"app/core/compress.c"},
 }
 
 # Where SQL may run: the files that may call sqlite3_*() or prepare statements (db_stmt,
