@@ -37,7 +37,7 @@ all: build/lectern
 # --- generated sources: migrations and assets compiled in --------------------
 build/embed: tools/embed.c
 	@mkdir -p build
-	$(CC) -O2 -o $@ $<
+	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs zlib libbrotlienc 2>/dev/null)
 
 build/gen/schema_gen.c: build/embed $(SCHEMA)
 	@mkdir -p build/gen
@@ -45,7 +45,7 @@ build/gen/schema_gen.c: build/embed $(SCHEMA)
 
 build/gen/assets_gen.c: build/embed $(ASSETS)
 	@mkdir -p build/gen
-	build/embed asset_files $(ASSETS) > $@.tmp && mv $@.tmp $@
+	build/embed asset_files -z $(ASSETS) > $@.tmp && mv $@.tmp $@
 
 build/gen/demo_gen.c: build/embed $(DEMO)
 	@mkdir -p build/gen

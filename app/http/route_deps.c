@@ -1,9 +1,7 @@
 /* route_deps.c: what each public page shows, by kind of record: the generations its ETag and cached copies follow. */
-#include <pthread.h>
 #include <string.h>
 
 #include "http/route_deps.h"
-#include "http/router.h"
 
 /*
  * Held to what the pages read by tests/unit/test_route_deps.c, which renders each one with
@@ -32,34 +30,11 @@ static const struct {
 	{ "/people/{slug}/talks.ics", D_EVENTS | D_SESSIONS | D_PEOPLE },
 };
 
-#define MAX_ROUTES	256
-
-static unsigned by_route[MAX_ROUTES];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void
-index_routes(void)
-{
-	for (size_t i = 0; i < routes_count && i < MAX_ROUTES; i++)
-		for (size_t j = 0; j < sizeof(shows) / sizeof(shows[0]); j++)
-			if (routes[i].method == HTTP_GET && strcmp(routes[i].pattern, shows[j].pattern) == 0)
-				by_route[i] = shows[j].deps;
-}
-
 unsigned
-route_deps(const struct route *r)
+route_deps(const char *pattern)
 {
-	size_t i = (size_t)(r - routes);
-
-	pthread_once(&once, index_routes);
-	return i < MAX_ROUTES && by_route[i] ? by_route[i] : D_REGISTRY;
-}
-
-int
-route_deps_declared(const struct route *r)
-{
-	size_t i = (size_t)(r - routes);
-
-	pthread_once(&once, index_routes);
-	return i < MAX_ROUTES && by_route[i] != 0;
+	for (size_t i = 0; i < sizeof(shows) / sizeof(shows[0]); i++)
+		if (strcmp(pattern, shows[i].pattern) == 0)
+			return shows[i].deps;
+	return 0;
 }

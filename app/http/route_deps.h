@@ -3,12 +3,8 @@
 #define LECTERN_ROUTE_DEPS_H
 #include "model/generation.h"
 
-struct route;
-
-/* The kinds (D_ORGS | ...) a page of route r shows; D_REGISTRY, all of them, for a route
- * that declares none. */
-unsigned	route_deps(const struct route *r);
-/* Whether r declares its kinds (for the test that holds the declarations to the pages). */
-int		route_deps_declared(const struct route *r);
+/* The kinds (D_ORGS | ...) the pages of the GET route with this pattern show; 0 for a route
+ * that declares none (take it as D_REGISTRY, all of them). */
+unsigned	route_deps(const char *pattern);
 
 #endif

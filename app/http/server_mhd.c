@@ -24,10 +24,13 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/compress.h"
 #include "core/config.h"
 #include "core/request.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "http/page_cache.h"
+#include "http/render_pool.h"
 #include "http/router.h"
 #include "http/server.h"
 
@@ -38,6 +41,9 @@
  * request's instructions, and 2,000 kept-alive connections held 130 MiB. */
 #define HEADER_MEMORY	(20 * 1024)
 #define STREAM_CHUNK	(32 * 1024)
+/* Answers compressed as they go (not kept): fast levels, most of the gain. */
+#define LIVE_GZIP_LEVEL	5
+#define LIVE_BR_LEVEL	4
 /* The most of a refused body read and thrown away so that its answer arrives (see on_request). */
 #define DISCARD_MAX	((unsigned long long)config.max_upload * 4)
 
@@ -54,13 +60,22 @@ struct conn_state {
 	size_t			 discarded;
 	struct timespec		 start;
 	size_t			 bytes;
-	/* Streaming: the current chunk and how far it has been sent. */
+	/* Streaming: the current chunk and how far it has been sent; compressed, the
+	 * export's own piece before it goes through zs. */
 	struct buf		 chunk;
 	size_t			 chunk_off;
 	int			 stream_done;
+	struct zstream		*zs;
+	struct buf		 raw;
 	/* Form fields being assembled by the post processor. */
 	struct buf		 field;
 	char			*field_name;
+	/* A public page set aside (render_pool.c, page_cache_wait) while the worker serves
+	 * its other connections; lock orders the suspension before the resumption. */
+	struct MHD_Connection	*conn;
+	pthread_mutex_t		 lock;
+	enum { PHASE_NEW, PHASE_ASIDE, PHASE_RENDERED, PHASE_WOKEN } phase;
+	int			 suspended;
 };
 
 static enum http_method
@@ -187,6 +202,31 @@ fill_request(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 		parse_form(c, cs);
 }
 
+/* The stream's next piece into cs->chunk, through the compressor when there is one; an
+ * empty piece from the export ends it. 0, or -1 on error. */
+static int
+stream_piece(struct conn_state *cs)
+{
+	int finish;
+
+	if (cs->zs == NULL) {
+		if (cs->req.stream(cs->req.stream_ctx, &cs->chunk) == -1)
+			return -1;
+		cs->stream_done = cs->chunk.len == 0;
+		return 0;
+	}
+	do {	/* the compressor may keep a small piece for later */
+		buf_reset(&cs->raw);
+		if (cs->req.stream(cs->req.stream_ctx, &cs->raw) == -1)
+			return -1;
+		finish = cs->raw.len == 0;
+		if (zstream_put(cs->zs, cs->raw.data, cs->raw.len, finish, &cs->chunk) == -1)
+			return -1;
+	} while (cs->chunk.len == 0 && !finish);
+	cs->stream_done = finish;
+	return 0;
+}
+
 static ssize_t
 stream_reader(void *cls, uint64_t pos, char *out, size_t max)
 {
@@ -199,10 +239,8 @@ stream_reader(void *cls, uint64_t pos, char *out, size_t max)
 			return MHD_CONTENT_READER_END_OF_STREAM;
 		buf_reset(&cs->chunk);
 		cs->chunk_off = 0;
-		if (cs->req.stream(cs->req.stream_ctx, &cs->chunk) == -1)
+		if (stream_piece(cs) == -1)
 			return MHD_CONTENT_READER_END_WITH_ERROR;
-		if (cs->chunk.len == 0)
-			cs->stream_done = 1;
 	}
 	n = cs->chunk.len - cs->chunk_off;
 	if (n > max)
@@ -228,24 +266,101 @@ add_headers(struct MHD_Response *r, struct request *req)
 		MHD_add_response_header(r, h->name, h->value);
 }
 
+/* The coding a response of this type goes in, among those available, for this client. */
+static enum coding
+coding_for(const struct request *req, unsigned available)
+{
+	if (!coding_suits(req->content_type) || req->status == 304)
+		return CODING_IDENTITY;
+	return coding_choose(req_header(req, "Accept-Encoding"), available);
+}
+
+/* A kept body (a cached page, an asset) in the client's coding: MHD takes over the
+ * reference and releases it when the response is done. */
+static struct MHD_Response *
+kept_response(struct conn_state *cs, enum coding *coding)
+{
+	struct resp_body *k = &cs->req.out_ref;
+	struct MHD_Response *r;
+	unsigned available = 0;
+
+	for (int i = CODING_GZIP; i < CODING__MAX; i++)
+		available |= k->data[i] ? 1u << i : 0;
+	*coding = coding_for(&cs->req, available);
+	cs->bytes = k->len[*coding];
+	if (k->release == NULL)
+		return MHD_create_response_from_buffer(k->len[*coding], (void *)(uintptr_t)k->data[*coding],
+		    MHD_RESPMEM_PERSISTENT);
+	r = MHD_create_response_from_buffer_with_free_callback_cls(k->len[*coding],
+	    (void *)(uintptr_t)k->data[*coding], k->release, k->ctx);
+	if (r)
+		k->release = NULL;
+	return r;
+}
+
+/* A rendered body, compressed now for a client that takes it when that pays. */
+static struct MHD_Response *
+rendered_response(struct conn_state *cs, enum coding *coding)
+{
+	struct request *req = &cs->req;
+	struct buf z = BUF_INIT;
+	size_t len;
+	char *data;
+
+	*coding = req->out.len >= CODING_MIN_BYTES ?
+	    coding_for(req, (1u << CODING_GZIP) | (1u << CODING_BR)) : CODING_IDENTITY;
+	if (*coding != CODING_IDENTITY && compress_body(*coding, *coding == CODING_BR ?
+	    LIVE_BR_LEVEL : LIVE_GZIP_LEVEL, req->out.data, req->out.len, &z) == 0 &&
+	    z.len < req->out.len) {
+		data = buf_detach(&z, &len);
+		cs->bytes = len;
+		return MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	}
+	buf_release(&z);
+	*coding = CODING_IDENTITY;
+	cs->bytes = req->out.len;
+	return MHD_create_response_from_buffer(req->out.len, req->out.data, MHD_RESPMEM_PERSISTENT);
+}
+
+static struct MHD_Response *
+stream_response(struct conn_state *cs, enum coding *coding)
+{
+	*coding = coding_for(&cs->req, (1u << CODING_GZIP) | (1u << CODING_BR));
+	if (*coding != CODING_IDENTITY && (cs->zs = zstream_new(*coding, *coding == CODING_BR ?
+	    LIVE_BR_LEVEL : LIVE_GZIP_LEVEL)) == NULL)
+		*coding = CODING_IDENTITY;
+	return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK, stream_reader, cs,
+	    NULL);
+}
+
+/* Content-Encoding for the coding sent, and Vary on every answer that has codings. */
+static void
+coding_headers(struct MHD_Response *r, const struct request *req, enum coding coding)
+{
+	if (coding != CODING_IDENTITY)
+		MHD_add_response_header(r, "Content-Encoding", coding_name(coding));
+	if (coding_suits(req->content_type) && param_find(req->out_headers, "Vary") == NULL)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
+}
+
 static enum MHD_Result
 respond(struct MHD_Connection *c, struct conn_state *cs)
 {
 	struct request *req = &cs->req;
 	struct MHD_Response *r;
 	enum MHD_Result ret;
+	enum coding coding;
 
 	if (req->stream && req->method != HTTP_HEAD)
-		r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK,
-		    stream_reader, cs, NULL);
-	else {
-		cs->bytes = req->out.len;
-		r = MHD_create_response_from_buffer(req->out.len, req->out.data,
-		    MHD_RESPMEM_PERSISTENT);
-	}
+		r = stream_response(cs, &coding);
+	else if (req->out_ref.data[0])
+		r = kept_response(cs, &coding);
+	else
+		r = rendered_response(cs, &coding);
 	if (r == NULL)
 		return MHD_NO;
 	add_headers(r, req);
+	coding_headers(r, req, coding);
 	ret = MHD_queue_response(c, (unsigned)req->status, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -260,6 +375,85 @@ quick_error(struct MHD_Connection *c, struct conn_state *cs, int status)
 	return respond(c, cs);
 }
 
+/* Ends a connection's time aside (on the thread that rendered or woke it): MHD calls
+ * on_request again, which answers it or looks again. */
+static void
+bring_back(struct conn_state *cs, int phase)
+{
+	pthread_mutex_lock(&cs->lock);
+	cs->phase = phase;
+	if (cs->suspended) {
+		cs->suspended = 0;
+		MHD_resume_connection(cs->conn);
+	}
+	pthread_mutex_unlock(&cs->lock);
+}
+
+static void
+render_job(void *arg)
+{
+	struct conn_state *cs = arg;
+
+	router_render(&cs->req);
+	bring_back(cs, PHASE_RENDERED);
+}
+
+static void
+wake_job(void *arg)
+{
+	bring_back(arg, PHASE_WOKEN);
+}
+
+/*
+ * Sets a page to render, or to wait for, aside: queued (or registered) and the connection
+ * suspended under cs->lock, so that the job cannot resume it before it is suspended.
+ * Returns 1 when set aside, 0 when it must go on here (next says how).
+ */
+static int
+set_aside(struct MHD_Connection *c, struct conn_state *cs, enum router_next *next)
+{
+	int aside;
+
+	pthread_mutex_lock(&cs->lock);
+	cs->conn = c;
+	cs->phase = PHASE_ASIDE;
+	if (*next == ROUTER_RENDER)
+		aside = render_pool_push(render_job, cs) == 0;
+	else
+		aside = page_cache_wait(&cs->req, wake_job, cs);
+	if (aside) {
+		MHD_suspend_connection(c);
+		cs->suspended = 1;
+	}
+	pthread_mutex_unlock(&cs->lock);
+	if (!aside && *next == ROUTER_RENDER) {	/* the pool is stopping */
+		router_render(&cs->req);
+		*next = ROUTER_DONE;
+	} else if (!aside)			/* the render ended meanwhile */
+		*next = router_retry(&cs->req);
+	return aside;
+}
+
+/* The router's answer, from the start or from where the request was set aside. */
+static enum MHD_Result
+answer(struct MHD_Connection *c, struct conn_state *cs, const char *url, const char *method)
+{
+	enum router_next next;
+
+	if (cs->phase == PHASE_NEW) {
+		fill_request(c, cs, url, method);
+		cs->req.can_defer = render_pool_running();
+		next = router_dispatch(&cs->req);
+	} else if (cs->phase == PHASE_WOKEN)
+		next = router_retry(&cs->req);
+	else
+		next = ROUTER_DONE;	/* rendered */
+	while (next != ROUTER_DONE)
+		if (set_aside(c, cs, &next))
+			return MHD_YES;
+	return respond(c, cs);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload, size_t *upload_size, void **con_cls)
@@ -271,9 +465,11 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		const char *cl;
 
 		cs = xcalloc(1, sizeof(*cs));
+		pthread_mutex_init(&cs->lock, NULL);
 		req_init(&cs->req);
 		buf_init(&cs->body, 0);
 		buf_init(&cs->chunk, 0);
+		buf_init(&cs->raw, 0);
 		buf_init(&cs->field, 0);
 		clock_gettime(CLOCK_MONOTONIC, &cs->start);
 		cs->req.path = req_strdup(&cs->req, url);
@@ -312,9 +508,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	}
 	if (cs->too_large)
 		return quick_error(c, cs, cs->denied ? cs->denied : 413);
-	fill_request(c, cs, url, method);
-	router_dispatch(&cs->req);
-	return respond(c, cs);
+	return answer(c, cs, url, method);
 }
 
 static void
@@ -322,6 +516,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
 	struct conn_state *cs = *con_cls;
+
 	struct timespec now;
 	char when[32];
 	time_t t;
@@ -333,6 +528,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
 	if (config.access_log) {
+		const char *cached = page_cache_outcome(&cs->req);
 		struct tm tm;
 
 		t = time(NULL);
@@ -343,8 +539,9 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		for (char *p = (char *)cs->req.path; p && *p; p++)
 			if ((unsigned char)*p < 0x20 || *p == 0x7f)
 				*p = '?';
-		fprintf(stdout, "%s %s %s %s %d %zu %ldus%s\n", when, cs->req.remote_addr,
+		fprintf(stdout, "%s %s %s %s %d %zu %ldus%s%s%s\n", when, cs->req.remote_addr,
 		    cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us,
+		    cached ? " " : "", cached ? cached : "",
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 		fflush(stdout);
 	}
@@ -352,7 +549,10 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	buf_release(&cs->field);
 	buf_release(&cs->body);
 	buf_release(&cs->chunk);
+	buf_release(&cs->raw);
+	zstream_free(cs->zs);
 	req_free(&cs->req);
+	pthread_mutex_destroy(&cs->lock);
 	free(cs);
 	*con_cls = NULL;
 }
@@ -460,7 +660,8 @@ server_run(int (*bound)(void), int (*started)(void))
 {
 	struct sockaddr_storage ss;
 	struct MHD_Daemon *d;
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+	    MHD_ALLOW_SUSPEND_RESUME;
 	char *cert = NULL, *key = NULL;
 	sigset_t set;
 	int is6, sig, port = 0, fd;
@@ -494,6 +695,8 @@ server_run(int (*bound)(void), int (*started)(void))
 		free(cert), free(key);
 		return -1;
 	}
+	/* Threads of ours: before the seccomp filter, which forbids making them. */
+	render_pool_start(config.threads);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
@@ -509,9 +712,11 @@ server_run(int (*bound)(void), int (*started)(void))
 	if (d == NULL) {
 		close(fd);
 		free(cert), free(key);
+		render_pool_stop();
 		return log_err("cannot serve on %s port %d", config.bind, port);
 	}
 	if (started && started() == -1) {
+		render_pool_stop();
 		MHD_stop_daemon(d);
 		free(cert), free(key);
 		return -1;
@@ -522,9 +727,12 @@ server_run(int (*bound)(void), int (*started)(void))
 	while (sigwait(&set, &sig) != 0)
 		;
 	log_info("signal %d: finishing requests in flight", sig);
-	/* Stop accepting first, then let the workers finish and join them. */
+	/* Stop accepting first, render what is queued (no connection may stay suspended when
+	 * the daemon stops), then let the workers finish and join them. */
 	MHD_quiesce_daemon(d);
+	render_pool_stop();
 	MHD_stop_daemon(d);
+	page_cache_clear();
 	free(cert), free(key);
 	return 0;
 }
