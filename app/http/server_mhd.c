@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/access_log.h"
 #include "core/buf.h"
 #include "core/compress.h"
 #include "core/config.h"
@@ -511,40 +512,67 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	return answer(c, cs, url, method);
 }
 
+/* The time of the access log's lines, formatted once a second per thread. */
+static const char *
+log_time(void)
+{
+	static _Thread_local time_t last;
+	static _Thread_local char when[32];
+	time_t t = time(NULL);
+
+	if (t != last) {
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		last = t;
+	}
+	return when;
+}
+
+/* One access-log line: time, address, method, path, status, bytes sent, microseconds and,
+ * for a public page, how the page cache answered it. */
+static void
+log_request(struct conn_state *cs, enum MHD_RequestTerminationCode toe)
+{
+	const char *cached = page_cache_outcome(&cs->req);
+	struct timespec now;
+	char line[1024];
+	struct buf big = BUF_INIT;
+	long us;
+	int n;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
+	/* The path is printed with %s but a control character in it could
+	 * forge log lines: MHD has decoded it, so replace those. */
+	for (char *p = (char *)cs->req.path; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+#define LINE_FORMAT "%s %s %s %s %d %zu %ldus%s%s%s\n", log_time(), cs->req.remote_addr, \
+	cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us, cached ? " " : "", \
+	cached ? cached : "", toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted"
+	if ((n = snprintf(line, sizeof(line), LINE_FORMAT)) >= 0 && (size_t)n < sizeof(line))
+		access_log_line(line, (size_t)n);
+	else {	/* a long path */
+		buf_appendf(&big, LINE_FORMAT);
+		access_log_line(big.data, big.len);
+		buf_release(&big);
+	}
+#undef LINE_FORMAT
+}
+
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
 	struct conn_state *cs = *con_cls;
 
-	struct timespec now;
-	char when[32];
-	time_t t;
-	long us;
-
 	(void)cls, (void)c;
 	if (cs == NULL)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
-	if (config.access_log) {
-		const char *cached = page_cache_outcome(&cs->req);
-		struct tm tm;
-
-		t = time(NULL);
-		gmtime_r(&t, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		/* The path is printed with %s but a control character in it could
-		 * forge log lines: MHD has decoded it, so replace those. */
-		for (char *p = (char *)cs->req.path; p && *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				*p = '?';
-		fprintf(stdout, "%s %s %s %s %d %zu %ldus%s%s%s\n", when, cs->req.remote_addr,
-		    cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us,
-		    cached ? " " : "", cached ? cached : "",
-		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
-		fflush(stdout);
-	}
+	if (config.access_log)
+		log_request(cs, toe);
 	free(cs->field_name);
 	buf_release(&cs->field);
 	buf_release(&cs->body);
@@ -696,6 +724,8 @@ server_run(int (*bound)(void), int (*started)(void))
 		return -1;
 	}
 	/* Threads of ours: before the seccomp filter, which forbids making them. */
+	if (config.access_log)
+		access_log_start(STDOUT_FILENO);
 	render_pool_start(config.threads);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
@@ -713,11 +743,13 @@ server_run(int (*bound)(void), int (*started)(void))
 		close(fd);
 		free(cert), free(key);
 		render_pool_stop();
+		access_log_stop();
 		return log_err("cannot serve on %s port %d", config.bind, port);
 	}
 	if (started && started() == -1) {
 		render_pool_stop();
 		MHD_stop_daemon(d);
+		access_log_stop();
 		free(cert), free(key);
 		return -1;
 	}
@@ -732,6 +764,7 @@ server_run(int (*bound)(void), int (*started)(void))
 	MHD_quiesce_daemon(d);
 	render_pool_stop();
 	MHD_stop_daemon(d);
+	access_log_stop();	/* every line of every request answered */
 	page_cache_clear();
 	free(cert), free(key);
 	return 0;

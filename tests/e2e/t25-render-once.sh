@@ -1,5 +1,6 @@
 # t25-render-once.sh: a page is rendered once per change whatever the number of workers and concurrent
-# requests (the others wait for it or get the previous copy).
+# requests (the others wait for it or get the previous copy); the access log, written in batches, loses
+# no line on SIGTERM.
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" demo --db "$DB" >/dev/null 2>&1
 # An organization with 3,000 sessions: a page slow enough to render that requests overlap.
@@ -51,4 +52,31 @@ check "a write to an account renders nothing" test "$(grep -c ' GET /orgs/bigco 
 check "JSON is its own page, rendered once" test "$(at_once 8 /orgs/bigco.json | grep -c 200)" = 8 -a \
 	"$(logged ' GET /orgs/bigco 200 .* miss$' 3)" = 3
 
+# The access log on a clean stop: every answered request has its line.
+printf 'url = "%s/healthz"\noutput = "/dev/null"\n' $(seq 1 3000 | sed "s|.*|$URL|") >"$TMP/many.curl"
+before=$(grep -c ' GET /healthz ' "$TMP/server.out")
+answered=$(curl -s --no-progress-meter --noproxy '*' -Z --parallel-max 20 -K "$TMP/many.curl" \
+	-w '%{http_code}\n' 2>/dev/null | grep -c 200)
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID"
+SERVER_PID=
+check "3000 answers" test "$answered" = 3000
+check "3000 lines, written by the time the server exits" test \
+	"$(($(grep -c ' GET /healthz 200 ' "$TMP/server.out") - before))" = 3000
+
+# Stopped while requests still come: no answered request is missing from the log.
+printf 'url = "%s/healthz"\noutput = "/dev/null"\n' $(seq 1 100000 | sed "s|.*|$URL|") >"$TMP/more.curl"
+start_server --threads 4 || exit 1
+sed -i "s|http://[^/]*/|$URL/|" "$TMP/more.curl"
+curl -s --no-progress-meter --noproxy '*' -Z --parallel-max 20 -K "$TMP/more.curl" -w '%{http_code}\n' \
+	>"$TMP/codes" 2>/dev/null &
+curl_pid=$!
+for _ in $(seq 100); do [ "$(grep -c 200 "$TMP/codes")" -ge 2000 ] && break; sleep 0.02; done
+kill -TERM "$SERVER_PID"
+wait "$SERVER_PID"
+SERVER_PID=
+wait "$curl_pid"
+got=$(grep -c 200 "$TMP/codes")
+check "stopped mid-flood (after $got of 100000 answers): a line for each, or more" test "$got" -lt 100000 -a \
+	"$(grep -c ' GET /healthz 200 ' "$TMP/server.out")" -ge "$got"
 echo "1..$n"
