@@ -139,11 +139,13 @@ drop_body(struct request *req)
 	req->stream_free = NULL;
 }
 
+/* A previous copy, sent while the page renders again, is stale already: a cache keeping it
+ * asks again at once. */
 static const char *
 cache_control(struct request *req)
 {
-	return req_printf(req, "public, max-age=%d, stale-while-revalidate=%d", config.cache_max_age,
-	    config.cache_stale);
+	return req_printf(req, "public, max-age=%d, stale-while-revalidate=%d",
+	    req->cache->outcome == CACHE_STALE ? 0 : config.cache_max_age, config.cache_stale);
 }
 
 void

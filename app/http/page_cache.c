@@ -23,6 +23,8 @@ struct page {
 	char		 etag[24];	/* its validators, sent with it when it is stale */
 	time_t		 last_modified;
 	const char	*content_type;	/* the handlers' static strings */
+	int		 kept;		/* in a slot, its bytes counted in cache.bytes */
+	/* Set once, under the lock (the compressed ones after the page is kept). */
 	char		*copy[CODING__MAX];
 	size_t		 len[CODING__MAX];
 };
@@ -56,6 +58,8 @@ static struct {
 } cache = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { 0 }, 0, 0, 0, 0 };
 
 static atomic_ulong renders;
+/* A page this thread kept whose other codings it makes once its requester has its answer. */
+static _Thread_local struct page *to_compress;
 
 static void
 page_release(void *arg)
@@ -118,8 +122,10 @@ drop(struct slot *s)
 		pp = &(*pp)->chain;
 	*pp = s->chain;
 	unlink_use(s);
-	if (s->page)
+	if (s->page) {
 		cache.bytes -= s->page->bytes;
+		s->page->kept = 0;
+	}
 	page_release(s->page);
 	free(s);
 	cache.slots--;
@@ -262,11 +268,10 @@ page_cache_wait(struct request *req, void (*wake)(void *), void *ctx)
 	return waits;
 }
 
-/* The rendered answer as a page, compressed where that pays; NULL when it may not be kept. */
+/* The rendered answer as a page, plain (its codings come after); NULL when it may not be kept. */
 static struct page *
 page_new(struct request *req, const struct cache_state *cs)
 {
-	static const int level[CODING__MAX] = { 0, GZIP_LEVEL, BR_LEVEL };
 	struct page *p;
 
 	if (req->status != 200 || req->stream || req->out_headers || req->out_ref.data[0] ||
@@ -278,20 +283,52 @@ page_new(struct request *req, const struct cache_state *cs)
 	memcpy(p->etag, cs->etag, sizeof(p->etag));
 	p->last_modified = cs->last_modified;
 	p->content_type = req->content_type;
-	for (int c = CODING_GZIP; c < CODING__MAX && coding_suits(req->content_type) &&
-	    req->out.len >= CODING_MIN_BYTES; c++) {
-		struct buf z = BUF_INIT;
-
-		if (compress_body((enum coding)c, level[c], req->out.data, req->out.len, &z) == 0 &&
-		    z.len < req->out.len)
-			p->copy[c] = buf_detach(&z, &p->len[c]);
-		buf_release(&z);
-	}
 	p->copy[CODING_IDENTITY] = buf_detach(&req->out, &p->len[CODING_IDENTITY]);
-	p->bytes = sizeof(*p);
-	for (int c = 0; c < CODING__MAX; c++)
-		p->bytes += p->len[c];
+	p->bytes = sizeof(*p) + p->len[CODING_IDENTITY];
 	return p;
+}
+
+/* The codings of p that pay and that it lacks, among those in want (1 << CODING_x). */
+static unsigned
+codings_to_make(const struct page *p, unsigned want)
+{
+	unsigned make = 0;
+
+	if (!coding_suits(p->content_type) || p->len[CODING_IDENTITY] < CODING_MIN_BYTES)
+		return 0;
+	for (int c = CODING_GZIP; c < CODING__MAX; c++)
+		if ((want & (1u << c)) && p->copy[c] == NULL)
+			make |= 1u << c;
+	return make;
+}
+
+/* Makes those codings of p (outside the lock: the plain copy never changes) and adds them,
+ * under it, where no other thread was first. */
+static void
+compress_page(struct page *p, unsigned make)
+{
+	static const int level[CODING__MAX] = { 0, GZIP_LEVEL, BR_LEVEL };
+	struct buf z[CODING__MAX];
+
+	for (int c = CODING_GZIP; c < CODING__MAX; c++) {
+		buf_init(&z[c], 0);
+		if ((make & (1u << c)) && (compress_body((enum coding)c, level[c], p->copy[CODING_IDENTITY],
+		    p->len[CODING_IDENTITY], &z[c]) == -1 || z[c].len >= p->len[CODING_IDENTITY]))
+			buf_release(&z[c]);	/* it does not pay */
+	}
+	pthread_mutex_lock(&cache.lock);
+	for (int c = CODING_GZIP; c < CODING__MAX; c++) {
+		if (z[c].len == 0 || p->copy[c] != NULL)
+			continue;
+		p->copy[c] = buf_detach(&z[c], &p->len[c]);
+		p->bytes += p->len[c];
+		if (p->kept)
+			cache.bytes += p->len[c];
+	}
+	evict();
+	pthread_mutex_unlock(&cache.lock);
+	for (int c = CODING_GZIP; c < CODING__MAX; c++)
+		buf_release(&z[c]);
 }
 
 /* Keeps p (NULL: could not be kept) as the slot's page, ends its flight; the waiters to
@@ -310,10 +347,13 @@ land(struct request *req, struct page *p)
 		s->refused = p == NULL;
 		s->refused_stamp = c->stamp;
 		if (p) {
-			if (s->page)
+			if (s->page) {
 				cache.bytes -= s->page->bytes;
+				s->page->kept = 0;
+			}
 			page_release(s->page);
 			s->page = p;
+			p->kept = 1;
 			cache.bytes += p->bytes;
 			atomic_fetch_add(&p->refs, 1);	/* held over the eviction below */
 		}
@@ -330,6 +370,7 @@ land(struct request *req, struct page *p)
 void
 page_cache_put(struct request *req)
 {
+	static const unsigned all = (1u << CODING_GZIP) | (1u << CODING_BR);
 	struct cache_state *c = req->cache;
 	struct cache_waiter *woken;
 	struct page *p;
@@ -339,7 +380,10 @@ page_cache_put(struct request *req)
 	atomic_fetch_add(&renders, 1);
 	if (!c->owner)
 		return;
-	p = page_new(req, c);
+	/* The coding its requester takes now; the others once it has its answer. */
+	if ((p = page_new(req, c)) != NULL)
+		compress_page(p, codings_to_make(p, 1u << coding_choose(req_header(req,
+		    "Accept-Encoding"), all)));
 	pthread_mutex_lock(&cache.lock);
 	woken = land(req, p);
 	pthread_cond_broadcast(&cache.done);
@@ -350,6 +394,24 @@ page_cache_put(struct request *req)
 		next = w->next;
 		w->wake(w->ctx);
 	}
+	if (p && req->can_defer) {
+		atomic_fetch_add(&p->refs, 1);
+		page_release(to_compress);
+		to_compress = p;
+	} else if (p)
+		compress_page(p, codings_to_make(p, all));
+}
+
+void
+page_cache_compress_later(void)
+{
+	struct page *p = to_compress;
+
+	if (p == NULL)
+		return;
+	to_compress = NULL;
+	compress_page(p, codings_to_make(p, (1u << CODING_GZIP) | (1u << CODING_BR)));
+	page_release(p);
 }
 
 const char *

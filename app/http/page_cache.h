@@ -61,9 +61,12 @@ enum cache_lookup page_cache_get(struct request *);
  * is done; look the page up again then. Returns 0 when it is done already (nothing will be
  * called: look it up again now), 1 when wake will be called. */
 int		 page_cache_wait(struct request *, void (*wake)(void *), void *ctx);
-/* Keeps req's rendered answer, if it may be kept, and lets the waiting requests go on;
- * req->body then points at the kept copy. Does nothing for a request that got a copy. */
+/* Keeps req's rendered answer, if it may be kept, in the coding its client takes, and lets
+ * the waiting requests go on; req->out_ref then points at the kept page. Does nothing for a
+ * request that got a copy. The other codings are made at once, or, for a request set
+ * aside, by page_cache_compress_later on the same thread once it has been answered. */
 void		 page_cache_put(struct request *);
+void		 page_cache_compress_later(void);
 /* "hit", "stale", "miss", "304" for the access log; NULL for any other request. */
 const char	*page_cache_outcome(const struct request *);
 /* Renders so far (misses), and the bytes of the pages kept, for tests. */

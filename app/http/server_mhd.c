@@ -397,6 +397,7 @@ render_job(void *arg)
 
 	router_render(&cs->req);
 	bring_back(cs, PHASE_RENDERED);
+	page_cache_compress_later();	/* cs may be gone: its answer is being sent */
 }
 
 static void
