@@ -684,6 +684,28 @@ fit_fd_limit(void)
 	return (unsigned)want;
 }
 
+/* Threads of our own, made before the seccomp filter loads (it has no clone): the access
+ * log's writer and the render threads. */
+static void
+helpers_start(void)
+{
+	if (config.access_log)
+		access_log_start(STDOUT_FILENO);
+	render_pool_start(config.threads);
+}
+
+/* Renders what is queued (no connection may still be suspended when the daemon stops), lets
+ * the workers finish and joins them (d, when it runs), then writes out the access log. */
+static void
+helpers_stop(struct MHD_Daemon *d)
+{
+	render_pool_stop();
+	if (d)
+		MHD_stop_daemon(d);
+	access_log_stop();	/* every line of every request answered */
+	page_cache_clear();
+}
+
 int
 server_run(int (*bound)(void), int (*started)(void))
 {
@@ -724,10 +746,7 @@ server_run(int (*bound)(void), int (*started)(void))
 		free(cert), free(key);
 		return -1;
 	}
-	/* Threads of ours: before the seccomp filter, which forbids making them. */
-	if (config.access_log)
-		access_log_start(STDOUT_FILENO);
-	render_pool_start(config.threads);
+	helpers_start();
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
@@ -743,14 +762,11 @@ server_run(int (*bound)(void), int (*started)(void))
 	if (d == NULL) {
 		close(fd);
 		free(cert), free(key);
-		render_pool_stop();
-		access_log_stop();
+		helpers_stop(NULL);
 		return log_err("cannot serve on %s port %d", config.bind, port);
 	}
 	if (started && started() == -1) {
-		render_pool_stop();
-		MHD_stop_daemon(d);
-		access_log_stop();
+		helpers_stop(d);
 		free(cert), free(key);
 		return -1;
 	}
@@ -760,13 +776,8 @@ server_run(int (*bound)(void), int (*started)(void))
 	while (sigwait(&set, &sig) != 0)
 		;
 	log_info("signal %d: finishing requests in flight", sig);
-	/* Stop accepting first, render what is queued (no connection may stay suspended when
-	 * the daemon stops), then let the workers finish and join them. */
-	MHD_quiesce_daemon(d);
-	render_pool_stop();
-	MHD_stop_daemon(d);
-	access_log_stop();	/* every line of every request answered */
-	page_cache_clear();
+	MHD_quiesce_daemon(d);	/* stop accepting first */
+	helpers_stop(d);
 	free(cert), free(key);
 	return 0;
 }
