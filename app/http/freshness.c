@@ -140,19 +140,40 @@ drop_body(struct request *req)
 }
 
 /* A previous copy, sent while the page renders again, is stale already: a cache keeping it
- * asks again at once. */
+ * asks again at once. Formatted once per thread and setting, not per request. */
 static const char *
-cache_control(struct request *req)
+cache_control(const struct request *req)
 {
-	return req_printf(req, "public, max-age=%d, stale-while-revalidate=%d",
-	    req->cache->outcome == CACHE_STALE ? 0 : config.cache_max_age, config.cache_stale);
+	static _Thread_local char text[96];
+	static _Thread_local int max_age = -1, stale = -1;
+	int age = req->cache->outcome == CACHE_STALE ? 0 : config.cache_max_age;
+
+	if (age != max_age || config.cache_stale != stale) {
+		max_age = age;
+		stale = config.cache_stale;
+		snprintf(text, sizeof(text), "public, max-age=%d, stale-while-revalidate=%d", age, stale);
+	}
+	return text;
+}
+
+/* Last-Modified, formatted again only when it differs from this thread's last one. */
+static const char *
+last_modified(time_t t)
+{
+	static _Thread_local char text[HTTP_DATE_LEN];
+	static _Thread_local time_t last = -1;
+
+	if (t != last) {
+		http_date_format(t, text);
+		last = t;
+	}
+	return text;
 }
 
 void
 freshness_finish(struct request *req)
 {
 	struct cache_state *c = req->cache;
-	char date[HTTP_DATE_LEN];
 
 	if (req->user && !param_find(req->out_headers, "Cache-Control"))
 		resp_header(req, "Cache-Control", "private, no-store");
@@ -163,9 +184,9 @@ freshness_finish(struct request *req)
 		req->status = 304;
 		c->outcome = CACHE_NOT_MODIFIED;
 	}
-	http_date_format(c->last_modified, date);
+	/* resp_header copies the thread's strings into the request. */
 	resp_header(req, "ETag", c->etag);
-	resp_header(req, "Last-Modified", req_strdup(req, date));
+	resp_header(req, "Last-Modified", last_modified(c->last_modified));
 	resp_header(req, "Cache-Control", cache_control(req));
 	/* A login gets other pages at the same address: a browser must not show it this one. */
 	resp_header(req, "Vary", "Accept-Encoding, Cookie");

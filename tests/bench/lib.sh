@@ -19,6 +19,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b ? a / b : 0 }'; }
 # lectern_start BINARY CONF DB [LOG]: a server on a free port; sets LURL and LPID.
 lectern_start() {
 	local log=${4:-$OUT/lectern.log}
+	: >"$log"	# before: the shell truncates it in the child, maybe after the loop below reads it
 	"$1" serve --config "$2" --db "$3" --port 0 >"$log" 2>"$log.err" &
 	LPID=$!
 	LURL=
@@ -59,3 +60,11 @@ nginx_stop() {
 
 # same_bytes FILE SIZE: a file of SIZE bytes for nginx to serve as the reference.
 same_bytes() { head -c "$2" /dev/zero | tr '\0' x >"$1"; }
+
+# median_run N FIELD CMD...: runs CMD (which prints one line of numbers) N times and prints the line
+# whose FIELD-th number is the median of the N (the p99 of wrk_run, say).
+median_run() {
+	local n=$1 k=$2 i
+	shift 2
+	for i in $(seq "$n"); do "$@"; done | sort -g -k"$k,$k" | sed -n "$(((n + 1) / 2))p"
+}

@@ -93,7 +93,8 @@ rss_load=$(rss)
 	echo
 	echo "Server memory: ${rss_idle} MiB idle, ${rss_load} MiB after the page runs."
 } >tests/bench/results.md
-for extra in tests/bench/import.sh tests/bench/export.sh tests/bench/abuse.sh tests/bench/cache.sh; do
-	[ -x "$extra" ] && "$extra" "$DB" >>tests/bench/results.md
+# BENCH_EXTRAS names the parts after the pages to run (all by default; "" for the pages alone).
+for extra in ${BENCH_EXTRAS-import export abuse cache}; do
+	[ -x "tests/bench/$extra.sh" ] && "tests/bench/$extra.sh" "$DB" >>tests/bench/results.md
 done
 echo "bench: written to tests/bench/results.md"

@@ -11,9 +11,16 @@ header() {
 	shift 2
 	http -D - -o /dev/null "$@" "$URL$p" | tr -d '\r' | sed -n "s/^$name: //Ip" | head -n 1
 }
-# log_count REGEX: access-log lines matching, once the writer has written them (it batches).
+# log_count REGEX: access-log lines matching, once the writer has written them all (it writes in
+# batches within 20 ms: wait until the log stops growing).
 log_count() {
-	sleep 0.1
+	local before=-1 now i
+	for i in $(seq 40); do
+		now=$(wc -l <"$TMP/server.out")
+		[ "$now" = "$before" ] && break
+		before=$now
+		sleep 0.1
+	done
 	grep -Ec -- "$1" "$TMP/server.out"
 }
 
