@@ -95,6 +95,21 @@ req_printf(struct request *req, const char *fmt, ...)
 	return s;
 }
 
+void *
+req_grow(struct request *req, void *array, size_t n, size_t *cap, size_t size)
+{
+	void *bigger;
+
+	if (n < *cap)
+		return array;
+	/* The old array stays in the arena until the request ends: at most as much again. */
+	*cap = *cap ? *cap * 2 : 16;
+	bigger = req_alloc(req, *cap * size);
+	if (n)
+		memcpy(bigger, array, n * size);
+	return bigger;
+}
+
 void
 param_push(struct request *req, struct param **list, const char *name,
     const char *value, size_t len)

@@ -102,6 +102,9 @@ char		*req_strdup(struct request *, const char *);
 char		*req_strndup(struct request *, const char *, size_t);
 char		*req_printf(struct request *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+/* Room for element n of an array (of elements of size bytes, *cap of them) in the arena:
+ * returns the array, moved into one twice as long when n == *cap. */
+void		*req_grow(struct request *, void *array, size_t n, size_t *cap, size_t size);
 void		 param_push(struct request *, struct param **, const char *name,
 		    const char *value, size_t len);
 const char	*param_find(const struct param *, const char *name);

@@ -284,3 +284,95 @@ db_generation(void)
 
 	return v < 0 ? -1 : (v << 32) ^ sqlite3_total_changes64(db);
 }
+
+static enum model_status
+status_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_FULL: case SQLITE_READONLY:
+	case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_NOMEM:
+		return MODEL_UNAVAILABLE;
+	case SQLITE_CONSTRAINT:
+		return MODEL_CONFLICT;
+	default:
+		return MODEL_ERROR;
+	}
+}
+
+enum model_status
+db_failed(sqlite3 *db, int rc, const char *what)
+{
+	if (rc == 0 || rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = sqlite3_extended_errcode(db);
+	log_err("%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	return status_of(rc);
+}
+
+enum model_status
+db_query(const char *sql, sqlite3_stmt **st)
+{
+	sqlite3 *db = db_thread();
+
+	*st = NULL;
+	if (db == NULL)
+		return MODEL_UNAVAILABLE;
+	/* db_stmt logged why it could not prepare. */
+	if ((*st = db_stmt(db, sql)) == NULL)
+		return status_of(sqlite3_extended_errcode(db));
+	return MODEL_OK;
+}
+
+enum model_status
+db_done(sqlite3_stmt *st, int rc, const char *what)
+{
+	enum model_status status = MODEL_OK;
+
+	/* The message first: a reset may move on from it. */
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		status = db_failed(sqlite3_db_handle(st), rc, what);
+	sqlite3_reset(st);
+	return status;
+}
+
+enum model_status
+db_row(sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return MODEL_OK;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return MODEL_NOT_FOUND;
+	}
+	return db_done(st, rc, what);
+}
+
+const char *
+db_col(struct request *req, sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? req_strndup(req, (const char *)s, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+long long
+db_col_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+int
+db_col_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+const char *
+model_status_name(enum model_status s)
+{
+	static const char *const names[MODEL_STATUS__MAX] = { "ok", "not found", "conflict", "stale",
+	    "unavailable", "database error" };
+
+	return s < MODEL_STATUS__MAX ? names[s] : "?";
+}

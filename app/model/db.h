@@ -5,12 +5,17 @@
  * A server worker thread owns one connection (db_thread) with its prepared
  * statements cached on it: db_stmt() returns a reset statement keyed by the
  * address of its SQL literal, so only string constants may be passed.
+ *
+ * This header is the model's own (and the importer's storage stage's): nothing above the
+ * model includes it; they call the model's functions instead (model.h, layers.py).
  */
 #ifndef LECTERN_DB_H
 #define LECTERN_DB_H
 #include <sqlite3.h>
 
 #include "core/buf.h"
+#include "core/request.h"
+#include "model/model.h"
 
 #define DB_BUSY_MS	5000
 
@@ -35,6 +40,29 @@ int		 db_bind_text(sqlite3_stmt *, int, const char *);
 int		 db_one_text(sqlite3_stmt *, struct buf *out);
 /* Returns the single integer result of stmt, or def. */
 long long	 db_one_int(sqlite3_stmt *, long long def);
+
+/* The status a failed SQLite call means (rc, or db's last error when rc is 0), logged with
+ * what was being done: BUSY, LOCKED, FULL, READONLY, IOERR, CANTOPEN and NOMEM are
+ * MODEL_UNAVAILABLE, CONSTRAINT is MODEL_CONFLICT, anything else MODEL_ERROR. */
+enum model_status db_failed(sqlite3 *, int rc, const char *what);
+/* Column i of the current row as text in req's arena; NULL for SQL NULL. */
+const char	*db_col(struct request *, sqlite3_stmt *, int i);
+/* Column i's integer (0 for NULL), and whether it is NULL. */
+long long	 db_col_int(sqlite3_stmt *, int i);
+int		 db_col_null(sqlite3_stmt *, int i);
+/* A cached statement for sql on this thread's connection in *st: MODEL_OK, MODEL_UNAVAILABLE
+ * when the thread has no connection, or the failure to prepare it (logged). */
+enum model_status db_query(const char *sql, sqlite3_stmt **st);
+/* Steps st to its one row: MODEL_OK with the row ready (the caller resets st once it has read
+ * it), MODEL_NOT_FOUND when there is none, or the failure (st reset). */
+enum model_status db_row(sqlite3_stmt *, const char *what);
+/* After stepping st to rc (its end, or a row the caller stops at): MODEL_OK, or the failure;
+ * st is reset either way. */
+enum model_status db_done(sqlite3_stmt *, int rc, const char *what);
+
+/* Appends a slug for name that table (a constant table name) does not hold yet: -2, -3...
+ * Returns 0, or -1 (logged). */
+int		 slug_unique(sqlite3 *, const char *table, const char *name, struct buf *out);
 
 /* The database's state as this thread's connection sees it (changes by others and by
  * itself): equal values mean nothing changed in between. -1 when it cannot be read. */

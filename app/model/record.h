@@ -57,8 +57,4 @@ long long			 record_resolve(sqlite3 *, const char *ref_kind, const char *typed);
 const char			*record_key(sqlite3 *, const struct record_kind *, long long id,
 				    char *tmp, size_t size);
 
-/* Appends a slug for name that table (a constant table name) does not hold yet: -2, -3... */
-int				 slug_unique(sqlite3 *, const char *table, const char *name,
-				    struct buf *out);
-
 #endif

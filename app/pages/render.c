@@ -6,6 +6,18 @@
 #include "pages/layout.h"
 #include "pages/render.h"
 
+int
+page_status(enum model_status rc)
+{
+	switch (rc) {
+	case MODEL_OK: return 200;
+	case MODEL_NOT_FOUND: return 404;
+	case MODEL_CONFLICT: case MODEL_STALE: return 409;
+	case MODEL_UNAVAILABLE: return 503;
+	default: return 500;
+	}
+}
+
 const char *
 label_of(const char *code)
 {

@@ -4,9 +4,8 @@
 #include <sqlite3.h>
 
 #include "core/request.h"
+#include "model/model.h"
 #include "pages/layout.h"
-
-#define PAGE_SIZE	50
 
 /*
  * The columns every session listing selects, in this order (see render_session_row):
@@ -20,6 +19,8 @@
 	" JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id" \
 	" WHERE a.session_id = s.id ORDER BY a.position, a.id))"
 
+/* The HTTP status for a model call that did not succeed: 404, 409, 503 or 500. */
+int		 page_status(enum model_status);
 /* A human label for a session kind, body kind, role, seat type or organization kind. */
 const char	*label_of(const char *code);
 /* The label CNCF uses for a TOC seat type ("EndUser-appointed"). */

@@ -1,0 +1,173 @@
+/* json.c: the JSON writer (see json.h): SQLite's own formatting, from C. */
+#include <assert.h>
+#include <string.h>
+
+#include "core/json.h"
+
+void
+json_begin(struct json *j, struct buf *out)
+{
+	memset(j, 0, sizeof(*j));
+	j->out = out;
+}
+
+/* Before a value: the comma that separates it from the one before, unless it follows its key. */
+static void
+value_start(struct json *j)
+{
+	if (j->after_key)
+		j->after_key = 0;
+	else if (j->items[j->depth]++)
+		buf_putc(j->out, ',');
+}
+
+static void
+open_bracket(struct json *j, char open, char close)
+{
+	value_start(j);
+	buf_putc(j->out, open);
+	assert(j->depth + 1 < JSON_DEPTH);
+	j->depth++;
+	j->items[j->depth] = 0;
+	j->close[j->depth] = close;
+}
+
+void
+json_object(struct json *j)
+{
+	open_bracket(j, '{', '}');
+}
+
+void
+json_array(struct json *j)
+{
+	open_bracket(j, '[', ']');
+}
+
+void
+json_end(struct json *j)
+{
+	assert(j->depth > 0);
+	buf_putc(j->out, j->close[j->depth]);
+	j->depth--;
+}
+
+void
+json_key(struct json *j, const char *key)
+{
+	if (j->items[j->depth]++)
+		buf_putc(j->out, ',');
+	buf_putc(j->out, '"');
+	buf_puts(j->out, key);
+	buf_append(j->out, "\":", 2);
+	j->after_key = 1;
+}
+
+/* SQLite's jsonAppendString: the two that need a backslash, the controls JSON names, the
+ * other controls as \u00xx (lower-case hex), and every other byte as it is (UTF-8 untouched). */
+void
+json_quote(struct buf *b, const char *s)
+{
+	static const char special[32] = {
+		['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
+	};
+	static const char hex[] = "0123456789abcdef";
+	const char *run;
+
+	buf_putc(b, '"');
+	for (run = s; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char e[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+		if (c != '"' && c != '\\' && c >= 0x20)
+			continue;
+		buf_append(b, run, (size_t)(s - run));
+		run = s + 1;
+		if (c == '"' || c == '\\') {
+			e[1] = (char)c;
+			buf_append(b, e, 2);
+		} else if (special[c]) {
+			e[1] = special[c];
+			buf_append(b, e, 2);
+		} else {
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			buf_append(b, e, 6);
+		}
+	}
+	if (run)
+		buf_puts(b, run);
+	buf_putc(b, '"');
+}
+
+void
+json_str(struct json *j, const char *s)
+{
+	value_start(j);
+	if (s == NULL)
+		buf_append(j->out, "null", 4);
+	else
+		json_quote(j->out, s);
+}
+
+void
+json_int(struct json *j, long long v)
+{
+	value_start(j);
+	buf_appendf(j->out, "%lld", v);
+}
+
+void
+json_bool(struct json *j, int v)
+{
+	value_start(j);
+	if (v)
+		buf_append(j->out, "true", 4);
+	else
+		buf_append(j->out, "false", 5);
+}
+
+void
+json_null(struct json *j)
+{
+	value_start(j);
+	buf_append(j->out, "null", 4);
+}
+
+void
+json_raw(struct json *j, const char *json)
+{
+	value_start(j);
+	buf_puts(j->out, json ? json : "null");
+}
+
+void
+json_kstr(struct json *j, const char *key, const char *s)
+{
+	json_key(j, key);
+	json_str(j, s);
+}
+
+void
+json_kint(struct json *j, const char *key, long long v)
+{
+	json_key(j, key);
+	json_int(j, v);
+}
+
+void
+json_kbool(struct json *j, const char *key, int v)
+{
+	json_key(j, key);
+	json_bool(j, v);
+}
+
+void
+json_kint_or_null(struct json *j, const char *key, int has, long long v)
+{
+	json_key(j, key);
+	if (has)
+		json_int(j, v);
+	else
+		json_null(j);
+}

@@ -1,0 +1,48 @@
+/*
+ * json.h: writing a JSON document into a buf, byte for byte as SQLite's JSON functions
+ * (json_object, json_group_array, json_quote) write it: no spaces, strings escaped as
+ * SQLite escapes them (" and \ with a backslash, \b \t \n \f \r, other controls as
+ * \u00xx, everything else as it is), NULL as null. The registry's .json pages were
+ * written by SQLite; writing them here from the model's rows keeps their bytes.
+ *
+ * Not for JSON inside HTML: html.h's json_string also escapes < > & for <script>.
+ */
+#ifndef LECTERN_JSON_H
+#define LECTERN_JSON_H
+#include "core/buf.h"
+
+#define JSON_DEPTH	16	/* nesting deeper than this is a programmer's error */
+
+struct json {
+	struct buf	*out;
+	int		 depth;
+	int		 after_key;		/* a key was written, its value is next */
+	unsigned char	 items[JSON_DEPTH];	/* whether the open object or array has one yet */
+	char		 close[JSON_DEPTH];	/* what closes it: '}' or ']' */
+};
+
+void	json_begin(struct json *, struct buf *out);
+/* Opens and closes an object or an array (as a value: after a key, in an array, or alone). */
+void	json_object(struct json *);
+void	json_array(struct json *);
+void	json_end(struct json *);
+/* The key of the next value in the open object; a literal of ours, not escaped. */
+void	json_key(struct json *, const char *key);
+void	json_str(struct json *, const char *s);		/* NULL writes null */
+void	json_int(struct json *, long long);
+void	json_bool(struct json *, int);
+void	json_null(struct json *);
+/* Text that is JSON already (a column SQLite keeps as JSON); NULL writes null. */
+void	json_raw(struct json *, const char *json);
+
+/* A key and its value. */
+void	json_kstr(struct json *, const char *key, const char *s);
+void	json_kint(struct json *, const char *key, long long);
+void	json_kbool(struct json *, const char *key, int);
+/* The integer, or null when it is absent (has == 0). */
+void	json_kint_or_null(struct json *, const char *key, int has, long long);
+
+/* Appends s as a JSON string literal, quotes included, escaped as SQLite escapes it. */
+void	json_quote(struct buf *, const char *s);
+
+#endif
