@@ -1,5 +1,6 @@
 /* json.c: the JSON writer (see json.h): SQLite's own formatting, from C. */
 #include <assert.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "core/json.h"
@@ -146,6 +147,19 @@ json_kstr(struct json *j, const char *key, const char *s)
 {
 	json_key(j, key);
 	json_str(j, s);
+}
+
+void
+json_kstrf(struct json *j, const char *key, const char *fmt, ...)
+{
+	struct buf s = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vappendf(&s, fmt, ap);
+	va_end(ap);
+	json_kstr(j, key, s.data);
+	buf_release(&s);
 }
 
 void

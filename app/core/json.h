@@ -39,6 +39,9 @@ void	json_raw(struct json *, const char *json);
 void	json_kstr(struct json *, const char *key, const char *s);
 void	json_kint(struct json *, const char *key, long long);
 void	json_kbool(struct json *, const char *key, int);
+/* A string made from a format (escaped like any string): "/orgs/spotify". */
+void	json_kstrf(struct json *, const char *key, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 /* The integer, or null when it is absent (has == 0). */
 void	json_kint_or_null(struct json *, const char *key, int has, long long);
 

@@ -105,6 +105,53 @@ render_speakers(struct buf *b, const char *packed, int with_org)
 }
 
 void
+render_speaker_list(struct buf *b, const struct speaker *s, size_t n, int with_org)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			html_lit(b, ", ");
+		html_lit(b, "<a href=\"/people/");
+		html_text(b, s[i].slug);	/* a slug: [a-z0-9-] */
+		html_lit(b, "\">");
+		html_text(b, s[i].name);
+		html_lit(b, "</a>");
+		if (with_org && s[i].org) {
+			html_lit(b, " <span class=\"muted\">(");
+			html_text(b, s[i].org);
+			html_lit(b, ")</span>");
+		}
+	}
+}
+
+void
+render_session_line(struct buf *b, const struct session_item *it)
+{
+	buf_appendf(b, "<a href=\"/sessions/%lld\">", it->id);
+	html_text(b, it->title);
+	html_lit(b, "</a> ");
+	render_kind(b, it->kind, it->status);
+	html_lit(b, "<br><span class=\"muted\">");
+	html_text(b, it->date);
+	html_lit(b, " \xc2\xb7 </span><a href=\"/events/");
+	html_attr(b, it->event_slug);
+	html_lit(b, "\">");
+	html_text(b, it->event_name);
+	html_lit(b, "</a>");
+	if (it->n_speakers) {
+		html_lit(b, " \xc2\xb7 ");
+		render_speaker_list(b, it->speakers, it->n_speakers, 1);
+	}
+}
+
+void
+render_span(struct buf *b, const char *from, const char *until)
+{
+	html_text(b, from ? from : "?");
+	html_lit(b, " \xe2\x80\x93 ");
+	html_text(b, until ? until : "present");
+}
+
+void
 render_session_row(struct request *req, sqlite3_stmt *st, int c)
 {
 	struct buf *b = &req->out;

@@ -5,6 +5,7 @@
 
 #include "core/request.h"
 #include "model/model.h"
+#include "model/session.h"
 #include "pages/layout.h"
 
 /*
@@ -29,6 +30,12 @@ const char	*seat_label(const char *seat);
 void		 render_kind(struct buf *, const char *kind, const char *status);
 /* Speaker links from the packed form of SESSION_COLS; with_org adds "(Org)". */
 void		 render_speakers(struct buf *, const char *packed, int with_org);
+/* Speaker links; with_org adds "(Org)" after each who represented one. */
+void		 render_speaker_list(struct buf *, const struct speaker *, size_t n, int with_org);
+/* A session of a listing, the inside of its <li>: title, kind, date, event, speakers. */
+void		 render_session_line(struct buf *, const struct session_item *);
+/* "2019-06-01 – 2020-05-31", with "?" and "present" for open ends. */
+void		 render_span(struct buf *, const char *from, const char *until);
 /* One <li> for a session row of SESSION_COLS starting at column col. */
 void		 render_session_row(struct request *, sqlite3_stmt *, int col);
 /* Previous/next links for a paginated list; keeps the query parameters named in keep. */

@@ -68,7 +68,7 @@ SQL_WAIVED = {
     "app/pages/page_admin.c", "app/pages/page_body.c", "app/pages/page_edit.c",
     "app/pages/page_event.c", "app/pages/page_export.c", "app/pages/page_health.c",
     "app/pages/page_history.c", "app/pages/page_home.c", "app/pages/page_import.c",
-    "app/pages/page_login.c", "app/pages/page_me.c", "app/pages/page_org.c",
+    "app/pages/page_login.c", "app/pages/page_me.c",
     "app/pages/page_person.c", "app/pages/page_search.c",
     "app/pages/render.c", "import/schedule.c",
 }
