@@ -18,8 +18,10 @@ value_start(struct json *j)
 {
 	if (j->after_key)
 		j->after_key = 0;
-	else if (j->items[j->depth]++)
+	else if (j->items[j->depth])
 		buf_putc(j->out, ',');
+	else
+		j->items[j->depth] = 1;
 }
 
 static void
@@ -56,8 +58,9 @@ json_end(struct json *j)
 void
 json_key(struct json *j, const char *key)
 {
-	if (j->items[j->depth]++)
+	if (j->items[j->depth])
 		buf_putc(j->out, ',');
+	j->items[j->depth] = 1;
 	buf_putc(j->out, '"');
 	buf_puts(j->out, key);
 	buf_append(j->out, "\":", 2);

@@ -98,6 +98,28 @@ document_as_sqlite(void **state)
 	buf_release(&b);
 }
 
+/* Arrays of any length: a comma between every two items (a counter of the items once
+ * wrapped at 256 and dropped one). */
+static void
+long_array(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct json j;
+	size_t commas = 0;
+
+	(void)state;
+	json_begin(&j, &b);
+	json_array(&j);
+	for (int i = 0; i < 1000; i++)
+		json_int(&j, i);
+	json_end(&j);
+	for (size_t i = 0; i < b.len; i++)
+		commas += b.data[i] == ',';
+	assert_int_equal(commas, 999);
+	assert_str(b.data + b.len - 9, ",998,999]");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -105,6 +127,7 @@ main(void)
 		cmocka_unit_test(every_byte_as_sqlite),
 		cmocka_unit_test(texts_as_sqlite),
 		cmocka_unit_test(document_as_sqlite),
+		cmocka_unit_test(long_array),
 	};
 	int rc;
 
