@@ -368,6 +368,20 @@ db_col_null(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL;
 }
 
+enum model_status
+db_transaction(sqlite3 *db, enum model_status (*fn)(sqlite3 *, void *), void *arg)
+{
+	enum model_status ms;
+
+	if (db == NULL || db_begin(db) == -1)
+		return MODEL_UNAVAILABLE;
+	if ((ms = fn(db, arg)) != MODEL_OK) {
+		db_rollback(db);
+		return ms;
+	}
+	return db_commit(db) == 0 ? MODEL_OK : MODEL_UNAVAILABLE;
+}
+
 const char *
 model_status_name(enum model_status s)
 {

@@ -60,6 +60,10 @@ enum model_status db_row(sqlite3_stmt *, const char *what);
  * st is reset either way. */
 enum model_status db_done(sqlite3_stmt *, int rc, const char *what);
 
+/* Runs fn(db, arg) in one transaction (BEGIN IMMEDIATE ... COMMIT), rolled back unless fn
+ * returns MODEL_OK; MODEL_UNAVAILABLE when it cannot begin or commit. Returns fn's status. */
+enum model_status db_transaction(sqlite3 *, enum model_status (*fn)(sqlite3 *, void *), void *arg);
+
 /* Appends a slug for name that table (a constant table name) does not hold yet: -2, -3...
  * Returns 0, or -1 (logged). */
 int		 slug_unique(sqlite3 *, const char *table, const char *name, struct buf *out);

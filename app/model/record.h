@@ -5,10 +5,9 @@
  */
 #ifndef LECTERN_RECORD_H
 #define LECTERN_RECORD_H
-#include <sqlite3.h>
-
-#include "core/buf.h"
 #include "core/params.h"
+#include "core/request.h"
+#include "model/model.h"
 
 enum widget {
 	W_TEXT,		/* one line */
@@ -21,14 +20,21 @@ enum widget {
 	W__MAX
 };
 
+#define FIELD_TIMESTAMP	0x01	/* a local time with its UTC offset (checked by SQLite's datetime) */
+
 struct field {
 	const char	*name;		/* form field and column (W_REF: the column is name_id) */
 	const char	*label;
 	enum widget	 widget;
-	const char	*options;	/* W_SELECT */
+	const char	*options;	/* W_SELECT: "value=Label|value=Label" (core/vocab.h) */
 	const char	*ref;		/* W_REF: the kind referred to */
 	int		 required;
 	const char	*hint;
+	/* What a value must be: the rule it is checked against (params.h), and more. */
+	enum param_kind	 kind;
+	long long	 min, max;	/* P_INT: the range; text: the longest, in bytes */
+	const char	*set;		/* P_ENUM: "a|b" */
+	unsigned	 flags;		/* FIELD_TIMESTAMP */
 };
 
 struct record_kind {
@@ -48,13 +54,13 @@ const struct record_kind	*record_kind_by_path(const char *path);
 const struct record_kind	*record_kind_by_name(const char *kind);
 /* The column a field is stored in ("org_id" for the W_REF field "org"). */
 const char			*field_column(const struct field *, char *tmp, size_t size);
-/* The record's id from its address key (slug or decimal id); 0 when there is none. */
-long long			 record_id(sqlite3 *, const struct record_kind *, const char *key);
-/* Resolves what a person typed in a W_REF field (slug, exact name or id) to an id:
- * >0, 0 when not found, -1 when several records share that name. */
-long long			 record_resolve(sqlite3 *, const char *ref_kind, const char *typed);
-/* The slug or id by which the record is addressed, for links. */
-const char			*record_key(sqlite3 *, const struct record_kind *, long long id,
-				    char *tmp, size_t size);
+/* The record's id from its address key (slug, or decimal id): MODEL_OK with *id,
+ * MODEL_NOT_FOUND, or a failure. */
+enum model_status		 record_id(const struct record_kind *, const char *key, long long *id);
+/* What a person typed in a W_REF field (slug, exact name or id) as an id: MODEL_OK with *id,
+ * MODEL_NOT_FOUND, MODEL_CONFLICT when several records share that name, or a failure. */
+enum model_status		 record_resolve(const char *ref_kind, const char *typed, long long *id);
+/* The slug or id by which the record is addressed, for links ("" when it is gone); in req's arena. */
+const char			*record_key(struct request *, const struct record_kind *, long long id);
 
 #endif

@@ -62,6 +62,17 @@ seat_label(const char *seat)
 }
 
 void
+render_role(struct buf *b, const char *role, const char *seat_type)
+{
+	html_text(b, label_of(role));
+	if (seat_type) {
+		html_lit(b, " (");
+		html_text(b, seat_label(seat_type));
+		html_lit(b, ")");
+	}
+}
+
+void
 render_kind(struct buf *b, const char *kind, const char *status)
 {
 	html_lit(b, "<span class=\"tag ");

@@ -26,6 +26,8 @@ int		 page_status(enum model_status);
 const char	*label_of(const char *code);
 /* The label CNCF uses for a TOC seat type ("EndUser-appointed"). */
 const char	*seat_label(const char *seat);
+/* A role with its seat type: "Seat (EndUser-appointed)", "Chair". */
+void		 render_role(struct buf *, const char *role, const char *seat_type);
 /* <span class="tag ...">label</span> for a session kind (and "cancelled" when so). */
 void		 render_kind(struct buf *, const char *kind, const char *status);
 /* Speaker links from the packed form of SESSION_COLS; with_org adds "(Org)". */

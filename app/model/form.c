@@ -1,0 +1,149 @@
+/* form.c: what the edit forms show of a stored record, what their pickers offer, where a save leads. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/audit.h"
+#include "model/db.h"
+#include "model/editor.h"
+
+/* Field f's value in the snapshot: text, a W_REF as the other record's key; NULL when empty. */
+static enum model_status
+stored_value(struct request *req, const struct field *f, const char *snapshot, const char **out)
+{
+	static const char sql[] = "SELECT json_extract(?1, '$.' || ?2)";
+	const struct record_kind *ref;
+	sqlite3_stmt *st;
+	enum model_status ms;
+	char col[64];
+
+	*out = NULL;
+	if ((ms = db_query(sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_text(st, 1, snapshot, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, field_column(f, col, sizeof(col)), -1, SQLITE_TRANSIENT);
+	if ((ms = db_row(st, "form")) != MODEL_OK)
+		return ms;
+	*out = db_col(req, st, 0);
+	sqlite3_reset(st);
+	if (*out && **out == '\0')
+		*out = NULL;
+	if (*out && f->widget == W_REF && (ref = record_kind_by_name(f->ref)) != NULL)
+		*out = record_key(req, ref, strtoll(*out, NULL, 10));
+	return MODEL_OK;
+}
+
+static const char speakers_sql[] =
+	"SELECT p.slug, o.slug, a.role FROM appearances a JOIN people p ON p.id = a.person_id"
+	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.session_id = ?1 ORDER BY a.position, a.id";
+
+static enum model_status
+stored_speakers(struct request *req, struct record_form *r)
+{
+	sqlite3_stmt *st;
+	enum model_status ms;
+	size_t cap = 0;
+	int rc;
+
+	if ((ms = db_query(speakers_sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_int64(st, 1, r->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && r->n_speakers < SPEAKER_ROWS) {
+		struct form_speaker *s;
+
+		r->speakers = req_grow(req, r->speakers, r->n_speakers, &cap, sizeof(*s));
+		s = &r->speakers[r->n_speakers++];
+		s->person = db_col(req, st, 0);
+		s->org = db_col(req, st, 1);
+		s->role = db_col(req, st, 2);
+	}
+	return db_done(st, rc, "the form's speakers");
+}
+
+enum model_status
+editor_load(struct request *req, const struct record_kind *k, long long id, struct record_form *r)
+{
+	static const char version_sql[] = "SELECT json_extract(?1, '$.version')";
+	sqlite3 *db = db_thread();
+	const char *snapshot;
+	sqlite3_stmt *st;
+	enum model_status ms;
+	size_t n = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (db == NULL)
+		return MODEL_UNAVAILABLE;
+	if ((ms = audit_capture(db, req, k->kind, id, &snapshot)) != MODEL_OK)
+		return ms;
+	if (snapshot == NULL)
+		return MODEL_NOT_FOUND;
+	if ((ms = db_query(version_sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_text(st, 1, snapshot, -1, SQLITE_STATIC);
+	r->id = id;
+	r->version = db_one_int(st, 0);
+	for (const struct field *f = k->fields; f->name; f++)
+		n++;
+	r->values = req_alloc(req, n * sizeof(*r->values));
+	for (size_t i = 0; i < n; i++)
+		if ((ms = stored_value(req, &k->fields[i], snapshot, &r->values[i])) != MODEL_OK)
+			return ms;
+	return strcmp(k->kind, "session") == 0 ? stored_speakers(req, r) : MODEL_OK;
+}
+
+enum model_status
+editor_choices(struct request *req, const char *ref_kind, struct choice **out, size_t *n)
+{
+	static const struct { const char *ref, *sql; } lists[] = {
+		{ "person", "SELECT slug, name FROM people ORDER BY updated_at DESC LIMIT 300" },
+		{ "organization", "SELECT slug, name FROM organizations ORDER BY updated_at DESC LIMIT 300" },
+		{ "event", "SELECT slug, name FROM events ORDER BY starts_on DESC LIMIT 300" },
+		{ "body", "SELECT slug, name FROM bodies ORDER BY name LIMIT 300" },
+	};
+	sqlite3_stmt *st = NULL;
+	enum model_status ms = MODEL_NOT_FOUND;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]) && ms == MODEL_NOT_FOUND; i++)
+		if (strcmp(lists[i].ref, ref_kind) == 0)
+			ms = db_query(lists[i].sql, &st);
+	if (ms != MODEL_OK)
+		return ms;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = req_grow(req, *out, *n, &cap, sizeof(**out));
+		(*out)[*n].slug = db_col(req, st, 0);
+		(*out)[(*n)++].name = db_col(req, st, 1);
+	}
+	return db_done(st, rc, "choices");
+}
+
+const char *
+editor_view_path(struct request *req, const struct record_kind *k, long long id)
+{
+	/* Kinds without a page of their own lead to the page that shows them. */
+	static const struct { const char *kind, *base, *sql; } shown_on[] = {
+		{ "role", "/bodies/", "SELECT b.slug FROM roles r JOIN bodies b ON b.id = r.body_id WHERE r.id = ?1" },
+		{ "affiliation", "/people/",
+		  "SELECT p.slug FROM affiliations a JOIN people p ON p.id = a.person_id WHERE a.id = ?1" },
+		{ "project", "/orgs/",
+		  "SELECT o.slug FROM projects p JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1" },
+	};
+	sqlite3_stmt *st;
+	const char *path = "/";
+
+	for (size_t i = 0; i < sizeof(shown_on) / sizeof(shown_on[0]); i++) {
+		if (strcmp(k->kind, shown_on[i].kind) != 0)
+			continue;
+		if (db_query(shown_on[i].sql, &st) != MODEL_OK)
+			return path;
+		sqlite3_bind_int64(st, 1, id);
+		if (db_row(st, "view path") == MODEL_OK) {
+			path = req_printf(req, "%s%s", shown_on[i].base, sqlite3_column_text(st, 0));
+			sqlite3_reset(st);
+		}
+		return path;
+	}
+	return req_printf(req, "%s/%s", k->path, record_key(req, k, id));
+}
