@@ -18,6 +18,8 @@ enum model_status {
 	MODEL_NOT_FOUND,	/* the record asked for does not exist (not an error: 404) */
 	MODEL_CONFLICT,		/* a constraint refused the change: a duplicate, a record still used */
 	MODEL_STALE,		/* the record's version moved on since the caller read it */
+	MODEL_INVALID,		/* the input breaks a rule the model checks (a slug that names
+				 * nothing, a password too weak); the reason is logged or returned */
 	MODEL_UNAVAILABLE,	/* the database cannot serve now: not open, busy, locked, full, read-only */
 	MODEL_ERROR,		/* any other database error (logged where it happened) */
 	MODEL_STATUS__MAX
