@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "model/db.h"
-#include "export/export.h"
 #include "core/log.h"
 #include "core/params.h"
+#include "export/export.h"
+#include "model/conn.h"
 
 static const char export_usage[] =
 "usage: lectern export speakers --db FILE [--event SLUG [--with-colocated]] [--org SLUG]\n"
@@ -112,7 +112,7 @@ cmd_export(int argc, char *argv[])
 	struct export_stream *s;
 	const char *path = NULL, *what = argc > 1 ? argv[1] : "";
 	int schedule = strcmp(what, "schedule") == 0, rc;
-	sqlite3 *db;
+	struct db_conn *db;
 
 	if (strcmp(what, "--help") == 0 || strcmp(what, "-h") == 0)
 		return fputs(export_usage, stdout), 0;
@@ -126,16 +126,14 @@ cmd_export(int argc, char *argv[])
 		return log_err("--format: not a format for %s", what), 2;
 	if (schedule && f.event == NULL && (f.person == NULL || f.format != EXPORT_ICS))
 		return log_err("schedule: --event SLUG is required (or --person SLUG with --format ics)"), 2;
-	if (cli_open_db(path, 0, &db) == -1)
+	if ((db = conn_open(path, 1)) == NULL)
 		return 1;
-	s = schedule ? export_schedule_new(db, 0, &f) : export_speakers_new(db, 0, &f);
+	s = schedule ? export_schedule_new(db, 1, &f) : export_speakers_new(db, 1, &f);
 	if (s == NULL) {
 		log_err("%s: nothing to export (is the slug right?)", path);
-		db_close(db);
 		return 1;
 	}
 	rc = export_write(s, stdout);
 	export_free(s);
-	db_close(db);
 	return rc == 0 ? 0 : 1;
 }

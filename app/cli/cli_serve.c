@@ -11,7 +11,7 @@
 #include "core/sandbox.h"
 #include "core/version.h"
 #include "http/server.h"
-#include "model/db.h"
+#include "model/database.h"
 
 #define DEFAULT_CONF	"conf/lectern.conf"
 
@@ -65,7 +65,6 @@ cmd_serve(int argc, char *argv[])
 	};
 	const char *conf = NULL, *dbp = NULL, *bind = NULL;
 	long port = -1, threads = -1;
-	sqlite3 *db;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "c:d:b:p:t:h", opts, NULL)) != -1) {
@@ -100,9 +99,9 @@ cmd_serve(int argc, char *argv[])
 	if (threads > 0)
 		config.threads = (int)threads;
 	/* Create and migrate once here, so workers only ever open a current schema. */
-	if (cli_open_db(config.db_path, 1, &db) == -1)
+	if (database_open(config.db_path, 1) != MODEL_OK)
 		return 1;
-	db_close(db);
+	database_close();
 	assets_init();
 	/* The access log's stream gets its buffer now: glibc would allocate one at the first
 	 * line, under the seccomp filter, and ask isatty() (an ioctl) when standard output is a
@@ -119,18 +118,12 @@ int
 cmd_migrate(int argc, char *argv[])
 {
 	const char *path = NULL;
-	sqlite3 *db;
 
 	if (cli_db_only(argc, argv, "usage: lectern migrate --db FILE\n", &path))
 		return 2;
-	if ((db = db_open(path, 1)) == NULL)
+	if (database_migrate(path) != MODEL_OK)
 		return 1;
-	if (db_migrate(db, 1) == -1) {
-		db_close(db);
-		return 1;
-	}
-	printf("%s: schema version %d\n", path, db_schema_version());
-	db_close(db);
+	printf("%s: schema version %d\n", path, database_schema_version());
 	return 0;
 }
 
@@ -139,13 +132,13 @@ cmd_version(int argc, char *argv[])
 {
 	(void)argc, (void)argv;
 	printf("lectern %s (schema %d, sqlite %s)\n", LECTERN_VERSION,
-	    db_schema_version(), sqlite3_libversion());
+	    database_schema_version(), database_engine_version());
 	return 0;
 }
 
 void
 cli_release(void)
 {
-	db_thread_close();
+	database_close();
 	config_release(&config);
 }

@@ -171,6 +171,35 @@ db_thread(void)
 	return thread_db;
 }
 
+int
+db_open_migrated(const char *path, int create, sqlite3 **out)
+{
+	sqlite3 *db;
+
+	if ((db = db_open(path, create)) == NULL)
+		return -1;
+	if (db_migrate(db, 0) == -1) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
+db_thread_open(const char *path, int create)
+{
+	sqlite3 *db;
+
+	db_thread_close();
+	if (db_open_migrated(path, create, &db) == -1)
+		return -1;
+	/* As db_thread does: the cache's destructor closes it when the thread ends. */
+	thread_db = db;
+	cache_of(db);
+	return 0;
+}
+
 sqlite3_stmt *
 db_stmt(sqlite3 *db, const char *sql)
 {
@@ -382,11 +411,23 @@ db_transaction(sqlite3 *db, enum model_status (*fn)(sqlite3 *, void *), void *ar
 	return db_commit(db) == 0 ? MODEL_OK : MODEL_UNAVAILABLE;
 }
 
+sqlite3_stmt *
+list_stmt(struct request *req, sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int(st, 1, PAGE_SIZE + 1);
+	sqlite3_bind_int64(st, 2, (req_arg_int(req, "page", 1) - 1) * PAGE_SIZE);
+	return st;
+}
+
 const char *
 model_status_name(enum model_status s)
 {
 	static const char *const names[MODEL_STATUS__MAX] = { "ok", "not found", "conflict", "stale",
-	    "unavailable", "database error" };
+	    "invalid", "unavailable", "database error" };
 
 	return s < MODEL_STATUS__MAX ? names[s] : "?";
 }

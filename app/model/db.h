@@ -26,6 +26,11 @@ void		 db_close(sqlite3 *);
 sqlite3		*db_thread(void);
 /* Closes this thread's connection (the main thread of a command-line run). */
 void		 db_thread_close(void);
+/* Makes path (created if asked, then migrated) this thread's connection; 0 or -1 (logged). */
+int		 db_thread_open(const char *path, int create);
+/* Opens and migrates path as a connection of the caller's own; 0, or -1 (logged).
+ * (cli_import.c's cli_open_db until the importer's split gives it the model's calls.) */
+int		 db_open_migrated(const char *path, int create, sqlite3 **out);
 /* A cached, reset statement for a constant SQL string; NULL (logged) on error. */
 sqlite3_stmt	*db_stmt(sqlite3 *, const char *sql);
 /* Runs literal SQL (our own text, no input); -1 with a message on error. */
@@ -40,6 +45,12 @@ int		 db_bind_text(sqlite3_stmt *, int, const char *);
 int		 db_one_text(sqlite3_stmt *, struct buf *out);
 /* Returns the single integer result of stmt, or def. */
 long long	 db_one_int(sqlite3_stmt *, long long def);
+
+/* A connection handle (conn.h) for db, which stays open when the handle is closed (tests);
+ * and the connection behind a handle. */
+struct db_conn;
+struct db_conn	*conn_of(sqlite3 *);
+sqlite3		*conn_db(const struct db_conn *);
 
 /* The status a failed SQLite call means (rc, or db's last error when rc is 0), logged with
  * what was being done: BUSY, LOCKED, FULL, READONLY, IOERR, CANTOPEN and NOMEM are
@@ -68,6 +79,11 @@ enum model_status db_transaction(sqlite3 *, enum model_status (*fn)(sqlite3 *, v
  * Returns 0, or -1 (logged). */
 int		 slug_unique(sqlite3 *, const char *table, const char *name, struct buf *out);
 
+/* A page of a list for page_import.c, until the importer's split moves its queries: sql takes
+ * ?1 limit (one more than PAGE_SIZE, to know whether there is a next page) and ?2 the offset
+ * of req's page. NULL on error. */
+sqlite3_stmt	*list_stmt(struct request *, sqlite3 *, const char *sql);
+
 /* The database's state as this thread's connection sees it (changes by others and by
  * itself): equal values mean nothing changed in between. -1 when it cannot be read. */
 long long	 db_generation(void);
@@ -76,5 +92,7 @@ long long	 db_generation(void);
  * Refuses a database newer than the binary. Returns 0 or -1. */
 int		 db_migrate(sqlite3 *, int verbose);
 int		 db_schema_version(void);
+/* Loads the demo data (demo.c) into db in one transaction; -1 if it holds records. */
+int		 db_demo_load(sqlite3 *);
 
 #endif
