@@ -8,10 +8,10 @@
  */
 #ifndef LECTERN_EXPORT_H
 #define LECTERN_EXPORT_H
-#include <sqlite3.h>
 #include <stdio.h>
 
 #include "core/buf.h"
+#include "model/conn.h"
 
 enum export_shape {
 	EXPORT_APPEARANCES,	/* one row per speaker x session */
@@ -48,18 +48,18 @@ struct export_filter {
 struct export_stream;
 
 /*
- * Starts a speaker list (format EXPORT_CSV or EXPORT_JSON). With own_db the
- * stream closes db when freed. Returns NULL (logged) on error; then db is
- * closed if own_db.
+ * Starts a speaker list (format EXPORT_CSV or EXPORT_JSON) read on db, a connection of
+ * its own (model/conn.h). With own_db the stream closes db when freed. Returns NULL
+ * (logged) on error; then db is closed if own_db.
  */
-struct export_stream	*export_speakers_new(sqlite3 *db, int own_db,
+struct export_stream	*export_speakers_new(struct db_conn *db, int own_db,
 			    const struct export_filter *);
 /*
  * Starts an event's schedule (EXPORT_XML: frab schedule.xml; EXPORT_ICS:
  * iCalendar) or, with f->person and no event, a person's talks as EXPORT_ICS.
  * NULL on error as above.
  */
-struct export_stream	*export_schedule_new(sqlite3 *db, int own_db,
+struct export_stream	*export_schedule_new(struct db_conn *db, int own_db,
 			    const struct export_filter *);
 
 /* A stream_fn (http.h): appends the next piece to out; 0 with nothing

@@ -1,6 +1,7 @@
 /* routes.c: the route table, Lectern's map of addresses to pages (Kore's `route` lines). */
-#include "pages/pages.h"
+#include "core/vocab.h"
 #include "http/router.h"
+#include "pages/pages.h"
 
 #define END	{ 0 }
 
@@ -15,14 +16,13 @@ static const struct param_rule p_export_speakers[] = {
 	{ "event", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "colocated", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "org", P_SLUG, PF_QUERY, 0, 120, 0 },
-	{ "kind", P_ENUM, PF_QUERY, 0, 0, "keynote|talk|lightning|panel|tutorial|maintainer|other" },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "from", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "person", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
-	{ "role", P_ENUM, PF_QUERY, 0, 0,
-	    "chair|co-chair|tech-lead|member|liaison|seat|gb|end_user|maintainer|toc|alternate" },
+	{ "role", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET2(TERMS_ROLE, TERMS_SEAT_TYPE) },
 	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },
 	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "include_email", P_ENUM, PF_QUERY, 0, 0, "0|1" },
@@ -50,7 +50,7 @@ static const struct param_rule p_slug_page[] = {
 };
 static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
-	{ "kind", P_ENUM, PF_QUERY, 0, 0, "keynote|talk|lightning|panel|tutorial|maintainer|other" },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
 	END
 };
@@ -104,7 +104,7 @@ static const struct param_rule p_user_update[] = {
 #define FIELD(n)	{ n, P_TEXT, PF_FORM, 0, 20000, 0 }
 #define SPEAKER(i)	{ "s" #i "_person", P_LINE, PF_FORM, 0, 200, 0 }, \
 			{ "s" #i "_org", P_LINE, PF_FORM, 0, 200, 0 }, \
-			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, "speaker|moderator|panelist|host" }
+			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }
 #define RECORD_FIELDS \
 	FIELD("name"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
 	FIELD("tier"), FIELD("notes"), FIELD("email"), FIELD("github"), FIELD("bio"), FIELD("person"), \

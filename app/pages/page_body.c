@@ -3,6 +3,7 @@
 
 #include "auth/auth.h"
 #include "core/html.h"
+#include "core/vocab.h"
 #include "core/json.h"
 #include "model/body.h"
 #include "pages/layout.h"
@@ -26,7 +27,7 @@ list_html(struct request *req, const struct body_item *bodies, size_t n)
 		html_lit(b, "\">");
 		html_text(b, bodies[i].name);
 		html_lit(b, "</a></td><td>");
-		html_text(b, label_of(bodies[i].kind));
+		html_text(b, vocab_label(VOCAB_BODY_KIND, bodies[i].kind));
 		html_lit(b, "</td><td>");
 		html_text(b, bodies[i].parent);
 		buf_appendf(b, "</td><td>%lld</td></tr>", bodies[i].current_roles);
@@ -133,7 +134,7 @@ body_html(struct request *req, const struct body_page *p)
 	crumbs[1].label = p->name;
 	render_page_head(req, p->name, crumbs);
 	html_lit(b, "<p class=\"muted\">");
-	html_text(b, label_of(p->kind));
+	html_text(b, vocab_label(VOCAB_BODY_KIND, p->kind));
 	if (p->parent) {
 		html_lit(b, " \xc2\xb7 part of ");
 		html_link(b, req_printf(req, "/bodies/%s", p->parent_slug), p->parent);

@@ -3,6 +3,7 @@
 
 #include "auth/auth.h"
 #include "core/html.h"
+#include "core/vocab.h"
 #include "core/json.h"
 #include "model/org.h"
 #include "pages/layout.h"
@@ -32,7 +33,7 @@ list_html(struct request *req, const struct org_list *l)
 		if (o->eu_member)
 			html_lit(b, " <span class=\"tag\">End User Community</span>");
 		html_lit(b, "</td><td>");
-		html_text(b, label_of(o->kind));
+		html_text(b, vocab_label(VOCAB_ORG_KIND, o->kind));
 		buf_appendf(b, "</td><td>%lld</td><td>%lld</td><td>%lld</td></tr>",
 		    o->keynotes, o->talks, o->speakers);
 	}
@@ -191,7 +192,7 @@ org_intro(struct request *req, const struct org_page *p)
 	struct buf *b = &req->out;
 
 	html_lit(b, "<p class=\"muted\">");
-	html_text(b, label_of(p->kind));
+	html_text(b, vocab_label(VOCAB_ORG_KIND, p->kind));
 	if (p->eu_member) {
 		html_lit(b, " \xc2\xb7 End User Community member");
 		if (p->member_since) {

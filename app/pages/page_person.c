@@ -1,6 +1,7 @@
 /* page_person.c: /people and /people/{slug} — a person's speaking history, roles and seats. */
 #include "auth/auth.h"
 #include "core/html.h"
+#include "core/vocab.h"
 #include "core/json.h"
 #include "model/person.h"
 #include "pages/layout.h"
@@ -85,7 +86,7 @@ person_history_html(struct request *req, const struct appearance_item *h, size_t
 		render_session_line(b, &h[i].session);
 		/* The credit as a trailing line: in which role, for whom. */
 		html_lit(b, "<br><span class=\"muted\">");
-		html_text(b, label_of(h[i].role));
+		html_text(b, vocab_label(VOCAB_APPEARANCE_ROLE, h[i].role));
 		if (h[i].org) {
 			html_lit(b, " for </span><a href=\"/orgs/");
 			html_attr(b, h[i].org_slug);

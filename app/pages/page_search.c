@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/html.h"
+#include "core/vocab.h"
 #include "core/json.h"
 #include "model/search.h"
 #include "pages/layout.h"
@@ -79,7 +80,7 @@ result_html(struct buf *b, const struct search_result *r)
 	html_lit(b, "</a>");
 	if (r->extra) {
 		html_lit(b, " <span class=\"muted\">");
-		html_text(b, label_of(r->extra));
+		html_text(b, r->kind == SEARCH_ORG ? vocab_label(VOCAB_ORG_KIND, r->extra) : r->extra);
 		html_lit(b, "</span>");
 	}
 	if (r->snippet && *r->snippet) {

@@ -1,5 +1,6 @@
 /* page_session.c: /sessions/{id} — one session, its speakers and whom each represented. */
 #include "core/html.h"
+#include "core/vocab.h"
 #include "core/json.h"
 #include "model/session.h"
 #include "pages/layout.h"
@@ -18,7 +19,7 @@ speakers_html(struct request *req, const struct session_page *p)
 		html_lit(b, "<li>");
 		html_link(b, req_printf(req, "/people/%s", s->slug), s->name);
 		html_lit(b, " <span class=\"muted\">");
-		html_text(b, label_of(s->role));
+		html_text(b, vocab_label(VOCAB_APPEARANCE_ROLE, s->role));
 		html_lit(b, "</span>");
 		if (s->org) {
 			html_lit(b, ", for ");

@@ -186,14 +186,14 @@ speakers_stream(void **state)
 	char *out;
 
 	(void)state;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_non_null(strstr(out, "name,organization,current_organization,github,event,"));
 	assert_non_null(strstr(out, "\r\nAda,Spotify,Google,,KubeCon,Opening,keynote,2019-05-20,speaker,/sessions/1\r\n"));
 	assert_null(strstr(out, "@x.org"));
 	free(out);
 
 	f.include_email = 1;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_non_null(strstr(out, ",email,"));
 	assert_non_null(strstr(out, "ada@x.org"));
 	free(out);
@@ -201,7 +201,7 @@ speakers_stream(void **state)
 	f.shape = EXPORT_SPEAKERS;
 	f.include_email = 0;
 	f.format = EXPORT_JSON;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_str(out, "[{\"name\":\"Ada\",\"organizations\":\"Spotify\",\"current_organization\":\"Google\","
 	    "\"github\":null,\"sessions\":2,\"titles\":\"Opening; Deep dive\"},"
 	    "{\"name\":\"Bob\",\"organizations\":null,\"current_organization\":null,"
@@ -211,7 +211,7 @@ speakers_stream(void **state)
 	f.kind = "keynote";
 	f.bom = 1;
 	f.format = EXPORT_CSV;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_memory_equal(out, "\xEF\xBB\xBFname,", 8);
 	assert_non_null(strstr(out, "\r\nAda,Spotify,Google,,1,Opening\r\n"));
 	assert_null(strstr(out, "Bob"));
@@ -229,7 +229,7 @@ schedule_streams(void **state)
 	(void)state;
 	f.event = "kc";
 	f.format = EXPORT_XML;
-	out = drain(export_schedule_new(db, 0, &f));
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
 	assert_memory_equal(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>", 49);
 	assert_non_null(strstr(out, "<day index=\"2\" date=\"2019-05-21\""));
 	assert_non_null(strstr(out, "<person id=\"2\">Bob</person>"));
@@ -237,16 +237,16 @@ schedule_streams(void **state)
 	free(out);
 
 	f.format = EXPORT_ICS;
-	out = drain(export_schedule_new(db, 0, &f));
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
 	assert_memory_equal(out, "BEGIN:VCALENDAR\r\n", 17);
 	assert_non_null(strstr(out, "\r\nDTSTART:20190520T070000Z\r\nDTEND:20190520T072000Z\r\n"));
 	assert_non_null(strstr(out, "END:VCALENDAR\r\n"));
 	free(out);
 
 	f.event = "nope";
-	assert_null(export_schedule_new(db, 0, &f));
+	assert_null(export_schedule_new(conn_of(db), 1, &f));
 	f.format = EXPORT_XML;
-	assert_null(export_schedule_new(db, 0, &f));
+	assert_null(export_schedule_new(conn_of(db), 1, &f));
 	db_close(db);
 }
 
@@ -264,7 +264,7 @@ schedule_xml_well_formed(void **state)
 	    "UPDATE sessions SET room = 'Ha' || char(1) || 'll', title = 'Open' || char(65535) || 'ing'"
 	    " WHERE id = 1;"
 	    "UPDATE people SET name = 'Ad' || char(2) || 'a' || char(65534) WHERE id = 1;"), 0);
-	out = drain(export_schedule_new(db, 0, &f));
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
 	doc = xmlReadMemory(out, (int)strlen(out), "schedule.xml", NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
 	xmlFreeDoc(doc);
@@ -296,7 +296,7 @@ abandoned_streams(void **state)
 	for (size_t i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++) {
 		f.format = fmt[i];
 		s = fmt[i] == EXPORT_XML || fmt[i] == EXPORT_ICS ?
-		    export_schedule_new(db, 0, &f) : export_speakers_new(db, 0, &f);
+		    export_schedule_new(conn_of(db), 1, &f) : export_speakers_new(conn_of(db), 1, &f);
 		assert_non_null(s);
 		buf_reset(&piece);
 		assert_int_equal(export_next(s, &piece), 0);
