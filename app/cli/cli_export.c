@@ -32,6 +32,26 @@ slug_ok(const char *opt, const char *v)
 	return log_err("--%s: \"%s\" %s", opt, v, why);
 }
 
+/* The format named, and the dates and slugs checked as the web routes check them. */
+static int
+checked(struct export_filter *f, const char *fmt)
+{
+	static const char *const formats[EXPORT_FORMAT__MAX] = { "csv", "json", "xml", "ics" };
+
+	for (int i = 0; fmt && i < EXPORT_FORMAT__MAX; i++)
+		if (strcmp(fmt, formats[i]) == 0)
+			f->format = (enum export_format)i, fmt = NULL;
+	if (fmt)
+		return log_err("--format: \"%s\" is not csv, json, xml or ics", fmt);
+	if ((f->from && !date_valid(f->from, strlen(f->from))) ||
+	    (f->to && !date_valid(f->to, strlen(f->to))))
+		return log_err("--from/--to: a date is YYYY-MM-DD");
+	if ((f->event && slug_ok("event", f->event)) || (f->org && slug_ok("org", f->org)) ||
+	    (f->body && slug_ok("body", f->body)) || (f->person && slug_ok("person", f->person)))
+		return -1;
+	return 0;
+}
+
 static int
 parse(int argc, char *argv[], struct export_filter *f, const char **db)
 {
@@ -82,21 +102,7 @@ parse(int argc, char *argv[], struct export_filter *f, const char **db)
 		default: fputs(export_usage, stderr); return -1;
 		}
 	}
-	if (fmt && strcmp(fmt, "csv") == 0)
-		f->format = EXPORT_CSV;
-	else if (fmt && strcmp(fmt, "json") == 0)
-		f->format = EXPORT_JSON;
-	else if (fmt && strcmp(fmt, "xml") == 0)
-		f->format = EXPORT_XML;
-	else if (fmt && strcmp(fmt, "ics") == 0)
-		f->format = EXPORT_ICS;
-	else if (fmt)
-		return log_err("--format: \"%s\" is not csv, json, xml or ics", fmt);
-	if ((f->from && !date_valid(f->from, strlen(f->from))) ||
-	    (f->to && !date_valid(f->to, strlen(f->to))))
-		return log_err("--from/--to: a date is YYYY-MM-DD");
-	if ((f->event && slug_ok("event", f->event)) || (f->org && slug_ok("org", f->org)) ||
-	    (f->body && slug_ok("body", f->body)) || (f->person && slug_ok("person", f->person)))
+	if (checked(f, fmt) == -1)
 		return -1;
 	if (*db == NULL || optind != argc) {
 		fputs(export_usage, stderr);

@@ -69,8 +69,8 @@ json_key(struct json *j, const char *key)
 
 /* SQLite's jsonAppendString: the two that need a backslash, the controls JSON names, the
  * other controls as \u00xx (lower-case hex), and every other byte as it is (UTF-8 untouched). */
-void
-json_quote(struct buf *b, const char *s)
+static void
+quote_body(struct buf *b, const char *s)
 {
 	static const char special[32] = {
 		['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
@@ -78,7 +78,6 @@ json_quote(struct buf *b, const char *s)
 	static const char hex[] = "0123456789abcdef";
 	const char *run;
 
-	buf_putc(b, '"');
 	for (run = s; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		char e[6] = { '\\', 'u', '0', '0', 0, 0 };
@@ -101,6 +100,13 @@ json_quote(struct buf *b, const char *s)
 	}
 	if (run)
 		buf_puts(b, run);
+}
+
+void
+json_quote(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	quote_body(b, s);
 	buf_putc(b, '"');
 }
 
@@ -187,4 +193,57 @@ json_kint_or_null(struct json *j, const char *key, int has, long long v)
 		json_int(j, v);
 	else
 		json_null(j);
+}
+
+#define FIELD(type, row, f)	(*(type const *)(const void *)((const char *)(row) + (f)->offset))
+
+void
+json_fields(struct json *j, const struct json_field *f, size_t n, const void *row)
+{
+	for (; n > 0; n--, f++) {
+		json_key(j, f->key);
+		switch (f->type) {
+		case JSON_STR: json_str(j, FIELD(char *, row, f)); break;
+		case JSON_LONG: json_int(j, FIELD(long long, row, f)); break;
+		case JSON_LONG_OR_NULL:
+			if (FIELD(long long, row, f))
+				json_int(j, FIELD(long long, row, f));
+			else
+				json_null(j);
+			break;
+		case JSON_INT_OR_NULL:
+			if (FIELD(int, row, f))
+				json_int(j, FIELD(int, row, f));
+			else
+				json_null(j);
+			break;
+		case JSON_BOOL: json_bool(j, FIELD(int, row, f)); break;
+		case JSON_RAW: json_raw(j, FIELD(char *, row, f)); break;
+		case JSON_PATH:
+			value_start(j);
+			buf_putc(j->out, '"');
+			buf_puts(j->out, f->prefix);
+			quote_body(j->out, FIELD(char *, row, f));
+			buf_putc(j->out, '"');
+			break;
+		case JSON_PATH_ID:
+			value_start(j);
+			buf_appendf(j->out, "\"%s%lld\"", f->prefix, FIELD(long long, row, f));
+			break;
+		}
+	}
+}
+
+void
+json_objects(struct json *j, const char *key, const void *rows, size_t n, size_t size,
+    const struct json_field *f, size_t nfields)
+{
+	json_key(j, key);
+	json_array(j);
+	for (size_t i = 0; i < n; i++) {
+		json_object(j);
+		json_fields(j, f, nfields, (const char *)rows + i * size);
+		json_end(j);
+	}
+	json_end(j);
 }

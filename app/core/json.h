@@ -9,6 +9,8 @@
  */
 #ifndef LECTERN_JSON_H
 #define LECTERN_JSON_H
+#include <stddef.h>
+
 #include "core/buf.h"
 
 #define JSON_DEPTH	16	/* nesting deeper than this is a programmer's error */
@@ -44,6 +46,38 @@ void	json_kstrf(struct json *, const char *key, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* The integer, or null when it is absent (has == 0). */
 void	json_kint_or_null(struct json *, const char *key, int has, long long);
+
+/*
+ * An object's members from a struct, in the order of a table: each key and the field it is
+ * written from, so a page's JSON form is declared next to the row it shows.
+ */
+enum json_type {
+	JSON_STR,		/* const char *: a string, or null */
+	JSON_LONG,		/* long long */
+	JSON_LONG_OR_NULL,	/* long long, 0 as null */
+	JSON_INT_OR_NULL,	/* int, 0 as null */
+	JSON_BOOL,		/* int: true or false */
+	JSON_RAW,		/* const char *: JSON already, or null */
+	JSON_PATH,		/* const char *: a local address, prefix then the field ("/orgs/" slug) */
+	JSON_PATH_ID,		/* long long: the same with a number ("/sessions/" id) */
+};
+
+struct json_field {
+	const char	*key;
+	enum json_type	 type;
+	size_t		 offset;
+	const char	*prefix;	/* JSON_PATH, JSON_PATH_ID */
+};
+
+#define JF(type, st, key, field)		{ key, JSON_##type, offsetof(st, field), NULL }
+#define JF_PATH(type, st, key, prefix, field)	{ key, JSON_##type, offsetof(st, field), prefix }
+#define JSON_FIELDS(t)				(t), sizeof(t) / sizeof((t)[0])
+
+/* Writes the fields of row, each as "key":value, into the open object. */
+void	json_fields(struct json *, const struct json_field *, size_t n, const void *row);
+/* An array of objects, one per row (n rows of size bytes), each of the fields. */
+void	json_objects(struct json *, const char *key, const void *rows, size_t n, size_t size,
+	    const struct json_field *, size_t nfields);
 
 /* Appends s as a JSON string literal, quotes included, escaped as SQLite escapes it. */
 void	json_quote(struct buf *, const char *s);

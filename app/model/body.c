@@ -10,37 +10,32 @@ static const char list_sql[] =
 	" FROM bodies b LEFT JOIN bodies p ON p.id = b.parent_id"
 	" ORDER BY CASE b.kind WHEN 'toc' THEN 0 WHEN 'board' THEN 1 ELSE 2 END, b.name COLLATE NOCASE, b.id";
 
+#define I(type, field)	COL(type, struct body_item, field)
+static const struct column item_cols[] = {
+	I(TEXT, name), I(TEXT, slug), I(TEXT, kind), I(TEXT, parent), I(TEXT, parent_slug), I(LONG, roles),
+	I(LONG, current_roles),
+};
+static const struct row_type item_row = ROW_TYPE(struct body_item, item_cols, NULL, "bodies");
+
 enum model_status
 body_list(struct request *req, struct body_item **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((ms = db_query(list_sql, &st)) != MODEL_OK)
-		return ms;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct body_item *b;
-
-		*out = req_grow(req, *out, *n, &cap, sizeof(*b));
-		b = &(*out)[(*n)++];
-		b->name = db_col(req, st, 0);
-		b->slug = db_col(req, st, 1);
-		b->kind = db_col(req, st, 2);
-		b->parent = db_col(req, st, 3);
-		b->parent_slug = db_col(req, st, 4);
-		b->roles = db_col_int(st, 5);
-		b->current_roles = db_col_int(st, 6);
-	}
-	return db_done(st, rc, "bodies");
+	*out = db_rows_of(req, list_sql, 0, 0, 0, &item_row, n, &ms);
+	return ms;
 }
 
 static const char body_sql[] =
 	"SELECT b.id, b.name, b.slug, b.kind, b.url, b.description, p.name, p.slug"
 	" FROM bodies b LEFT JOIN bodies p ON p.id = b.parent_id WHERE b.slug = ?1";
+
+#define P(type, field)	COL(type, struct body_page, field)
+static const struct column body_cols[] = {
+	P(LONG, id), P(TEXT, name), P(TEXT, slug), P(TEXT, kind), P(TEXT, url), P(TEXT, description),
+	P(TEXT, parent), P(TEXT, parent_slug),
+};
+static const struct row_type body_row = ROW_TYPE(struct body_page, body_cols, NULL, "body");
 
 /* Latest first; the window gives each role's place with the current terms first. */
 static const char roles_sql[] =
@@ -50,68 +45,22 @@ static const char roles_sql[] =
 	" JOIN people p ON p.id = r.person_id LEFT JOIN organizations o ON o.id = r.org_id"
 	" ORDER BY r.starts_on DESC, r.id DESC";
 
-static void
-read_role(struct request *req, sqlite3_stmt *st, struct role_item *r)
-{
-	memset(r, 0, sizeof(*r));
-	r->id = db_col_int(st, 0);
-	r->person = db_col(req, st, 1);
-	r->person_slug = db_col(req, st, 2);
-	r->role = db_col(req, st, 3);
-	r->seat_type = db_col(req, st, 4);
-	r->starts_on = db_col(req, st, 5);
-	r->ends_on = db_col(req, st, 6);
-	r->org = db_col(req, st, 7);
-	r->org_slug = db_col(req, st, 8);
-	r->current = (int)db_col_int(st, 9);
-}
-
-static enum model_status
-roles(struct request *req, struct body_page *p)
-{
-	sqlite3_stmt *st;
-	enum model_status ms;
-	size_t cap = 0, rank_cap = 0, *rank = NULL;
-	int rc;
-
-	if ((ms = db_query(roles_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->roles = req_grow(req, p->roles, p->n_roles, &cap, sizeof(*p->roles));
-		rank = req_grow(req, rank, p->n_roles, &rank_cap, sizeof(*rank));
-		rank[p->n_roles] = (size_t)db_col_int(st, 10);
-		read_role(req, st, &p->roles[p->n_roles++]);
-	}
-	if ((ms = db_done(st, rc, "the body's roles")) != MODEL_OK)
-		return ms;
-	p->by_term = req_alloc(req, (p->n_roles + 1) * sizeof(*p->by_term));
-	for (size_t i = 0; i < p->n_roles; i++)
-		if (rank[i] < p->n_roles)
-			p->by_term[rank[i]] = &p->roles[i];
-	return MODEL_OK;
-}
+#define R(type, field)	COL(type, struct role_item, field)
+static const struct column role_cols[] = {
+	R(LONG, id), R(TEXT, person), R(TEXT, person_slug), R(TEXT, role), R(TEXT, seat_type),
+	R(TEXT, starts_on), R(TEXT, ends_on), R(TEXT, org), R(TEXT, org_slug), R(INT, current),
+	R(SIZE, term_rank),
+};
+static const struct row_type role_row = ROW_TYPE(struct role_item, role_cols, NULL, "the body's roles");
 
 enum model_status
 body_page(struct request *req, const char *slug, struct body_page *p)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
 
-	memset(p, 0, sizeof(*p));
-	if ((ms = db_query(body_sql, &st)) != MODEL_OK)
+	if ((ms = db_row_of(req, body_sql, slug, &body_row, p)) != MODEL_OK)
 		return ms;
-	db_bind_text(st, 1, slug);
-	if ((ms = db_row(st, "body")) != MODEL_OK)
-		return ms;
-	p->id = db_col_int(st, 0);
-	p->name = db_col(req, st, 1);
-	p->slug = db_col(req, st, 2);
-	p->kind = db_col(req, st, 3);
-	p->url = db_col(req, st, 4);
-	p->description = db_col(req, st, 5);
-	p->parent = db_col(req, st, 6);
-	p->parent_slug = db_col(req, st, 7);
-	sqlite3_reset(st);
-	return roles(req, p);
+	p->roles = db_rows_of(req, roles_sql, p->id, 0, 0, &role_row, &p->n_roles, &ms);
+	p->by_term = db_ranked(req, p->roles, p->n_roles, sizeof(*p->roles), offsetof(struct role_item, term_rank));
+	return ms;
 }

@@ -377,6 +377,113 @@ db_row(sqlite3_stmt *st, const char *what)
 	return db_done(st, rc, what);
 }
 
+void
+db_read(struct request *req, sqlite3_stmt *st, const struct row_type *t, void *row)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		char *field = (char *)row + t->cols[i].offset;
+		int c = (int)i;
+
+		switch (t->cols[i].type) {
+		case COL_TEXT: *(const char **)(void *)field = db_col(req, st, c); break;
+		case COL_LONG: *(long long *)(void *)field = sqlite3_column_int64(st, c); break;
+		case COL_INT: *(int *)(void *)field = sqlite3_column_int(st, c); break;
+		case COL_SIZE: *(size_t *)(void *)field = (size_t)sqlite3_column_int64(st, c); break;
+		case COL_SKIP: break;
+		}
+	}
+	if (t->more)
+		t->more(req, st, row);
+}
+
+void *
+db_rows(struct request *req, sqlite3_stmt *st, const struct row_type *t, size_t *n, enum model_status *ms)
+{
+	char *rows = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows = req_grow(req, rows, *n, &cap, t->size);
+		memset(rows + *n * t->size, 0, t->size);
+		db_read(req, st, t, rows + (*n)++ * t->size);
+	}
+	*ms = db_done(st, rc, t->what);
+	return rows;
+}
+
+void *
+db_rows_of(struct request *req, const char *sql, long long id, int limit, long long offset,
+    const struct row_type *t, size_t *n, enum model_status *ms)
+{
+	sqlite3_stmt *st;
+
+	*n = 0;
+	if ((*ms = db_query(sql, &st)) != MODEL_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	if (limit) {
+		sqlite3_bind_int(st, 2, limit);
+		sqlite3_bind_int64(st, 3, offset);
+	}
+	return db_rows(req, st, t, n, ms);
+}
+
+void *
+db_page_rows(struct request *req, const char *count_sql, const char *list_sql, int limit, long long offset,
+    const struct row_type *t, size_t *n, long long *total, enum model_status *ms)
+{
+	*n = 0;
+	if ((*ms = db_count(count_sql, total)) != MODEL_OK)
+		return NULL;
+	return db_rows_of(req, list_sql, 0, limit, offset, t, n, ms);
+}
+
+void *
+db_ranked(struct request *req, void *rows, size_t n, size_t size, size_t rank_offset)
+{
+	void **out = req_alloc(req, (n + 1) * sizeof(*out));
+
+	for (size_t i = 0; i < n; i++) {
+		char *row = (char *)rows + i * size;
+		size_t rank = *(size_t *)(void *)(row + rank_offset);
+
+		out[rank < n ? rank : i] = row;
+	}
+	return out;
+}
+
+enum model_status
+db_count(const char *sql, long long *n)
+{
+	sqlite3_stmt *st;
+	enum model_status ms;
+
+	*n = 0;
+	if ((ms = db_query(sql, &st)) != MODEL_OK)
+		return ms;
+	*n = db_one_int(st, 0);
+	return MODEL_OK;
+}
+
+enum model_status
+db_row_of(struct request *req, const char *sql, const char *key, const struct row_type *t, void *row)
+{
+	sqlite3_stmt *st;
+	enum model_status ms;
+
+	memset(row, 0, t->size);
+	if ((ms = db_query(sql, &st)) != MODEL_OK)
+		return ms;
+	db_bind_text(st, 1, key);
+	if ((ms = db_row(st, t->what)) != MODEL_OK)
+		return ms;
+	db_read(req, st, t, row);
+	sqlite3_reset(st);
+	return MODEL_OK;
+}
+
 const char *
 db_col(struct request *req, sqlite3_stmt *st, int i)
 {

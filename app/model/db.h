@@ -12,6 +12,7 @@
 #ifndef LECTERN_DB_H
 #define LECTERN_DB_H
 #include <sqlite3.h>
+#include <stddef.h>
 
 #include "core/buf.h"
 #include "core/request.h"
@@ -61,6 +62,58 @@ const char	*db_col(struct request *, sqlite3_stmt *, int i);
 /* Column i's integer (0 for NULL), and whether it is NULL. */
 long long	 db_col_int(sqlite3_stmt *, int i);
 int		 db_col_null(sqlite3_stmt *, int i);
+/*
+ * Typed rows: a row type says which field of its struct each column fills, in the
+ * statement's order, so the model reads every query the same way and nothing above it
+ * sees a column number.
+ */
+enum col_type {
+	COL_TEXT,	/* const char *, in the request's arena; NULL for SQL NULL */
+	COL_LONG,	/* long long; 0 for NULL */
+	COL_INT,	/* int */
+	COL_SIZE,	/* size_t: a rank, a window's row_number() - 1 (see db_ranked) */
+	COL_SKIP,	/* read by the row type's more() */
+};
+
+struct column {
+	enum col_type	 type;
+	size_t		 offset;
+};
+
+struct row_type {
+	size_t			 size;		/* of the struct */
+	const struct column	*cols;
+	size_t			 ncols;
+	/* What the columns cannot say (packed lists), after they are read; may be NULL. */
+	void			(*more)(struct request *, sqlite3_stmt *, void *row);
+	const char		*what;		/* for messages */
+};
+
+#define COL(type, st, field)	{ COL_##type, offsetof(st, field) }
+#define COL_PASS		{ COL_SKIP, 0 }
+#define ROW_TYPE(st, cols, more, what) { sizeof(st), cols, sizeof(cols) / sizeof(cols[0]), more, what }
+
+/* Reads st's current row into row. */
+void		 db_read(struct request *, sqlite3_stmt *, const struct row_type *, void *row);
+/* Steps st to its end, each row a new element of the array returned (in req's arena; *n
+ * of them); *ms gets MODEL_OK or the failure. */
+void		*db_rows(struct request *, sqlite3_stmt *, const struct row_type *, size_t *n,
+		    enum model_status *ms);
+/* The rows of sql with ?1 bound to id (and, when limit is not 0, ?2 = limit, ?3 = offset). */
+void		*db_rows_of(struct request *, const char *sql, long long id, int limit, long long offset,
+		    const struct row_type *, size_t *n, enum model_status *ms);
+/* A page of a list: the rows of list_sql (?2 = limit, ?3 = offset) and in *total what count_sql counts. */
+void		*db_page_rows(struct request *, const char *count_sql, const char *list_sql, int limit,
+		    long long offset, const struct row_type *, size_t *n, long long *total, enum model_status *ms);
+/* The rows (n of size bytes) in the order of their rank, the size_t at rank_offset in each:
+ * the second order of a list whose query gives both (a window's row_number()). */
+void		*db_ranked(struct request *, void *rows, size_t n, size_t size, size_t rank_offset);
+/* The single number sql counts into *n. */
+enum model_status db_count(const char *sql, long long *n);
+/* The one row of sql with ?1 bound to key (text) into row: MODEL_NOT_FOUND when there is none. */
+enum model_status db_row_of(struct request *, const char *sql, const char *key, const struct row_type *,
+		    void *row);
+
 /* A cached statement for sql on this thread's connection in *st: MODEL_OK, MODEL_UNAVAILABLE
  * when the thread has no connection, or the failure to prepare it (logged). */
 enum model_status db_query(const char *sql, sqlite3_stmt **st);

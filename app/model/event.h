@@ -8,10 +8,11 @@
 struct event_item {
 	const char		*name, *slug, *series, *city, *country, *starts_on, *ends_on;
 	long long		 sessions;
-	/* Co-located events, by start; json_rank: each one's place in the order they were recorded. */
-	struct event_item	*colocated;
+	int			 is_colocated;	/* part of the main event before it in a list */
+	/* Co-located events, by start; recorded: the same in the order they were recorded. */
+	struct event_item	*colocated, **recorded;
 	size_t			 n_colocated;
-	size_t			 json_rank;
+	size_t			 recorded_rank;	/* its place in that order */
 };
 
 /* A page of the main events, newest first, and how many main events there are. */
@@ -28,6 +29,7 @@ struct schedule_item {
 	const char		*starts_at;	/* local time with its UTC offset, or NULL */
 	const char		*time;		/* "09:40", or NULL */
 	long long		 duration_min;	/* 0: not known */
+	size_t			 day_rank;	/* its place by local day, room and time */
 };
 
 /* What the schedule shows: a kind and a track (NULL for all). */
@@ -40,7 +42,7 @@ struct event_page {
 	const char		*name, *slug, *series, *city, *country, *starts_on, *ends_on;
 	const char		*time_zone, *url;
 	const char		*parent, *parent_slug;	/* the main event of a co-located one, or NULL */
-	struct event_item	*colocated;		/* by start; json_rank as in event_item */
+	struct event_item	*colocated, **recorded;	/* as in event_item */
 	size_t			 n_colocated;
 	/* The sessions by time and room; by_day: the same by local day, room and time. */
 	struct schedule_item	*sessions, **by_day;
@@ -51,7 +53,11 @@ struct event_page {
 enum model_status	event_list(struct request *, long long offset, int limit, struct event_list *);
 enum model_status	event_page(struct request *, const char *slug, const struct schedule_filter *,
 			    struct event_page *);
+struct event_track {
+	const char	*name;
+};
+
 /* The event's tracks, by name (the schedule's filter). */
-enum model_status	event_tracks(struct request *, long long event, const char ***tracks, size_t *n);
+enum model_status	event_tracks(struct request *, long long event, struct event_track **, size_t *n);
 
 #endif

@@ -36,27 +36,21 @@ static const char speakers_sql[] =
 	"SELECT p.slug, o.slug, a.role FROM appearances a JOIN people p ON p.id = a.person_id"
 	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.session_id = ?1 ORDER BY a.position, a.id";
 
+static const struct column speaker_cols[] = {
+	COL(TEXT, struct form_speaker, person), COL(TEXT, struct form_speaker, org),
+	COL(TEXT, struct form_speaker, role),
+};
+static const struct row_type speaker_row = ROW_TYPE(struct form_speaker, speaker_cols, NULL, "the form's speakers");
+
 static enum model_status
 stored_speakers(struct request *req, struct record_form *r)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	if ((ms = db_query(speakers_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, r->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && r->n_speakers < SPEAKER_ROWS) {
-		struct form_speaker *s;
-
-		r->speakers = req_grow(req, r->speakers, r->n_speakers, &cap, sizeof(*s));
-		s = &r->speakers[r->n_speakers++];
-		s->person = db_col(req, st, 0);
-		s->org = db_col(req, st, 1);
-		s->role = db_col(req, st, 2);
-	}
-	return db_done(st, rc, "the form's speakers");
+	r->speakers = db_rows_of(req, speakers_sql, r->id, 0, 0, &speaker_row, &r->n_speakers, &ms);
+	if (r->n_speakers > SPEAKER_ROWS)
+		r->n_speakers = SPEAKER_ROWS;
+	return ms;
 }
 
 enum model_status
@@ -90,6 +84,9 @@ editor_load(struct request *req, const struct record_kind *k, long long id, stru
 	return strcmp(k->kind, "session") == 0 ? stored_speakers(req, r) : MODEL_OK;
 }
 
+static const struct column choice_cols[] = { COL(TEXT, struct choice, slug), COL(TEXT, struct choice, name) };
+static const struct row_type choice_row = ROW_TYPE(struct choice, choice_cols, NULL, "choices");
+
 enum model_status
 editor_choices(struct request *req, const char *ref_kind, struct choice **out, size_t *n)
 {
@@ -99,24 +96,14 @@ editor_choices(struct request *req, const char *ref_kind, struct choice **out, s
 		{ "event", "SELECT slug, name FROM events ORDER BY starts_on DESC LIMIT 300" },
 		{ "body", "SELECT slug, name FROM bodies ORDER BY name LIMIT 300" },
 	};
-	sqlite3_stmt *st = NULL;
 	enum model_status ms = MODEL_NOT_FOUND;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
-	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]) && ms == MODEL_NOT_FOUND; i++)
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		if (strcmp(lists[i].ref, ref_kind) == 0)
-			ms = db_query(lists[i].sql, &st);
-	if (ms != MODEL_OK)
-		return ms;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = req_grow(req, *out, *n, &cap, sizeof(**out));
-		(*out)[*n].slug = db_col(req, st, 0);
-		(*out)[(*n)++].name = db_col(req, st, 1);
-	}
-	return db_done(st, rc, "choices");
+			*out = db_rows_of(req, lists[i].sql, 0, 0, 0, &choice_row, n, &ms);
+	return ms;
 }
 
 const char *

@@ -8,7 +8,7 @@
  * The changed fields come packed "field US before US after RS ..." (US = char(31), RS = char(30)). */
 static const char list_sql[] =
 	"SELECT a.id, a.at, coalesce(a.user_login, '(command line)'), a.kind, a.record_id, a.action,"
-	" a.undone_by, (SELECT group_concat(k || char(31) || coalesce(b, '') || char(31) || coalesce(v, ''), char(30))"
+	" a.undone_by IS NOT NULL, (SELECT group_concat(k || char(31) || coalesce(b, '') || char(31) || coalesce(v, ''), char(30))"
 	"  FROM (SELECT key AS k, json_extract(a.before, '$.' || key) AS b, json_extract(a.after, '$.' || key) AS v"
 	"  FROM (SELECT key FROM json_each(coalesce(a.after, '{}')) UNION SELECT key FROM json_each(coalesce(a.before, '{}')))"
 	"  WHERE key NOT IN ('version', 'updated_at', 'created_at')"
@@ -45,19 +45,17 @@ unpack_changes(struct request *req, const char *p, struct history_entry *e)
 }
 
 static void
-read_entry(struct request *req, sqlite3_stmt *st, struct history_entry *e)
+changes(struct request *req, sqlite3_stmt *st, void *row)
 {
-	memset(e, 0, sizeof(*e));
-	e->id = db_col_int(st, 0);
-	e->at = db_col(req, st, 1);
-	e->who = db_col(req, st, 2);
-	e->kind = db_col(req, st, 3);
-	e->record_id = db_col_int(st, 4);
-	e->action = db_col(req, st, 5);
-	e->undone = !db_col_null(st, 6);
-	unpack_changes(req, (const char *)sqlite3_column_text(st, 7), e);
-	e->has_before = (int)db_col_int(st, 8);
+	unpack_changes(req, (const char *)sqlite3_column_text(st, 7), row);
 }
+
+#define E(type, field)	COL(type, struct history_entry, field)
+static const struct column entry_cols[] = {
+	E(LONG, id), E(TEXT, at), E(TEXT, who), E(TEXT, kind), E(LONG, record_id), E(TEXT, action),
+	E(INT, undone), COL_PASS, E(INT, has_before),
+};
+static const struct row_type entry_row = ROW_TYPE(struct history_entry, entry_cols, changes, "history");
 
 enum model_status
 history_list(struct request *req, const struct history_filter *f, long long offset, int limit,
@@ -65,8 +63,6 @@ history_list(struct request *req, const struct history_filter *f, long long offs
 {
 	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -79,9 +75,6 @@ history_list(struct request *req, const struct history_filter *f, long long offs
 	sqlite3_bind_int64(st, 5, f->record);
 	sqlite3_bind_int(st, 6, limit);
 	sqlite3_bind_int64(st, 7, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = req_grow(req, *out, *n, &cap, sizeof(**out));
-		read_entry(req, st, &(*out)[(*n)++]);
-	}
-	return db_done(st, rc, "history");
+	*out = db_rows(req, st, &entry_row, n, &ms);
+	return ms;
 }

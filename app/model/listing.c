@@ -3,10 +3,11 @@
 
 #include "model/listing.h"
 
-/* The packed speakers of SESSION_ITEM_COLS as an array; an empty organization is none. */
-static void
-unpack_speakers(struct request *req, const char *p, struct session_item *it)
+/* The packed speakers of column col as an array; an empty organization is none. */
+void
+session_item_speakers(struct request *req, sqlite3_stmt *st, int col, struct session_item *it)
 {
+	const char *p = (const char *)sqlite3_column_text(st, col);
 	size_t cap = 0;
 
 	it->speakers = NULL;
@@ -34,15 +35,11 @@ unpack_speakers(struct request *req, const char *p, struct session_item *it)
 	}
 }
 
-void
-session_item_read(struct request *req, sqlite3_stmt *st, int c, struct session_item *it)
+static void
+speakers(struct request *req, sqlite3_stmt *st, void *row)
 {
-	it->id = db_col_int(st, c);
-	it->title = db_col(req, st, c + 1);
-	it->kind = db_col(req, st, c + 2);
-	it->status = db_col(req, st, c + 3);
-	it->date = db_col(req, st, c + 4);
-	it->event_slug = db_col(req, st, c + 5);
-	it->event_name = db_col(req, st, c + 6);
-	unpack_speakers(req, (const char *)sqlite3_column_text(st, c + 7), it);
+	session_item_speakers(req, st, SESSION_ITEM_NCOLS - 1, row);
 }
+
+static const struct column session_item_cols[] = { SESSION_ITEM_COLUMNS(struct session_item, ) };
+const struct row_type session_item_row = ROW_TYPE(struct session_item, session_item_cols, speakers, "sessions");

@@ -5,10 +5,10 @@
 #include "model/session.h"
 
 /*
- * The columns every session listing selects, in this order (see session_item_read): id,
- * title, kind, status, date, event slug, event name, speakers packed as
- * "slug US name US org RS slug US ..." (US = char(31), RS = char(30)), ordered by position.
- * The packing keeps a listing one statement; stored text holds no control characters.
+ * The columns every session listing selects first, in this order: id, title, kind,
+ * status, date, event slug, event name, speakers packed as "slug US name US org RS slug
+ * US ..." (US = char(31), RS = char(30)), ordered by position. The packing keeps a
+ * listing one statement; stored text holds no control characters.
  */
 #define SESSION_ITEM_COLS \
 	"s.id, s.title, s.kind, s.status, coalesce(substr(s.starts_at, 1, 10), e.starts_on)," \
@@ -16,9 +16,16 @@
 	" p.name || char(31) || coalesce(o.name, '') AS x FROM appearances a" \
 	" JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id" \
 	" WHERE a.session_id = s.id ORDER BY a.position, a.id))"
+/* The row type's columns for a struct session_item at member m of st ("session." or nothing);
+ * the packed speakers (the eighth column) are session_item_speakers's. */
+#define SESSION_ITEM_COLUMNS(st, m) \
+	COL(LONG, st, m id), COL(TEXT, st, m title), COL(TEXT, st, m kind), COL(TEXT, st, m status), \
+	COL(TEXT, st, m date), COL(TEXT, st, m event_slug), COL(TEXT, st, m event_name), COL_PASS
 #define SESSION_ITEM_NCOLS	8
 
-/* Reads the SESSION_ITEM_COLS starting at column col of st into *item (strings in req's arena). */
-void	session_item_read(struct request *, sqlite3_stmt *, int col, struct session_item *);
+/* Unpacks the speakers of column col into it. */
+void	session_item_speakers(struct request *, sqlite3_stmt *, int col, struct session_item *it);
+/* The row type of a bare session_item. */
+extern const struct row_type	session_item_row;
 
 #endif

@@ -9,6 +9,20 @@ static const char find_sql[] =
 	" l.csrf_token, l.created_at, l.last_used FROM logins l JOIN users u ON u.id = l.user_id"
 	" WHERE l.token_hash = ?1 AND u.disabled = 0";
 
+static void
+role(struct request *req, sqlite3_stmt *st, void *row)
+{
+	(void)req;
+	((struct login *)row)->user.role = role_of((const char *)sqlite3_column_text(st, 3));
+}
+
+#define L(type, field)	COL(type, struct login, field)
+static const struct column login_cols[] = {
+	L(LONG, user.id), L(TEXT, user.login), L(TEXT, user.display_name), COL_PASS, L(LONG, user.person_id),
+	L(LONG, user.org_id), L(TEXT, csrf), L(LONG, created), L(LONG, used),
+};
+static const struct row_type login_row = ROW_TYPE(struct login, login_cols, role, "login");
+
 enum model_status
 login_find(struct request *req, const unsigned char *hash, size_t len, struct login *l)
 {
@@ -21,15 +35,7 @@ login_find(struct request *req, const unsigned char *hash, size_t len, struct lo
 	sqlite3_bind_blob(st, 1, hash, (int)len, SQLITE_STATIC);
 	if ((ms = db_row(st, "login")) != MODEL_OK)
 		return ms;
-	l->user.id = db_col_int(st, 0);
-	l->user.login = db_col(req, st, 1);
-	l->user.display_name = db_col(req, st, 2);
-	l->user.role = role_of((const char *)sqlite3_column_text(st, 3));
-	l->user.person_id = db_col_int(st, 4);
-	l->user.org_id = db_col_int(st, 5);
-	l->csrf = db_col(req, st, 6);
-	l->created = db_col_int(st, 7);
-	l->used = db_col_int(st, 8);
+	db_read(req, st, &login_row, l);
 	sqlite3_reset(st);
 	return MODEL_OK;
 }

@@ -8,39 +8,23 @@
 static const char list_sql[] =
 	"SELECT o.name, o.slug, o.kind, o.eu_member, f.keynotes, f.talks, f.speakers"
 	" FROM organizations o JOIN org_figures f ON f.org_id = o.id"
-	" ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?1 OFFSET ?2";
+	" ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?2 OFFSET ?3";
 static const char count_sql[] = "SELECT count(*) FROM organizations";
+
+#define I(type, field)	COL(type, struct org_item, field)
+static const struct column item_cols[] = {
+	I(TEXT, name), I(TEXT, slug), I(TEXT, kind), I(INT, eu_member), I(LONG, keynotes), I(LONG, talks),
+	I(LONG, speakers),
+};
+static const struct row_type item_row = ROW_TYPE(struct org_item, item_cols, NULL, "organizations");
 
 enum model_status
 org_list(struct request *req, long long offset, int limit, struct org_list *l)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	memset(l, 0, sizeof(*l));
-	if ((ms = db_query(count_sql, &st)) != MODEL_OK)
-		return ms;
-	l->total = db_one_int(st, 0);
-	if ((ms = db_query(list_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int(st, 1, limit);
-	sqlite3_bind_int64(st, 2, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct org_item *o;
-
-		l->items = req_grow(req, l->items, l->n, &cap, sizeof(*o));
-		o = &l->items[l->n++];
-		o->name = db_col(req, st, 0);
-		o->slug = db_col(req, st, 1);
-		o->kind = db_col(req, st, 2);
-		o->eu_member = (int)db_col_int(st, 3);
-		o->keynotes = db_col_int(st, 4);
-		o->talks = db_col_int(st, 5);
-		o->speakers = db_col_int(st, 6);
-	}
-	return db_done(st, rc, "organizations");
+	l->items = db_page_rows(req, count_sql, list_sql, limit, offset, &item_row, &l->n, &l->total, &ms);
+	return ms;
 }
 
 static const char org_sql[] =
@@ -49,78 +33,27 @@ static const char org_sql[] =
 	" f.toc_seats_current, f.projects"
 	" FROM organizations o JOIN org_figures f ON f.org_id = o.id WHERE o.slug = ?1";
 
-static void
-read_head(struct request *req, sqlite3_stmt *st, struct org_page *p)
-{
-	p->id = db_col_int(st, 0);
-	p->name = db_col(req, st, 1);
-	p->slug = db_col(req, st, 2);
-	p->kind = db_col(req, st, 3);
-	p->website = db_col(req, st, 4);
-	p->eu_member = (int)db_col_int(st, 5);
-	p->member_since = db_col(req, st, 6);
-	p->tier = db_col(req, st, 7);
-	p->notes = db_col(req, st, 8);
-	p->fig.keynotes = db_col_int(st, 9);
-	p->fig.talks = db_col_int(st, 10);
-	p->fig.speakers = db_col_int(st, 11);
-	p->fig.colocated_talks = db_col_int(st, 12);
-	p->fig.group_roles = db_col_int(st, 13);
-	p->fig.toc_seats = db_col_int(st, 14);
-	p->fig.toc_seats_current = db_col_int(st, 15);
-	p->fig.projects = db_col_int(st, 16);
-}
+#define P(type, field)	COL(type, struct org_page, field)
+static const struct column org_cols[] = {
+	P(LONG, id), P(TEXT, name), P(TEXT, slug), P(TEXT, kind), P(TEXT, website), P(INT, eu_member),
+	P(TEXT, member_since), P(TEXT, tier), P(TEXT, notes), P(LONG, fig.keynotes), P(LONG, fig.talks),
+	P(LONG, fig.speakers), P(LONG, fig.colocated_talks), P(LONG, fig.group_roles), P(LONG, fig.toc_seats),
+	P(LONG, fig.toc_seats_current), P(LONG, fig.projects),
+};
+static const struct row_type org_row = ROW_TYPE(struct org_page, org_cols, NULL, "organization");
 
 static const char years_sql[] =
 	"SELECT year, count(*) FROM session_credits WHERE org_id = ?1 GROUP BY year ORDER BY year";
-
-static enum model_status
-years(struct request *req, struct org_page *p)
-{
-	sqlite3_stmt *st;
-	enum model_status ms;
-	size_t cap = 0;
-	int rc;
-
-	if ((ms = db_query(years_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct year_count *y;
-
-		p->years = req_grow(req, p->years, p->n_years, &cap, sizeof(*y));
-		y = &p->years[p->n_years++];
-		y->year = (int)db_col_int(st, 0);
-		y->sessions = db_col_int(st, 1);
-	}
-	return db_done(st, rc, "sessions per year");
-}
+static const struct column year_cols[] = {
+	COL(INT, struct year_count, year), COL(LONG, struct year_count, sessions),
+};
+static const struct row_type year_row = ROW_TYPE(struct year_count, year_cols, NULL, "sessions per year");
 
 static const char sessions_sql[] =
 	"SELECT " SESSION_ITEM_COLS " FROM (SELECT session_id, starts FROM session_credits WHERE org_id = ?1"
 	" ORDER BY starts DESC, session_id DESC LIMIT ?2 OFFSET ?3) c"
 	" JOIN sessions s ON s.id = c.session_id JOIN events e ON e.id = s.event_id"
 	" ORDER BY c.starts DESC, s.id DESC";
-
-static enum model_status
-sessions(struct request *req, struct org_page *p, long long offset, int limit)
-{
-	sqlite3_stmt *st;
-	enum model_status ms;
-	size_t cap = 0;
-	int rc;
-
-	if ((ms = db_query(sessions_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, p->id);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->sessions = req_grow(req, p->sessions, p->n_sessions, &cap, sizeof(*p->sessions));
-		session_item_read(req, st, 0, &p->sessions[p->n_sessions++]);
-	}
-	return db_done(st, rc, "the organization's sessions");
-}
 
 /* The 200 who spoke most; the window gives each one's place when ties go by name. */
 static const char people_sql[] =
@@ -129,77 +62,39 @@ static const char people_sql[] =
 	" JOIN sessions s ON s.id = a.session_id WHERE a.org_id = ?1 AND s.status = 'scheduled'"
 	" GROUP BY a.person_id ORDER BY n DESC, a.person_id LIMIT 200) x JOIN people p ON p.id = x.person_id"
 	" ORDER BY x.n DESC, x.person_id";
-
-static enum model_status
-people(struct request *req, struct org_page *p)
-{
-	sqlite3_stmt *st;
-	enum model_status ms;
-	int rc;
-
-	if ((ms = db_query(people_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, p->id);
-	p->people = req_alloc(req, 200 * sizeof(*p->people));
-	p->by_name = req_alloc(req, 200 * sizeof(*p->by_name));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && p->n_people < 200) {
-		struct person_count *c = &p->people[p->n_people++];
-		long long rank = db_col_int(st, 3);
-
-		c->name = db_col(req, st, 0);
-		c->slug = db_col(req, st, 1);
-		c->sessions = db_col_int(st, 2);
-		if (rank >= 0 && rank < 200)
-			p->by_name[rank] = c;
-	}
-	return db_done(st, rc, "the organization's people");
-}
+static const struct column person_cols[] = {
+	COL(TEXT, struct person_count, name), COL(TEXT, struct person_count, slug),
+	COL(LONG, struct person_count, sessions), COL(SIZE, struct person_count, name_rank),
+};
+static const struct row_type person_row = ROW_TYPE(struct person_count, person_cols, NULL, "people");
 
 static const char projects_sql[] =
 	"SELECT name, slug, maturity, accepted_on FROM projects WHERE org_id = ?1 ORDER BY id";
-
-static enum model_status
-projects(struct request *req, struct org_page *p)
-{
-	sqlite3_stmt *st;
-	enum model_status ms;
-	size_t cap = 0;
-	int rc;
-
-	if ((ms = db_query(projects_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct project_item *j;
-
-		p->projects = req_grow(req, p->projects, p->n_projects, &cap, sizeof(*j));
-		j = &p->projects[p->n_projects++];
-		j->name = db_col(req, st, 0);
-		j->slug = db_col(req, st, 1);
-		j->maturity = db_col(req, st, 2);
-		j->accepted_on = db_col(req, st, 3);
-	}
-	return db_done(st, rc, "the organization's projects");
-}
+static const struct column project_cols[] = {
+	COL(TEXT, struct project_item, name), COL(TEXT, struct project_item, slug),
+	COL(TEXT, struct project_item, maturity), COL(TEXT, struct project_item, accepted_on),
+};
+static const struct row_type project_row = ROW_TYPE(struct project_item, project_cols, NULL, "projects");
 
 enum model_status
 org_page(struct request *req, const char *slug, long long offset, int limit, struct org_page *p)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
 
-	memset(p, 0, sizeof(*p));
-	if ((ms = db_query(org_sql, &st)) != MODEL_OK)
+	if ((ms = db_row_of(req, org_sql, slug, &org_row, p)) != MODEL_OK)
 		return ms;
-	db_bind_text(st, 1, slug);
-	if ((ms = db_row(st, "organization")) != MODEL_OK)
-		return ms;
-	read_head(req, st, p);
-	sqlite3_reset(st);
-	if ((ms = years(req, p)) != MODEL_OK || (ms = sessions(req, p, offset, limit)) != MODEL_OK ||
-	    (ms = people(req, p)) != MODEL_OK)
-		return ms;
-	return projects(req, p);
+	p->years = db_rows_of(req, years_sql, p->id, 0, 0, &year_row, &p->n_years, &ms);
+	if (ms == MODEL_OK)
+		p->sessions = db_rows_of(req, sessions_sql, p->id, limit, offset, &session_item_row,
+		    &p->n_sessions, &ms);
+	if (ms == MODEL_OK)
+		p->people = db_rows_of(req, people_sql, p->id, 0, 0, &person_row, &p->n_people, &ms);
+	if (ms == MODEL_OK)
+		p->by_name = db_ranked(req, p->people, p->n_people, sizeof(*p->people),
+		    offsetof(struct person_count, name_rank));
+	if (ms == MODEL_OK)
+		p->projects = db_rows_of(req, projects_sql, p->id, 0, 0, &project_row, &p->n_projects, &ms);
+	return ms;
 }
 
 static const char milestones_sql[] =
@@ -220,28 +115,16 @@ static const char milestones_sql[] =
 	" UNION ALL SELECT accepted_on, 'Contributed ' || name || ' to the CNCF (' || maturity || ')', NULL"
 	"  FROM projects WHERE org_id = ?1 AND accepted_on IS NOT NULL"
 	") ORDER BY d LIMIT 100";
+static const struct column milestone_cols[] = {
+	COL(TEXT, struct milestone, date), COL(TEXT, struct milestone, what), COL(TEXT, struct milestone, href),
+};
+static const struct row_type milestone_row = ROW_TYPE(struct milestone, milestone_cols, NULL, "milestones");
 
 enum model_status
 org_milestones(struct request *req, long long org, struct milestone **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((ms = db_query(milestones_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, org);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct milestone *m;
-
-		*out = req_grow(req, *out, *n, &cap, sizeof(*m));
-		m = &(*out)[(*n)++];
-		m->date = db_col(req, st, 0);
-		m->what = db_col(req, st, 1);
-		m->href = db_col(req, st, 2);
-	}
-	return db_done(st, rc, "milestones");
+	*out = db_rows_of(req, milestones_sql, org, 0, 0, &milestone_row, n, &ms);
+	return ms;
 }

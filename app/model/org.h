@@ -33,6 +33,7 @@ struct year_count {
 struct person_count {
 	const char	*name, *slug;
 	long long	 sessions;
+	size_t		 name_rank;	/* its place when ties go by name */
 };
 
 struct project_item {

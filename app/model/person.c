@@ -10,37 +10,22 @@ static const char list_sql[] =
 	" (SELECT o.name FROM affiliations f JOIN organizations o ON o.id = f.org_id"
 	"  WHERE f.person_id = p.id AND (f.until IS NULL OR f.until >= date('now'))"
 	"  ORDER BY f.since DESC LIMIT 1)"
-	" FROM people p ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?1 OFFSET ?2";
+	" FROM people p ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2 OFFSET ?3";
 static const char count_sql[] = "SELECT count(*) FROM people";
+
+#define I(type, field)	COL(type, struct person_item, field)
+static const struct column item_cols[] = {
+	I(TEXT, name), I(TEXT, slug), I(TEXT, github), I(LONG, sessions), I(TEXT, org_now),
+};
+static const struct row_type item_row = ROW_TYPE(struct person_item, item_cols, NULL, "people");
 
 enum model_status
 person_list(struct request *req, long long offset, int limit, struct person_list *l)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	memset(l, 0, sizeof(*l));
-	if ((ms = db_query(count_sql, &st)) != MODEL_OK)
-		return ms;
-	l->total = db_one_int(st, 0);
-	if ((ms = db_query(list_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int(st, 1, limit);
-	sqlite3_bind_int64(st, 2, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct person_item *p;
-
-		l->items = req_grow(req, l->items, l->n, &cap, sizeof(*p));
-		p = &l->items[l->n++];
-		p->name = db_col(req, st, 0);
-		p->slug = db_col(req, st, 1);
-		p->github = db_col(req, st, 2);
-		p->sessions = db_col_int(st, 3);
-		p->org_now = db_col(req, st, 4);
-	}
-	return db_done(st, rc, "people");
+	l->items = db_page_rows(req, count_sql, list_sql, limit, offset, &item_row, &l->n, &l->total, &ms);
+	return ms;
 }
 
 /* The co-speakers come by person id: the order the JSON form has always had. */
@@ -53,14 +38,15 @@ static const char history_sql[] =
 	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.person_id = ?1"
 	" ORDER BY coalesce(s.starts_utc, e.starts_on) DESC, s.id DESC";
 
-/* Slugs separated by spaces (slugs hold none) as an array. */
+/* The speakers (packed) and the co-speakers' slugs, separated by spaces (slugs hold none). */
 static void
-split_slugs(struct request *req, const char *s, struct appearance_item *a)
+history_lists(struct request *req, sqlite3_stmt *st, void *row)
 {
+	struct appearance_item *a = row;
+	const char *s = (const char *)sqlite3_column_text(st, SESSION_ITEM_NCOLS + 3);
 	size_t cap = 0;
 
-	a->co_speakers = NULL;
-	a->n_co_speakers = 0;
+	session_item_speakers(req, st, SESSION_ITEM_NCOLS - 1, &a->session);
 	while (s && *s) {
 		size_t n = strcspn(s, " ");
 
@@ -71,31 +57,21 @@ split_slugs(struct request *req, const char *s, struct appearance_item *a)
 	}
 }
 
+#define H(type, field)	COL(type, struct appearance_item, field)
+static const struct column history_cols[] = {
+	SESSION_ITEM_COLUMNS(struct appearance_item, session.),
+	H(TEXT, role), H(TEXT, org), H(TEXT, org_slug),
+};
+static const struct row_type history_row = ROW_TYPE(struct appearance_item, history_cols, history_lists,
+    "speaking history");
+
 enum model_status
 person_history(struct request *req, long long person, struct appearance_item **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((ms = db_query(history_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, person);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct appearance_item *a;
-
-		*out = req_grow(req, *out, *n, &cap, sizeof(*a));
-		a = &(*out)[(*n)++];
-		session_item_read(req, st, 0, &a->session);
-		a->role = db_col(req, st, SESSION_ITEM_NCOLS);
-		a->org = db_col(req, st, SESSION_ITEM_NCOLS + 1);
-		a->org_slug = db_col(req, st, SESSION_ITEM_NCOLS + 2);
-		split_slugs(req, (const char *)sqlite3_column_text(st, SESSION_ITEM_NCOLS + 3), a);
-	}
-	return db_done(st, rc, "speaking history");
+	*out = db_rows_of(req, history_sql, person, 0, 0, &history_row, n, &ms);
+	return ms;
 }
 
 static const char roles_sql[] =
@@ -103,94 +79,55 @@ static const char roles_sql[] =
 	" FROM roles r JOIN bodies b ON b.id = r.body_id LEFT JOIN organizations o ON o.id = r.org_id"
 	" WHERE r.person_id = ?1 ORDER BY r.starts_on DESC, r.id DESC";
 
+#define R(type, field)	COL(type, struct role_item, field)
+static const struct column role_cols[] = {
+	R(LONG, id), R(TEXT, body), R(TEXT, body_slug), R(TEXT, role), R(TEXT, seat_type), R(TEXT, starts_on),
+	R(TEXT, ends_on), R(TEXT, org), R(TEXT, org_slug),
+};
+static const struct row_type role_row = ROW_TYPE(struct role_item, role_cols, NULL, "roles");
+
 enum model_status
 person_roles(struct request *req, long long person, struct role_item **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((ms = db_query(roles_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, person);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct role_item *r;
-
-		*out = req_grow(req, *out, *n, &cap, sizeof(*r));
-		r = &(*out)[(*n)++];
-		memset(r, 0, sizeof(*r));
-		r->id = db_col_int(st, 0);
-		r->body = db_col(req, st, 1);
-		r->body_slug = db_col(req, st, 2);
-		r->role = db_col(req, st, 3);
-		r->seat_type = db_col(req, st, 4);
-		r->starts_on = db_col(req, st, 5);
-		r->ends_on = db_col(req, st, 6);
-		r->org = db_col(req, st, 7);
-		r->org_slug = db_col(req, st, 8);
-	}
-	return db_done(st, rc, "roles");
+	*out = db_rows_of(req, roles_sql, person, 0, 0, &role_row, n, &ms);
+	return ms;
 }
 
 static const char affiliations_sql[] =
 	"SELECT f.id, o.name, o.slug, f.title, f.since, f.until FROM affiliations f"
 	" JOIN organizations o ON o.id = f.org_id WHERE f.person_id = ?1 ORDER BY f.since DESC, f.id DESC";
 
-static enum model_status
-affiliations(struct request *req, struct person_page *p)
-{
-	sqlite3_stmt *st;
-	enum model_status ms;
-	size_t cap = 0;
-	int rc;
-
-	if ((ms = db_query(affiliations_sql, &st)) != MODEL_OK)
-		return ms;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct affiliation_item *f;
-
-		p->affiliations = req_grow(req, p->affiliations, p->n_affiliations, &cap, sizeof(*f));
-		f = &p->affiliations[p->n_affiliations++];
-		f->id = db_col_int(st, 0);
-		f->org = db_col(req, st, 1);
-		f->org_slug = db_col(req, st, 2);
-		f->title = db_col(req, st, 3);
-		f->since = db_col(req, st, 4);
-		f->until = db_col(req, st, 5);
-	}
-	return db_done(st, rc, "affiliations");
-}
+#define A(type, field)	COL(type, struct affiliation_item, field)
+static const struct column affiliation_cols[] = {
+	A(LONG, id), A(TEXT, org), A(TEXT, org_slug), A(TEXT, title), A(TEXT, since), A(TEXT, until),
+};
+static const struct row_type affiliation_row = ROW_TYPE(struct affiliation_item, affiliation_cols, NULL,
+    "affiliations");
 
 static const char person_sql[] =
 	"SELECT id, name, slug, email, github, bio, json(links), notes FROM people WHERE slug = ?1";
 
+#define P(type, field)	COL(type, struct person_page, field)
+static const struct column person_cols[] = {
+	P(LONG, id), P(TEXT, name), P(TEXT, slug), P(TEXT, email), P(TEXT, github), P(TEXT, bio),
+	P(TEXT, links), P(TEXT, notes),
+};
+static const struct row_type person_row = ROW_TYPE(struct person_page, person_cols, NULL, "person");
+
 enum model_status
 person_page(struct request *req, const char *slug, struct person_page *p)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
 
-	memset(p, 0, sizeof(*p));
-	if ((ms = db_query(person_sql, &st)) != MODEL_OK)
+	if ((ms = db_row_of(req, person_sql, slug, &person_row, p)) != MODEL_OK)
 		return ms;
-	db_bind_text(st, 1, slug);
-	if ((ms = db_row(st, "person")) != MODEL_OK)
-		return ms;
-	p->id = db_col_int(st, 0);
-	p->name = db_col(req, st, 1);
-	p->slug = db_col(req, st, 2);
-	p->email = db_col(req, st, 3);
-	p->github = db_col(req, st, 4);
-	p->bio = db_col(req, st, 5);
-	p->links = db_col(req, st, 6);
-	p->notes = db_col(req, st, 7);
-	sqlite3_reset(st);
-	if ((ms = affiliations(req, p)) != MODEL_OK ||
-	    (ms = person_history(req, p->id, &p->history, &p->n_history)) != MODEL_OK)
-		return ms;
-	return person_roles(req, p->id, &p->roles, &p->n_roles);
+	p->affiliations = db_rows_of(req, affiliations_sql, p->id, 0, 0, &affiliation_row,
+	    &p->n_affiliations, &ms);
+	if (ms == MODEL_OK)
+		ms = person_history(req, p->id, &p->history, &p->n_history);
+	if (ms == MODEL_OK)
+		ms = person_roles(req, p->id, &p->roles, &p->n_roles);
+	return ms;
 }

@@ -10,6 +10,13 @@ static const char me_sql[] =
 	" p.version, o.name, o.slug FROM users u LEFT JOIN people p ON p.id = u.person_id"
 	" LEFT JOIN organizations o ON o.id = u.org_id WHERE u.id = ?1";
 
+#define P(type, field)	COL(type, struct profile, field)
+static const struct column profile_cols[] = {
+	P(LONG, person), P(TEXT, slug), P(TEXT, bio), P(TEXT, links), P(LONG, version), P(TEXT, org),
+	P(TEXT, org_slug),
+};
+static const struct row_type profile_row = ROW_TYPE(struct profile, profile_cols, NULL, "profile");
+
 enum model_status
 profile_of(struct request *req, long long user, struct profile *p)
 {
@@ -22,13 +29,7 @@ profile_of(struct request *req, long long user, struct profile *p)
 	sqlite3_bind_int64(st, 1, user);
 	if ((ms = db_row(st, "profile")) != MODEL_OK)
 		return ms;
-	p->person = db_col_int(st, 0);
-	p->slug = db_col(req, st, 1);
-	p->bio = db_col(req, st, 2);
-	p->links = db_col(req, st, 3);
-	p->version = db_col_int(st, 4);
-	p->org = db_col(req, st, 5);
-	p->org_slug = db_col(req, st, 6);
+	db_read(req, st, &profile_row, p);
 	sqlite3_reset(st);
 	return MODEL_OK;
 }

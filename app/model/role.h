@@ -10,6 +10,7 @@ struct role_item {
 	const char	*starts_on, *ends_on;	/* ends_on: NULL while held */
 	const char	*org, *org_slug;	/* the organization represented, or NULL */
 	int		 current;		/* not ended before today */
+	size_t		 term_rank;		/* a body's: its place with the current terms first */
 };
 
 #endif

@@ -24,17 +24,20 @@ static const char search_sql[] =
 	") ORDER BY rank, kind, ref LIMIT ?2 OFFSET ?3";
 
 static void
-read_result(struct request *req, sqlite3_stmt *st, struct search_result *r)
+kind_of(struct request *req, sqlite3_stmt *st, void *row)
 {
 	const char *kind = (const char *)sqlite3_column_text(st, 0);
 
-	r->kind = kind[0] == 's' ? SEARCH_SESSION : kind[0] == 'p' ? SEARCH_PERSON : SEARCH_ORG;
-	r->ref = db_col(req, st, 1);
-	r->title = db_col(req, st, 2);
-	r->label = db_col(req, st, 3);
-	r->snippet = db_col(req, st, 4);
-	r->extra = db_col(req, st, 5);
+	(void)req;
+	((struct search_result *)row)->kind = kind[0] == 's' ? SEARCH_SESSION : kind[0] == 'p' ? SEARCH_PERSON :
+	    SEARCH_ORG;
 }
+
+#define R(type, field)	COL(type, struct search_result, field)
+static const struct column result_cols[] = {
+	COL_PASS, R(TEXT, ref), R(TEXT, title), R(TEXT, label), R(TEXT, snippet), R(TEXT, extra),
+};
+static const struct row_type result_row = ROW_TYPE(struct search_result, result_cols, kind_of, "search");
 
 enum model_status
 search(struct request *req, const char *fts, long long offset, int limit, struct search_result **out,
@@ -42,8 +45,6 @@ search(struct request *req, const char *fts, long long offset, int limit, struct
 {
 	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -54,9 +55,6 @@ search(struct request *req, const char *fts, long long offset, int limit, struct
 	db_bind_text(st, 1, fts);
 	sqlite3_bind_int(st, 2, limit);
 	sqlite3_bind_int64(st, 3, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = req_grow(req, *out, *n, &cap, sizeof(**out));
-		read_result(req, st, &(*out)[(*n)++]);
-	}
-	return db_done(st, rc, "search");
+	*out = db_rows(req, st, &result_row, n, &ms);
+	return ms;
 }

@@ -94,33 +94,20 @@ static const char list_sql[] =
 	" FROM users u LEFT JOIN people p ON p.id = u.person_id"
 	" LEFT JOIN organizations o ON o.id = u.org_id ORDER BY u.login";
 
+#define U(type, field)	COL(type, struct user_item, field)
+static const struct column user_cols[] = {
+	U(LONG, id), U(TEXT, login), U(TEXT, display_name), U(TEXT, role), U(INT, disabled), U(TEXT, last_login),
+	U(TEXT, person_slug), U(TEXT, org_slug),
+};
+static const struct row_type user_row = ROW_TYPE(struct user_item, user_cols, NULL, "users");
+
 enum model_status
 user_list(struct request *req, struct user_item **out, size_t *n)
 {
-	sqlite3_stmt *st;
 	enum model_status ms;
-	size_t cap = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if ((ms = db_query(list_sql, &st)) != MODEL_OK)
-		return ms;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct user_item *u;
-
-		*out = req_grow(req, *out, *n, &cap, sizeof(*u));
-		u = &(*out)[(*n)++];
-		u->id = db_col_int(st, 0);
-		u->login = db_col(req, st, 1);
-		u->display_name = db_col(req, st, 2);
-		u->role = db_col(req, st, 3);
-		u->disabled = (int)db_col_int(st, 4);
-		u->last_login = db_col(req, st, 5);
-		u->person_slug = db_col(req, st, 6);
-		u->org_slug = db_col(req, st, 7);
-	}
-	return db_done(st, rc, "users");
+	*out = db_rows_of(req, list_sql, 0, 0, 0, &user_row, n, &ms);
+	return ms;
 }
 
 /* One change of an account: by id or by login, and what to set. */

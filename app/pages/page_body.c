@@ -22,11 +22,9 @@ list_html(struct request *req, const struct body_item *bodies, size_t n)
 	html_lit(b, "<table><thead><tr><th scope=\"col\">Body</th><th scope=\"col\">Kind</th>"
 	    "<th scope=\"col\">Part of</th><th scope=\"col\">Current roles</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		html_lit(b, "<tr><td><a href=\"/bodies/");
-		html_attr(b, bodies[i].slug);
-		html_lit(b, "\">");
-		html_text(b, bodies[i].name);
-		html_lit(b, "</a></td><td>");
+		html_lit(b, "<tr><td>");
+		html_link_to(b, "/bodies/", bodies[i].slug, bodies[i].name);
+		html_lit(b, "</td><td>");
 		html_text(b, vocab_label(VOCAB_BODY_KIND, bodies[i].kind));
 		html_lit(b, "</td><td>");
 		html_text(b, bodies[i].parent);
@@ -38,28 +36,11 @@ list_html(struct request *req, const struct body_item *bodies, size_t n)
 	layout_end(req);
 }
 
-static void
-list_json(struct request *req, const struct body_item *bodies, size_t n)
-{
-	struct json j;
-
-	json_begin(&j, &req->out);
-	json_object(&j);
-	json_key(&j, "items");
-	json_array(&j);
-	for (size_t i = 0; i < n; i++) {
-		json_object(&j);
-		json_kstr(&j, "name", bodies[i].name);
-		json_kstr(&j, "slug", bodies[i].slug);
-		json_kstr(&j, "kind", bodies[i].kind);
-		json_kstr(&j, "parent", bodies[i].parent_slug);
-		json_kint(&j, "roles", bodies[i].roles);
-		json_kstrf(&j, "url", "/bodies/%s", bodies[i].slug);
-		json_end(&j);
-	}
-	json_end(&j);
-	json_end(&j);
-}
+#define I(type, key, field)	JF(type, struct body_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "kind", kind), I(STR, "parent", parent_slug),
+	I(LONG, "roles", roles), JF_PATH(PATH, struct body_item, "url", "/bodies/", slug),
+};
 
 int
 page_bodies(struct request *req)
@@ -70,8 +51,15 @@ page_bodies(struct request *req)
 
 	if ((rc = body_list(req, &bodies, &n)) != MODEL_OK)
 		return page_status(rc);
-	if (req->want_json)
-		list_json(req, bodies, n);
+	if (req->want_json) {
+		struct json j;
+
+		/* One page of every body: no page, page size or total. */
+		json_begin(&j, &req->out);
+		json_object(&j);
+		json_objects(&j, "items", bodies, n, sizeof(*bodies), JSON_FIELDS(item_json));
+		json_end(&j);
+	}
 	else
 		list_html(req, bodies, n);
 	return 200;
@@ -83,12 +71,12 @@ term_row(struct request *req, const struct role_item *r)
 	struct buf *b = &req->out;
 
 	html_lit(b, "<tr><td>");
-	html_link(b, req_printf(req, "/people/%s", r->person_slug), r->person);
+	html_link_to(b, "/people/", r->person_slug, r->person);
 	html_lit(b, "</td><td>");
 	render_role(b, r->role, r->seat_type);
 	html_lit(b, "</td><td>");
 	if (r->org)
-		html_link(b, req_printf(req, "/orgs/%s", r->org_slug), r->org);
+		html_link_to(b, "/orgs/", r->org_slug, r->org);
 	html_lit(b, "</td><td>");
 	render_span(b, r->starts_on, r->ends_on);
 	staff_edit_link(req, req_printf(req, "/roles/%lld/edit", r->id));
@@ -137,7 +125,7 @@ body_html(struct request *req, const struct body_page *p)
 	html_text(b, vocab_label(VOCAB_BODY_KIND, p->kind));
 	if (p->parent) {
 		html_lit(b, " \xc2\xb7 part of ");
-		html_link(b, req_printf(req, "/bodies/%s", p->parent_slug), p->parent);
+		html_link_to(b, "/bodies/", p->parent_slug, p->parent);
 	}
 	html_lit(b, "</p>");
 	if (p->description) {
@@ -158,6 +146,18 @@ body_html(struct request *req, const struct body_page *p)
 	layout_end(req);
 }
 
+#define P(type, key, field)	JF(type, struct body_page, key, field)
+static const struct json_field body_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "kind", kind), P(STR, "url", url),
+	P(STR, "description", description), P(STR, "parent", parent_slug),
+};
+#define R(type, key, field)	JF(type, struct role_item, key, field)
+static const struct json_field role_json[] = {
+	R(STR, "person", person), R(STR, "slug", person_slug), R(STR, "role", role), R(STR, "seat_type", seat_type),
+	R(STR, "organization", org), R(STR, "org", org_slug), R(STR, "starts_on", starts_on),
+	R(STR, "ends_on", ends_on), R(BOOL, "current", current),
+};
+
 static void
 body_json(struct request *req, const struct body_page *p)
 {
@@ -165,30 +165,8 @@ body_json(struct request *req, const struct body_page *p)
 
 	json_begin(&j, &req->out);
 	json_object(&j);
-	json_kstr(&j, "name", p->name);
-	json_kstr(&j, "slug", p->slug);
-	json_kstr(&j, "kind", p->kind);
-	json_kstr(&j, "url", p->url);
-	json_kstr(&j, "description", p->description);
-	json_kstr(&j, "parent", p->parent_slug);
-	json_key(&j, "roles");
-	json_array(&j);
-	for (size_t i = 0; i < p->n_roles; i++) {
-		const struct role_item *r = &p->roles[i];
-
-		json_object(&j);
-		json_kstr(&j, "person", r->person);
-		json_kstr(&j, "slug", r->person_slug);
-		json_kstr(&j, "role", r->role);
-		json_kstr(&j, "seat_type", r->seat_type);
-		json_kstr(&j, "organization", r->org);
-		json_kstr(&j, "org", r->org_slug);
-		json_kstr(&j, "starts_on", r->starts_on);
-		json_kstr(&j, "ends_on", r->ends_on);
-		json_kbool(&j, "current", r->current);
-		json_end(&j);
-	}
-	json_end(&j);
+	json_fields(&j, JSON_FIELDS(body_json_head), p);
+	json_objects(&j, "roles", p->roles, p->n_roles, sizeof(*p->roles), JSON_FIELDS(role_json));
 	json_end(&j);
 }
 

@@ -43,25 +43,15 @@ select_options(struct buf *b, const char *options, const char *value)
 	}
 }
 
+/* The field's control up to its attributes: <textarea, <select, or <input with its type and value. */
 static void
-field_out(struct request *req, const struct field *f, const char *value, const char *error)
+control_open(struct buf *b, const struct field *f, const char *value)
 {
-	struct buf *b = &req->out;
-
-	html_lit(b, "<div class=\"field\"><label for=\"f-");
-	html_attr(b, f->name);
-	html_lit(b, "\">");
-	html_text(b, f->label);
-	if (f->required)
-		html_lit(b, " <span class=\"muted\">(required)</span>");
-	html_lit(b, "</label>");
 	switch (f->widget) {
 	case W_TEXTAREA:
 		html_lit(b, "<textarea rows=\"4\"");
 		break;
 	case W_SELECT:
-		html_lit(b, "<select");
-		break;
 	case W_CHECK:
 		html_lit(b, "<select");
 		break;
@@ -80,6 +70,37 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 		html_attr(b, value);
 		html_lit(b, "\"");
 	}
+}
+
+/* What the control holds and how it ends: a textarea's text, a select's options. */
+static void
+control_close(struct buf *b, const struct field *f, const char *value)
+{
+	if (f->widget == W_TEXTAREA) {
+		html_text(b, value);
+		html_lit(b, "</textarea>");
+	} else if (f->widget == W_SELECT) {
+		select_options(b, f->options, value);
+		html_lit(b, "</select>");
+	} else if (f->widget == W_CHECK) {
+		select_options(b, "0=No|1=Yes", value ? value : "0");
+		html_lit(b, "</select>");
+	}
+}
+
+static void
+field_out(struct request *req, const struct field *f, const char *value, const char *error)
+{
+	struct buf *b = &req->out;
+
+	html_lit(b, "<div class=\"field\"><label for=\"f-");
+	html_attr(b, f->name);
+	html_lit(b, "\">");
+	html_text(b, f->label);
+	if (f->required)
+		html_lit(b, " <span class=\"muted\">(required)</span>");
+	html_lit(b, "</label>");
+	control_open(b, f, value);
 	html_lit(b, " id=\"f-");
 	html_attr(b, f->name);
 	html_lit(b, "\" name=\"");
@@ -92,16 +113,7 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 	html_lit(b, " aria-describedby=\"h-");
 	html_attr(b, f->name);
 	html_lit(b, "\">");
-	if (f->widget == W_TEXTAREA) {
-		html_text(b, value);
-		html_lit(b, "</textarea>");
-	} else if (f->widget == W_SELECT) {
-		select_options(b, f->options, value);
-		html_lit(b, "</select>");
-	} else if (f->widget == W_CHECK) {
-		select_options(b, "0=No|1=Yes", value ? value : "0");
-		html_lit(b, "</select>");
-	}
+	control_close(b, f, value);
 	html_lit(b, "<span class=\"muted\" id=\"h-");
 	html_attr(b, f->name);
 	html_lit(b, "\">");
@@ -351,31 +363,41 @@ page_record_create(struct request *req)
 	return k ? save(req, k, NULL, 0) : 404;
 }
 
+/* The record the request's path and key name: 0 with *k and *id, or the status to answer. */
+static int
+addressed(struct request *req, const struct record_kind **k, long long *id)
+{
+	enum model_status rc;
+
+	if ((*k = record_kind_by_path(req->path)) == NULL)
+		return 404;
+	if ((rc = record_id(*k, req_arg(req, "key"), id)) != MODEL_OK)
+		return page_status(rc);
+	return 0;
+}
+
 int
 page_record_update(struct request *req)
 {
-	const struct record_kind *k = record_kind_by_path(req->path);
-	enum model_status rc;
+	const struct record_kind *k;
 	long long id;
+	int status;
 
-	if (k == NULL)
-		return 404;
-	if ((rc = record_id(k, req_arg(req, "key"), &id)) != MODEL_OK)
-		return page_status(rc);
+	if ((status = addressed(req, &k, &id)) != 0)
+		return status;
 	return save(req, k, req_arg(req, "key"), id);
 }
 
 int
 page_record_delete(struct request *req)
 {
-	const struct record_kind *k = record_kind_by_path(req->path);
+	const struct record_kind *k;
 	enum model_status rc;
 	long long id;
+	int status;
 
-	if (k == NULL)
-		return 404;
-	if ((rc = record_id(k, req_arg(req, "key"), &id)) != MODEL_OK)
-		return page_status(rc);
+	if ((status = addressed(req, &k, &id)) != 0)
+		return status;
 	rc = editor_delete(req, k, id, req_arg_int(req, "version", 0));
 	if (rc == MODEL_STALE)
 		req->error_detail = "The record changed since you opened it; reload and try again.";

@@ -14,11 +14,8 @@
 static void
 event_line(struct buf *b, const struct event_item *e)
 {
-	html_lit(b, "<a href=\"/events/");
-	html_attr(b, e->slug);
-	html_lit(b, "\">");
-	html_text(b, e->name);
-	html_lit(b, "</a> <span class=\"muted\">");
+	html_link_to(b, "/events/", e->slug, e->name);
+	html_lit(b, " <span class=\"muted\">");
 	html_text(b, e->starts_on);
 	if (e->city) {
 		html_lit(b, " \xc2\xb7 ");
@@ -54,16 +51,12 @@ list_html(struct request *req, const struct event_list *l)
 	layout_end(req);
 }
 
-/* The co-located events in the order they were recorded (the JSON's), as pointers. */
-static const struct event_item **
-recorded_order(struct request *req, const struct event_item *c, size_t n)
-{
-	const struct event_item **out = req_alloc(req, (n + 1) * sizeof(*out));
-
-	for (size_t i = 0; i < n; i++)
-		out[c[i].json_rank < n ? c[i].json_rank : i] = &c[i];
-	return out;
-}
+#define I(type, key, field)	JF(type, struct event_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "series", series), I(STR, "city", city),
+	I(STR, "country", country), I(STR, "starts_on", starts_on), I(STR, "ends_on", ends_on),
+	I(LONG, "sessions", sessions),
+};
 
 static void
 list_json(struct request *req, const struct event_list *l)
@@ -77,23 +70,15 @@ list_json(struct request *req, const struct event_list *l)
 	json_kint(&j, "total", l->total);
 	json_key(&j, "items");
 	json_array(&j);
-	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
+	for (size_t i = 0; i < page_rows(l->n); i++) {
 		const struct event_item *e = &l->items[i];
-		const struct event_item **c = recorded_order(req, e->colocated, e->n_colocated);
 
 		json_object(&j);
-		json_kstr(&j, "name", e->name);
-		json_kstr(&j, "slug", e->slug);
-		json_kstr(&j, "series", e->series);
-		json_kstr(&j, "city", e->city);
-		json_kstr(&j, "country", e->country);
-		json_kstr(&j, "starts_on", e->starts_on);
-		json_kstr(&j, "ends_on", e->ends_on);
-		json_kint(&j, "sessions", e->sessions);
+		json_fields(&j, JSON_FIELDS(item_json), e);
 		json_key(&j, "colocated");
 		json_array(&j);
 		for (size_t k = 0; k < e->n_colocated; k++)
-			json_str(&j, c[k]->slug);
+			json_str(&j, e->recorded[k]->slug);
 		json_end(&j);
 		json_kstrf(&j, "url", "/events/%s", e->slug);
 		json_end(&j);
@@ -187,7 +172,8 @@ filters(struct request *req, long long event)
 {
 	const struct vocab *kinds = &vocabs[VOCAB_SESSION_KIND];
 	struct buf *b = &req->out;
-	const char *kind = req_arg(req, "kind"), *track = req_arg(req, "track"), **tracks;
+	const char *kind = req_arg(req, "kind"), *track = req_arg(req, "track");
+	struct event_track *tracks;
 	size_t n = 0;
 
 	html_lit(b, "<form class=\"filters\" method=\"get\"><label>Kind <select name=\"kind\">"
@@ -197,7 +183,7 @@ filters(struct request *req, long long event)
 	html_lit(b, "</select></label><label>Track <select name=\"track\"><option value=\"\">All tracks</option>");
 	if (event_tracks(req, event, &tracks, &n) == MODEL_OK)
 		for (size_t i = 0; i < n; i++)
-			option(b, tracks[i], tracks[i], track);
+			option(b, tracks[i].name, tracks[i].name, track);
 	html_lit(b, "</select></label><button type=\"submit\">Filter</button></form>");
 }
 
@@ -244,13 +230,8 @@ colocated_and_exports(struct request *req, const struct event_page *p)
 
 	if (p->n_colocated)
 		html_lit(b, "<h2>Co-located events</h2><ul>");
-	for (size_t i = 0; i < p->n_colocated; i++) {
-		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/events/%s", p->colocated[i].slug), p->colocated[i].name);
-		html_lit(b, " <span class=\"muted\">");
-		html_text(b, p->colocated[i].starts_on);
-		html_lit(b, "</span></li>");
-	}
+	for (size_t i = 0; i < p->n_colocated; i++)
+		render_event_item(b, p->colocated[i].slug, p->colocated[i].name, p->colocated[i].starts_on);
 	if (p->n_colocated)
 		html_lit(b, "</ul>");
 	html_lit(b, "<p class=\"actions\">");
@@ -286,62 +267,51 @@ event_html(struct request *req, const struct event_page *p)
 	layout_end(req);
 }
 
-static void
-session_json(struct json *j, const struct schedule_item *s)
-{
-	json_object(j);
-	json_kint(j, "id", s->session.id);
-	json_kstr(j, "title", s->session.title);
-	json_kstr(j, "kind", s->session.kind);
-	json_kstr(j, "status", s->session.status);
-	json_kstr(j, "track", s->track);
-	json_kstr(j, "room", s->room);
-	json_kstr(j, "starts_at", s->starts_at);
-	json_kint_or_null(j, "duration_min", s->duration_min != 0, s->duration_min);
-	json_key(j, "speakers");
-	json_array(j);
-	for (size_t k = 0; k < s->session.n_speakers; k++) {
-		json_object(j);
-		json_kstr(j, "name", s->session.speakers[k].name);
-		json_kstr(j, "slug", s->session.speakers[k].slug);
-		json_kstr(j, "organization", s->session.speakers[k].org);
-		json_end(j);
-	}
-	json_end(j);
-	json_end(j);
-}
+#define S(type, key, field)	JF(type, struct schedule_item, key, field)
+static const struct json_field session_json[] = {
+	S(LONG, "id", session.id), S(STR, "title", session.title), S(STR, "kind", session.kind),
+	S(STR, "status", session.status), S(STR, "track", track), S(STR, "room", room),
+	S(STR, "starts_at", starts_at), S(LONG_OR_NULL, "duration_min", duration_min),
+};
+static const struct json_field speaker_json[] = {
+	JF(STR, struct speaker, "name", name), JF(STR, struct speaker, "slug", slug),
+	JF(STR, struct speaker, "organization", org),
+};
+#define P(type, key, field)	JF(type, struct event_page, key, field)
+static const struct json_field event_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "series", series), P(STR, "city", city),
+	P(STR, "country", country), P(STR, "starts_on", starts_on), P(STR, "ends_on", ends_on),
+	P(STR, "time_zone", time_zone), P(STR, "url", url), P(STR, "parent", parent_slug),
+};
 
 static void
 event_json(struct request *req, const struct event_page *p)
 {
-	const struct event_item **c = recorded_order(req, p->colocated, p->n_colocated);
 	struct json j;
 
 	json_begin(&j, &req->out);
 	json_object(&j);
-	json_kstr(&j, "name", p->name);
-	json_kstr(&j, "slug", p->slug);
-	json_kstr(&j, "series", p->series);
-	json_kstr(&j, "city", p->city);
-	json_kstr(&j, "country", p->country);
-	json_kstr(&j, "starts_on", p->starts_on);
-	json_kstr(&j, "ends_on", p->ends_on);
-	json_kstr(&j, "time_zone", p->time_zone);
-	json_kstr(&j, "url", p->url);
-	json_kstr(&j, "parent", p->parent_slug);
+	json_fields(&j, JSON_FIELDS(event_json_head), p);
 	json_key(&j, "colocated");
 	json_array(&j);
 	for (size_t i = 0; i < p->n_colocated; i++) {
 		json_object(&j);
-		json_kstr(&j, "name", c[i]->name);
-		json_kstr(&j, "slug", c[i]->slug);
+		json_kstr(&j, "name", p->recorded[i]->name);
+		json_kstr(&j, "slug", p->recorded[i]->slug);
 		json_end(&j);
 	}
 	json_end(&j);
 	json_key(&j, "sessions");
 	json_array(&j);
-	for (size_t i = 0; i < p->n_sessions; i++)
-		session_json(&j, &p->sessions[i]);
+	for (size_t i = 0; i < p->n_sessions; i++) {
+		const struct schedule_item *s = &p->sessions[i];
+
+		json_object(&j);
+		json_fields(&j, JSON_FIELDS(session_json), s);
+		json_objects(&j, "speakers", s->session.speakers, s->session.n_speakers, sizeof(struct speaker),
+		    JSON_FIELDS(speaker_json));
+		json_end(&j);
+	}
 	json_end(&j);
 	json_end(&j);
 }

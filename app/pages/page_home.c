@@ -14,13 +14,8 @@ lists_html(struct request *req, const struct overview *o)
 	html_lit(b, "<div class=\"cols\"><section>");
 	if (o->n_latest)
 		html_lit(b, "<h2>Latest events</h2><ul>");
-	for (size_t i = 0; i < o->n_latest; i++) {
-		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/events/%s", o->latest[i].slug), o->latest[i].name);
-		html_lit(b, " <span class=\"muted\">");
-		html_text(b, o->latest[i].starts_on);
-		html_lit(b, "</span></li>");
-	}
+	for (size_t i = 0; i < o->n_latest; i++)
+		render_event_item(b, o->latest[i].slug, o->latest[i].name, o->latest[i].starts_on);
 	if (o->n_latest)
 		html_lit(b, "</ul>");
 	else
@@ -34,7 +29,7 @@ lists_html(struct request *req, const struct overview *o)
 	}
 	for (size_t i = 0; i < o->n_top; i++) {
 		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/orgs/%s", o->top[i].slug), o->top[i].name);
+		html_link_to(b, "/orgs/", o->top[i].slug, o->top[i].name);
 		buf_appendf(b, " <span class=\"muted\">%lld sessions</span></li>", o->top[i].sessions);
 	}
 	if (o->n_top)
@@ -68,6 +63,20 @@ home_html(struct request *req, const struct overview *o)
 	layout_end(req);
 }
 
+#define T(key, field)	JF(LONG, struct overview, key, totals.field)
+static const struct json_field totals_json[] = {
+	T("organizations", organizations), T("people", people), T("events", events), T("sessions", sessions),
+	T("keynotes", keynotes),
+};
+static const struct json_field latest_json[] = {
+	JF(STR, struct latest_event, "name", name), JF(STR, struct latest_event, "slug", slug),
+	JF(STR, struct latest_event, "starts_on", starts_on),
+};
+static const struct json_field top_json[] = {
+	JF(STR, struct org_count, "name", name), JF(STR, struct org_count, "slug", slug),
+	JF(LONG, struct org_count, "sessions", sessions),
+};
+
 static void
 home_json(struct request *req, const struct overview *o)
 {
@@ -77,32 +86,10 @@ home_json(struct request *req, const struct overview *o)
 	json_object(&j);
 	json_key(&j, "totals");
 	json_object(&j);
-	json_kint(&j, "organizations", o->totals.organizations);
-	json_kint(&j, "people", o->totals.people);
-	json_kint(&j, "events", o->totals.events);
-	json_kint(&j, "sessions", o->totals.sessions);
-	json_kint(&j, "keynotes", o->totals.keynotes);
+	json_fields(&j, JSON_FIELDS(totals_json), o);
 	json_end(&j);
-	json_key(&j, "latest_events");
-	json_array(&j);
-	for (size_t i = 0; i < o->n_latest; i++) {
-		json_object(&j);
-		json_kstr(&j, "name", o->latest[i].name);
-		json_kstr(&j, "slug", o->latest[i].slug);
-		json_kstr(&j, "starts_on", o->latest[i].starts_on);
-		json_end(&j);
-	}
-	json_end(&j);
-	json_key(&j, "top_organizations");
-	json_array(&j);
-	for (size_t i = 0; i < o->n_top; i++) {
-		json_object(&j);
-		json_kstr(&j, "name", o->top[i].name);
-		json_kstr(&j, "slug", o->top[i].slug);
-		json_kint(&j, "sessions", o->top[i].sessions);
-		json_end(&j);
-	}
-	json_end(&j);
+	json_objects(&j, "latest_events", o->latest, o->n_latest, sizeof(*o->latest), JSON_FIELDS(latest_json));
+	json_objects(&j, "top_organizations", o->top, o->n_top, sizeof(*o->top), JSON_FIELDS(top_json));
 	json_end(&j);
 }
 

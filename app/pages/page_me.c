@@ -67,7 +67,7 @@ page_me(struct request *req)
 		html_lit(b, "<p class=\"flash\" role=\"status\">Saved.</p>");
 	if (p.org_slug) {
 		html_lit(b, "<p>Your organization: ");
-		html_link(b, req_printf(req, "/orgs/%s", p.org_slug), p.org);
+		html_link_to(b, "/orgs/", p.org_slug, p.org);
 		html_lit(b, " \xc2\xb7 <a href=\"/me/organization/speakers.csv\">its speaker list (CSV)</a></p>");
 	}
 	if (p.person == 0) {

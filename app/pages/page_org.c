@@ -25,11 +25,8 @@ list_html(struct request *req, const struct org_list *l)
 	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
 		const struct org_item *o = &l->items[i];
 
-		html_lit(b, "<tr><td><a href=\"/orgs/");
-		html_attr(b, o->slug);
-		html_lit(b, "\">");
-		html_text(b, o->name);
-		html_lit(b, "</a>");
+		html_lit(b, "<tr><td>");
+		html_link_to(b, "/orgs/", o->slug, o->name);
 		if (o->eu_member)
 			html_lit(b, " <span class=\"tag\">End User Community</span>");
 		html_lit(b, "</td><td>");
@@ -45,34 +42,11 @@ list_html(struct request *req, const struct org_list *l)
 	layout_end(req);
 }
 
-static void
-list_json(struct request *req, const struct org_list *l)
-{
-	struct json j;
-
-	json_begin(&j, &req->out);
-	json_object(&j);
-	json_kint(&j, "page", page_number(req));
-	json_kint(&j, "page_size", PAGE_SIZE);
-	json_kint(&j, "total", l->total);
-	json_key(&j, "items");
-	json_array(&j);
-	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
-		const struct org_item *o = &l->items[i];
-
-		json_object(&j);
-		json_kstr(&j, "name", o->name);
-		json_kstr(&j, "slug", o->slug);
-		json_kstr(&j, "kind", o->kind);
-		json_kbool(&j, "eu_member", o->eu_member);
-		json_kint(&j, "keynotes", o->keynotes);
-		json_kint(&j, "talks", o->talks);
-		json_kstrf(&j, "url", "/orgs/%s", o->slug);
-		json_end(&j);
-	}
-	json_end(&j);
-	json_end(&j);
-}
+#define I(type, key, field)	JF(type, struct org_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "kind", kind), I(BOOL, "eu_member", eu_member),
+	I(LONG, "keynotes", keynotes), I(LONG, "talks", talks), JF_PATH(PATH, struct org_item, "url", "/orgs/", slug),
+};
 
 int
 page_orgs(struct request *req)
@@ -83,7 +57,7 @@ page_orgs(struct request *req)
 	if ((rc = org_list(req, page_offset(req), PAGE_SIZE + 1, &l)) != MODEL_OK)
 		return page_status(rc);
 	if (req->want_json)
-		list_json(req, &l);
+		json_list_page(req, l.total, l.items, l.n, sizeof(*l.items), JSON_FIELDS(item_json));
 	else
 		list_html(req, &l);
 	return 200;
@@ -179,7 +153,7 @@ people_html(struct request *req, const struct org_page *p)
 		const struct person_count *c = p->by_name[i];
 
 		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/people/%s", c->slug), c->name);
+		html_link_to(b, "/people/", c->slug, c->name);
 		buf_appendf(b, " <span class=\"muted\">(%lld)</span></li>", c->sessions);
 	}
 	html_lit(b, "</ul>");
@@ -248,72 +222,33 @@ org_html(struct request *req, const struct org_page *p)
 	layout_end(req);
 }
 
-static void
-figures_json(struct json *j, const struct org_figures *f)
-{
-	json_key(j, "figures");
-	json_object(j);
-	json_kint(j, "keynotes", f->keynotes);
-	json_kint(j, "talks", f->talks);
-	json_kint(j, "speakers", f->speakers);
-	json_kint(j, "colocated_talks", f->colocated_talks);
-	json_kint(j, "group_roles", f->group_roles);
-	json_kint(j, "toc_seats", f->toc_seats);
-	json_kint(j, "toc_seats_current", f->toc_seats_current);
-	json_kint(j, "projects", f->projects);
-	json_end(j);
-}
-
-/* The lists of the JSON form: sessions per year, sessions, people, projects. */
-static void
-lists_json(struct json *j, const struct org_page *p)
-{
-	json_key(j, "talks_per_year");
-	json_array(j);
-	for (size_t i = 0; i < p->n_years; i++) {
-		json_object(j);
-		json_kint_or_null(j, "year", p->years[i].year != 0, p->years[i].year);
-		json_kint(j, "sessions", p->years[i].sessions);
-		json_end(j);
-	}
-	json_end(j);
-	json_key(j, "sessions");
-	json_array(j);
-	for (size_t i = 0; i < p->n_sessions && i < PAGE_SIZE; i++) {
-		const struct session_item *s = &p->sessions[i];
-
-		json_object(j);
-		json_kint(j, "id", s->id);
-		json_kstr(j, "title", s->title);
-		json_kstr(j, "kind", s->kind);
-		json_kstr(j, "date", s->date);
-		json_kstr(j, "event", s->event_slug);
-		json_kstrf(j, "url", "/sessions/%lld", s->id);
-		json_end(j);
-	}
-	json_end(j);
-	json_key(j, "people");
-	json_array(j);
-	for (size_t i = 0; i < p->n_people; i++) {
-		json_object(j);
-		json_kstr(j, "name", p->people[i].name);
-		json_kstr(j, "slug", p->people[i].slug);
-		json_kint(j, "sessions", p->people[i].sessions);
-		json_end(j);
-	}
-	json_end(j);
-	json_key(j, "projects");
-	json_array(j);
-	for (size_t i = 0; i < p->n_projects; i++) {
-		json_object(j);
-		json_kstr(j, "name", p->projects[i].name);
-		json_kstr(j, "slug", p->projects[i].slug);
-		json_kstr(j, "maturity", p->projects[i].maturity);
-		json_kstr(j, "accepted_on", p->projects[i].accepted_on);
-		json_end(j);
-	}
-	json_end(j);
-}
+#define P(type, key, field)	JF(type, struct org_page, key, field)
+static const struct json_field org_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "kind", kind), P(STR, "website", website),
+	P(BOOL, "eu_member", eu_member), P(STR, "member_since", member_since), P(STR, "tier", tier),
+};
+static const struct json_field figures_json[] = {
+	P(LONG, "keynotes", fig.keynotes), P(LONG, "talks", fig.talks), P(LONG, "speakers", fig.speakers),
+	P(LONG, "colocated_talks", fig.colocated_talks), P(LONG, "group_roles", fig.group_roles),
+	P(LONG, "toc_seats", fig.toc_seats), P(LONG, "toc_seats_current", fig.toc_seats_current),
+	P(LONG, "projects", fig.projects),
+};
+static const struct json_field year_json[] = {
+	JF(INT_OR_NULL, struct year_count, "year", year), JF(LONG, struct year_count, "sessions", sessions),
+};
+#define S(type, key, field)	JF(type, struct session_item, key, field)
+static const struct json_field session_json[] = {
+	S(LONG, "id", id), S(STR, "title", title), S(STR, "kind", kind), S(STR, "date", date),
+	S(STR, "event", event_slug), JF_PATH(PATH_ID, struct session_item, "url", "/sessions/", id),
+};
+static const struct json_field person_json[] = {
+	JF(STR, struct person_count, "name", name), JF(STR, struct person_count, "slug", slug),
+	JF(LONG, struct person_count, "sessions", sessions),
+};
+static const struct json_field project_json[] = {
+	JF(STR, struct project_item, "name", name), JF(STR, struct project_item, "slug", slug),
+	JF(STR, struct project_item, "maturity", maturity), JF(STR, struct project_item, "accepted_on", accepted_on),
+};
 
 static void
 org_json(struct request *req, const struct org_page *p)
@@ -322,16 +257,17 @@ org_json(struct request *req, const struct org_page *p)
 
 	json_begin(&j, &req->out);
 	json_object(&j);
-	json_kstr(&j, "name", p->name);
-	json_kstr(&j, "slug", p->slug);
-	json_kstr(&j, "kind", p->kind);
-	json_kstr(&j, "website", p->website);
-	json_kbool(&j, "eu_member", p->eu_member);
-	json_kstr(&j, "member_since", p->member_since);
-	json_kstr(&j, "tier", p->tier);
+	json_fields(&j, JSON_FIELDS(org_json_head), p);
 	json_kstr(&j, "notes", auth_is_staff(req) ? p->notes : NULL);
-	figures_json(&j, &p->fig);
-	lists_json(&j, p);
+	json_key(&j, "figures");
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(figures_json), p);
+	json_end(&j);
+	json_objects(&j, "talks_per_year", p->years, p->n_years, sizeof(*p->years), JSON_FIELDS(year_json));
+	json_objects(&j, "sessions", p->sessions, page_rows(p->n_sessions), sizeof(*p->sessions),
+	    JSON_FIELDS(session_json));
+	json_objects(&j, "people", p->people, p->n_people, sizeof(*p->people), JSON_FIELDS(person_json));
+	json_objects(&j, "projects", p->projects, p->n_projects, sizeof(*p->projects), JSON_FIELDS(project_json));
 	json_end(&j);
 }
 

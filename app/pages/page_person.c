@@ -20,11 +20,9 @@ list_html(struct request *req, const struct person_list *l)
 	html_lit(b, "<table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Organization now</th>"
 	    "<th scope=\"col\">Sessions</th></tr></thead><tbody>");
 	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
-		html_lit(b, "<tr><td><a href=\"/people/");
-		html_attr(b, l->items[i].slug);
-		html_lit(b, "\">");
-		html_text(b, l->items[i].name);
-		html_lit(b, "</a></td><td>");
+		html_lit(b, "<tr><td>");
+		html_link_to(b, "/people/", l->items[i].slug, l->items[i].name);
+		html_lit(b, "</td><td>");
 		html_text(b, l->items[i].org_now);
 		buf_appendf(b, "</td><td>%lld</td></tr>", l->items[i].sessions);
 	}
@@ -35,30 +33,11 @@ list_html(struct request *req, const struct person_list *l)
 	layout_end(req);
 }
 
-static void
-list_json(struct request *req, const struct person_list *l)
-{
-	struct json j;
-
-	json_begin(&j, &req->out);
-	json_object(&j);
-	json_kint(&j, "page", page_number(req));
-	json_kint(&j, "page_size", PAGE_SIZE);
-	json_kint(&j, "total", l->total);
-	json_key(&j, "items");
-	json_array(&j);
-	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
-		json_object(&j);
-		json_kstr(&j, "name", l->items[i].name);
-		json_kstr(&j, "slug", l->items[i].slug);
-		json_kstr(&j, "github", l->items[i].github);
-		json_kint(&j, "sessions", l->items[i].sessions);
-		json_kstrf(&j, "url", "/people/%s", l->items[i].slug);
-		json_end(&j);
-	}
-	json_end(&j);
-	json_end(&j);
-}
+#define I(type, key, field)	JF(type, struct person_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "github", github), I(LONG, "sessions", sessions),
+	JF_PATH(PATH, struct person_item, "url", "/people/", slug),
+};
 
 int
 page_people(struct request *req)
@@ -69,7 +48,7 @@ page_people(struct request *req)
 	if ((rc = person_list(req, page_offset(req), PAGE_SIZE + 1, &l)) != MODEL_OK)
 		return page_status(rc);
 	if (req->want_json)
-		list_json(req, &l);
+		json_list_page(req, l.total, l.items, l.n, sizeof(*l.items), JSON_FIELDS(item_json));
 	else
 		list_html(req, &l);
 	return 200;
@@ -88,11 +67,9 @@ person_history_html(struct request *req, const struct appearance_item *h, size_t
 		html_lit(b, "<br><span class=\"muted\">");
 		html_text(b, vocab_label(VOCAB_APPEARANCE_ROLE, h[i].role));
 		if (h[i].org) {
-			html_lit(b, " for </span><a href=\"/orgs/");
-			html_attr(b, h[i].org_slug);
-			html_lit(b, "\">");
-			html_text(b, h[i].org);
-			html_lit(b, "</a></li>");
+			html_lit(b, " for </span>");
+			html_link_to(b, "/orgs/", h[i].org_slug, h[i].org);
+			html_lit(b, "</li>");
 		} else
 			html_lit(b, "</span></li>");
 	}
@@ -113,7 +90,7 @@ person_roles_html(struct request *req, const struct role_item *r, size_t n)
 		html_lit(b, "<li>");
 		render_role(b, r[i].role, r[i].seat_type);
 		html_lit(b, ", ");
-		html_link(b, req_printf(req, "/bodies/%s", r[i].body_slug), r[i].body);
+		html_link_to(b, "/bodies/", r[i].body_slug, r[i].body);
 		html_lit(b, " <span class=\"muted\">");
 		render_span(b, r[i].starts_on, r[i].ends_on);
 		if (r[i].org) {
@@ -139,7 +116,7 @@ affiliations_html(struct request *req, const struct person_page *p)
 		const struct affiliation_item *f = &p->affiliations[i];
 
 		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/orgs/%s", f->org_slug), f->org);
+		html_link_to(b, "/orgs/", f->org_slug, f->org);
 		if (f->title) {
 			html_lit(b, ", ");
 			html_text(b, f->title);
@@ -210,6 +187,29 @@ person_html(struct request *req, const struct person_page *p)
 	layout_end(req);
 }
 
+#define H(type, key, field)	JF(type, struct appearance_item, key, field)
+static const struct json_field appearance_json[] = {
+	H(LONG, "id", session.id), H(STR, "title", session.title), H(STR, "kind", session.kind),
+	H(STR, "status", session.status), H(STR, "role", role), H(STR, "date", session.date),
+	H(STR, "event", session.event_slug), H(STR, "event_name", session.event_name), H(STR, "organization", org),
+	H(STR, "org", org_slug),
+};
+#define A(type, key, field)	JF(type, struct affiliation_item, key, field)
+static const struct json_field affiliation_json[] = {
+	A(STR, "organization", org), A(STR, "org", org_slug), A(STR, "title", title), A(STR, "since", since),
+	A(STR, "until", until),
+};
+#define R(type, key, field)	JF(type, struct role_item, key, field)
+static const struct json_field role_json[] = {
+	R(STR, "body", body_slug), R(STR, "body_name", body), R(STR, "role", role), R(STR, "seat_type", seat_type),
+	R(STR, "organization", org_slug), R(STR, "starts_on", starts_on), R(STR, "ends_on", ends_on),
+};
+#define P(type, key, field)	JF(type, struct person_page, key, field)
+static const struct json_field person_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "github", github), P(STR, "bio", bio),
+	P(RAW, "links", links),
+};
+
 static void
 history_json(struct json *j, const struct person_page *p)
 {
@@ -219,53 +219,12 @@ history_json(struct json *j, const struct person_page *p)
 		const struct appearance_item *a = &p->history[i];
 
 		json_object(j);
-		json_kint(j, "id", a->session.id);
-		json_kstr(j, "title", a->session.title);
-		json_kstr(j, "kind", a->session.kind);
-		json_kstr(j, "status", a->session.status);
-		json_kstr(j, "role", a->role);
-		json_kstr(j, "date", a->session.date);
-		json_kstr(j, "event", a->session.event_slug);
-		json_kstr(j, "event_name", a->session.event_name);
-		json_kstr(j, "organization", a->org);
-		json_kstr(j, "org", a->org_slug);
+		json_fields(j, JSON_FIELDS(appearance_json), a);
 		json_key(j, "co_speakers");
 		json_array(j);
 		for (size_t k = 0; k < a->n_co_speakers; k++)
 			json_str(j, a->co_speakers[k]);
 		json_end(j);
-		json_end(j);
-	}
-	json_end(j);
-}
-
-static void
-affiliations_roles_json(struct json *j, const struct person_page *p)
-{
-	json_key(j, "affiliations");
-	json_array(j);
-	for (size_t i = 0; i < p->n_affiliations; i++) {
-		json_object(j);
-		json_kstr(j, "organization", p->affiliations[i].org);
-		json_kstr(j, "org", p->affiliations[i].org_slug);
-		json_kstr(j, "title", p->affiliations[i].title);
-		json_kstr(j, "since", p->affiliations[i].since);
-		json_kstr(j, "until", p->affiliations[i].until);
-		json_end(j);
-	}
-	json_end(j);
-	history_json(j, p);
-	json_key(j, "roles");
-	json_array(j);
-	for (size_t i = 0; i < p->n_roles; i++) {
-		json_object(j);
-		json_kstr(j, "body", p->roles[i].body_slug);
-		json_kstr(j, "body_name", p->roles[i].body);
-		json_kstr(j, "role", p->roles[i].role);
-		json_kstr(j, "seat_type", p->roles[i].seat_type);
-		json_kstr(j, "organization", p->roles[i].org_slug);
-		json_kstr(j, "starts_on", p->roles[i].starts_on);
-		json_kstr(j, "ends_on", p->roles[i].ends_on);
 		json_end(j);
 	}
 	json_end(j);
@@ -279,15 +238,13 @@ person_json(struct request *req, const struct person_page *p)
 
 	json_begin(&j, &req->out);
 	json_object(&j);
-	json_kstr(&j, "name", p->name);
-	json_kstr(&j, "slug", p->slug);
-	json_kstr(&j, "github", p->github);
-	json_kstr(&j, "bio", p->bio);
-	json_key(&j, "links");
-	json_raw(&j, p->links);
+	json_fields(&j, JSON_FIELDS(person_json_head), p);
 	json_kstr(&j, "email", staff ? p->email : NULL);
 	json_kstr(&j, "notes", staff ? p->notes : NULL);
-	affiliations_roles_json(&j, p);
+	json_objects(&j, "affiliations", p->affiliations, p->n_affiliations, sizeof(*p->affiliations),
+	    JSON_FIELDS(affiliation_json));
+	history_json(&j, p);
+	json_objects(&j, "roles", p->roles, p->n_roles, sizeof(*p->roles), JSON_FIELDS(role_json));
 	json_end(&j);
 }
 

@@ -17,13 +17,13 @@ speakers_html(struct request *req, const struct session_page *p)
 		const struct speaker *s = &p->speakers[i];
 
 		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/people/%s", s->slug), s->name);
+		html_link_to(b, "/people/", s->slug, s->name);
 		html_lit(b, " <span class=\"muted\">");
 		html_text(b, vocab_label(VOCAB_APPEARANCE_ROLE, s->role));
 		html_lit(b, "</span>");
 		if (s->org) {
 			html_lit(b, ", for ");
-			html_link(b, req_printf(req, "/orgs/%s", s->org_slug), s->org);
+			html_link_to(b, "/orgs/", s->org_slug, s->org);
 		}
 		html_lit(b, "</li>");
 	}
@@ -99,6 +99,22 @@ session_html(struct request *req, const struct session_page *p)
 	layout_end(req);
 }
 
+#define P(type, key, field)	JF(type, struct session_page, key, field)
+static const struct json_field session_json_head[] = {
+	P(LONG, "id", id), P(STR, "title", title), P(STR, "subtitle", subtitle), P(STR, "kind", kind),
+	P(STR, "status", status), P(STR, "track", track), P(STR, "room", room), P(STR, "starts_at", starts_at),
+	P(LONG_OR_NULL, "duration_min", duration_min), P(STR, "abstract", abstract), P(STR, "url", url),
+	P(STR, "video_url", video_url),
+};
+static const struct json_field session_json_event[] = {
+	P(STR, "name", event_name), P(STR, "slug", event_slug),
+};
+#define S(type, key, field)	JF(type, struct speaker, key, field)
+static const struct json_field speaker_json[] = {
+	S(STR, "name", name), S(STR, "slug", slug), S(STR, "role", role), S(STR, "organization", org),
+	S(STR, "org", org_slug),
+};
+
 static void
 session_json(struct request *req, const struct session_page *p)
 {
@@ -106,35 +122,12 @@ session_json(struct request *req, const struct session_page *p)
 
 	json_begin(&j, &req->out);
 	json_object(&j);
-	json_kint(&j, "id", p->id);
-	json_kstr(&j, "title", p->title);
-	json_kstr(&j, "subtitle", p->subtitle);
-	json_kstr(&j, "kind", p->kind);
-	json_kstr(&j, "status", p->status);
-	json_kstr(&j, "track", p->track);
-	json_kstr(&j, "room", p->room);
-	json_kstr(&j, "starts_at", p->starts_at);
-	json_kint_or_null(&j, "duration_min", p->duration_min != 0, p->duration_min);
-	json_kstr(&j, "abstract", p->abstract);
-	json_kstr(&j, "url", p->url);
-	json_kstr(&j, "video_url", p->video_url);
+	json_fields(&j, JSON_FIELDS(session_json_head), p);
 	json_key(&j, "event");
 	json_object(&j);
-	json_kstr(&j, "name", p->event_name);
-	json_kstr(&j, "slug", p->event_slug);
+	json_fields(&j, JSON_FIELDS(session_json_event), p);
 	json_end(&j);
-	json_key(&j, "speakers");
-	json_array(&j);
-	for (size_t i = 0; i < p->n_speakers; i++) {
-		json_object(&j);
-		json_kstr(&j, "name", p->speakers[i].name);
-		json_kstr(&j, "slug", p->speakers[i].slug);
-		json_kstr(&j, "role", p->speakers[i].role);
-		json_kstr(&j, "organization", p->speakers[i].org);
-		json_kstr(&j, "org", p->speakers[i].org_slug);
-		json_end(&j);
-	}
-	json_end(&j);
+	json_objects(&j, "speakers", p->speakers, p->n_speakers, sizeof(*p->speakers), JSON_FIELDS(speaker_json));
 	json_end(&j);
 }
 

@@ -48,11 +48,7 @@ render_speaker_list(struct buf *b, const struct speaker *s, size_t n, int with_o
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			html_lit(b, ", ");
-		html_lit(b, "<a href=\"/people/");
-		html_text(b, s[i].slug);	/* a slug: [a-z0-9-] */
-		html_lit(b, "\">");
-		html_text(b, s[i].name);
-		html_lit(b, "</a>");
+		html_link_to(b, "/people/", s[i].slug, s[i].name);
 		if (with_org && s[i].org) {
 			html_lit(b, " <span class=\"muted\">(");
 			html_text(b, s[i].org);
@@ -70,15 +66,22 @@ render_session_line(struct buf *b, const struct session_item *it)
 	render_kind(b, it->kind, it->status);
 	html_lit(b, "<br><span class=\"muted\">");
 	html_text(b, it->date);
-	html_lit(b, " \xc2\xb7 </span><a href=\"/events/");
-	html_attr(b, it->event_slug);
-	html_lit(b, "\">");
-	html_text(b, it->event_name);
-	html_lit(b, "</a>");
+	html_lit(b, " \xc2\xb7 </span>");
+	html_link_to(b, "/events/", it->event_slug, it->event_name);
 	if (it->n_speakers) {
 		html_lit(b, " \xc2\xb7 ");
 		render_speaker_list(b, it->speakers, it->n_speakers, 1);
 	}
+}
+
+void
+render_event_item(struct buf *b, const char *slug, const char *name, const char *starts_on)
+{
+	html_lit(b, "<li>");
+	html_link_to(b, "/events/", slug, name);
+	html_lit(b, " <span class=\"muted\">");
+	html_text(b, starts_on);
+	html_lit(b, "</span></li>");
 }
 
 void
@@ -151,6 +154,22 @@ long long
 page_number(const struct request *req)
 {
 	return req_arg_int(req, "page", 1);
+}
+
+void
+json_list_page(struct request *req, long long total, const void *rows, size_t n, size_t size,
+    const struct json_field *f, size_t nfields)
+{
+	struct json j;
+
+	json_begin(&j, &req->out);
+	json_object(&j);
+	json_kint(&j, "page", page_number(req));
+	json_kint(&j, "page_size", PAGE_SIZE);
+	if (total >= 0)
+		json_kint(&j, "total", total);
+	json_objects(&j, "items", rows, page_rows(n), size, f, nfields);
+	json_end(&j);
 }
 
 void

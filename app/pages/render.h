@@ -1,6 +1,7 @@
 /* render.h: HTML fragments shared by the registry pages (kind tags, speaker lists, pagers, figures, charts). */
 #ifndef LECTERN_RENDER_H
 #define LECTERN_RENDER_H
+#include "core/json.h"
 #include "core/request.h"
 #include "model/model.h"
 #include "model/session.h"
@@ -16,6 +17,8 @@ void		 render_kind(struct buf *, const char *kind, const char *status);
 void		 render_speaker_list(struct buf *, const struct speaker *, size_t n, int with_org);
 /* A session of a listing, the inside of its <li>: title, kind, date, event, speakers. */
 void		 render_session_line(struct buf *, const struct session_item *);
+/* <li> with a link to the event and its first day. */
+void		 render_event_item(struct buf *, const char *slug, const char *name, const char *starts_on);
 /* "2019-06-01 – 2020-05-31", with "?" and "present" for open ends. */
 void		 render_span(struct buf *, const char *from, const char *until);
 /* Previous/next links for a paginated list; keeps the query parameters named in keep. */
@@ -24,6 +27,11 @@ void		 render_pager(struct request *, long long page, int has_next, const char *
 void		 render_figure(struct buf *, long long n, const char *label);
 /* An empty-state paragraph. */
 void		 render_empty(struct buf *, const char *text);
+/* The JSON form of a list page: {"page":N,"page_size":50,"total":T,"items":[...]} (no total
+ * when it is -1), the items up to a page of the rows (n of size bytes), each of the fields. */
+void		 json_list_page(struct request *, long long total, const void *rows, size_t n, size_t size,
+		    const struct json_field *, size_t nfields);
+#define page_rows(n)	((n) < PAGE_SIZE ? (n) : PAGE_SIZE)
 /* Opens a record's page: the layout with its crumbs, then <h1>title</h1> (escaped). */
 void		 render_page_head(struct request *, const char *title, const struct crumb *);
 /* The requested page number (1 when absent) and the SQL offset for it. */
