@@ -132,13 +132,10 @@ install: build/lectern
 	install -m 0644 conf/lectern.conf $(DESTDIR)$(PREFIX)/share/lectern/lectern.conf.sample
 	install -m 0644 conf/lectern.service $(DESTDIR)$(PREFIX)/share/lectern/lectern.service
 
-format:
-	clang-format -i app/*.c app/*/*.[ch] import/*.[ch] tests/unit/*.c
-
 clean:
 	rm -rf build
 
-.PHONY: all deps run test test-build bench fuzz install format clean print-pkgs
+.PHONY: all deps run test test-build bench fuzz install clean print-pkgs
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)
