@@ -295,7 +295,7 @@ save_in(sqlite3 *db, void *arg)
 		return MODEL_NOT_FOUND;
 	if ((ms = save_row(db, s)) != MODEL_OK)
 		return ms;
-	if (strcmp(s->k->kind, "session") == 0 && (ms = save_speakers(db, s)) != MODEL_OK)
+	if ((s->k->flags & RECORD_SPEAKERS) && (ms = save_speakers(db, s)) != MODEL_OK)
 		return ms;
 	if ((ms = audit_write(db, s->req, s->k->kind, s->saved, s->id ? "update" : "create", before,
 	    NULL)) != MODEL_OK)

@@ -81,7 +81,7 @@ editor_load(struct request *req, const struct record_kind *k, long long id, stru
 	for (size_t i = 0; i < n; i++)
 		if ((ms = stored_value(req, &k->fields[i], snapshot, &r->values[i])) != MODEL_OK)
 			return ms;
-	return strcmp(k->kind, "session") == 0 ? stored_speakers(req, r) : MODEL_OK;
+	return k->flags & RECORD_SPEAKERS ? stored_speakers(req, r) : MODEL_OK;
 }
 
 static const struct column choice_cols[] = { COL(TEXT, struct choice, slug), COL(TEXT, struct choice, name) };
@@ -109,28 +109,18 @@ editor_choices(struct request *req, const char *ref_kind, struct choice **out, s
 const char *
 editor_view_path(struct request *req, const struct record_kind *k, long long id)
 {
-	/* Kinds without a page of their own lead to the page that shows them. */
-	static const struct { const char *kind, *base, *sql; } shown_on[] = {
-		{ "role", "/bodies/", "SELECT b.slug FROM roles r JOIN bodies b ON b.id = r.body_id WHERE r.id = ?1" },
-		{ "affiliation", "/people/",
-		  "SELECT p.slug FROM affiliations a JOIN people p ON p.id = a.person_id WHERE a.id = ?1" },
-		{ "project", "/orgs/",
-		  "SELECT o.slug FROM projects p JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1" },
-	};
 	sqlite3_stmt *st;
 	const char *path = "/";
 
-	for (size_t i = 0; i < sizeof(shown_on) / sizeof(shown_on[0]); i++) {
-		if (strcmp(k->kind, shown_on[i].kind) != 0)
-			continue;
-		if (db_query(shown_on[i].sql, &st) != MODEL_OK)
-			return path;
-		sqlite3_bind_int64(st, 1, id);
-		if (db_row(st, "view path") == MODEL_OK) {
-			path = req_printf(req, "%s%s", shown_on[i].base, sqlite3_column_text(st, 0));
-			sqlite3_reset(st);
-		}
+	if (k->shown_on == NULL)
+		return req_printf(req, "%s/%s", k->path, record_key(req, k, id));
+	/* Kinds without a page of their own lead to the page that shows them. */
+	if (db_query(k->shown_sql, &st) != MODEL_OK)
 		return path;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_row(st, "view path") == MODEL_OK) {
+		path = req_printf(req, "%s%s", k->shown_on, sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
 	}
-	return req_printf(req, "%s/%s", k->path, record_key(req, k, id));
+	return path;
 }

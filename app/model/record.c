@@ -124,35 +124,40 @@ const struct record_kind record_kinds[] = {
 	{ "organization", "Organization", "organizations", "/orgs", 1, org_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'kind', kind, 'website', website,"
 	  " 'eu_member', eu_member, 'member_since', member_since, 'tier', tier, 'notes', notes" STAMP ")"
-	  " FROM organizations WHERE id = ?1" },
+	  " FROM organizations WHERE id = ?1", 0, NULL, NULL },
 	{ "person", "Person", "people", "/people", 1, person_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'email', email, 'github', github,"
-	  " 'bio', bio, 'links', links, 'notes', notes" STAMP ") FROM people WHERE id = ?1" },
+	  " 'bio', bio, 'links', links, 'notes', notes" STAMP ") FROM people WHERE id = ?1", RECORD_APPEARS,
+	  NULL, NULL },
 	{ "affiliation", "Affiliation", "affiliations", "/affiliations", 0, affiliation_fields,
 	  "SELECT json_object('id', id, 'person_id', person_id, 'org_id', org_id, 'title', title,"
-	  " 'since', since, 'until', until" STAMP ") FROM affiliations WHERE id = ?1" },
+	  " 'since', since, 'until', until" STAMP ") FROM affiliations WHERE id = ?1", 0, "/people/",
+	  "SELECT p.slug FROM affiliations a JOIN people p ON p.id = a.person_id WHERE a.id = ?1" },
 	{ "event", "Event", "events", "/events", 1, event_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'series', series, 'parent_id', parent_id,"
 	  " 'city', city, 'country', country, 'starts_on', starts_on, 'ends_on', ends_on,"
-	  " 'time_zone', time_zone, 'url', url, 'notes', notes" STAMP ") FROM events WHERE id = ?1" },
+	  " 'time_zone', time_zone, 'url', url, 'notes', notes" STAMP ") FROM events WHERE id = ?1", 0,
+	  NULL, NULL },
 	{ "session", "Session", "sessions", "/sessions", 0, session_fields,
 	  "SELECT json_object('id', id, 'event_id', event_id, 'title', title, 'subtitle', subtitle,"
 	  " 'kind', kind, 'track', track, 'room', room, 'starts_at', starts_at, 'duration_min', duration_min,"
 	  " 'abstract', abstract, 'url', url, 'video_url', video_url, 'status', status" STAMP ","
 	  " 'speakers', (SELECT json_group_array(json_object('person_id', person_id, 'org_id', org_id,"
 	  "  'role', role, 'position', position)) FROM (SELECT * FROM appearances WHERE session_id = ?1"
-	  "  ORDER BY position, id))) FROM sessions WHERE id = ?1" },
+	  "  ORDER BY position, id))) FROM sessions WHERE id = ?1", RECORD_SPEAKERS, NULL, NULL },
 	{ "body", "Body", "bodies", "/bodies", 1, body_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'kind', kind, 'parent_id', parent_id,"
-	  " 'url', url, 'description', description" STAMP ") FROM bodies WHERE id = ?1" },
+	  " 'url', url, 'description', description" STAMP ") FROM bodies WHERE id = ?1", 0, NULL, NULL },
 	{ "role", "Role or seat", "roles", "/roles", 0, role_fields,
 	  "SELECT json_object('id', id, 'person_id', person_id, 'body_id', body_id, 'role', role,"
 	  " 'seat_type', seat_type, 'org_id', org_id, 'starts_on', starts_on, 'ends_on', ends_on,"
-	  " 'notes', notes" STAMP ") FROM roles WHERE id = ?1" },
+	  " 'notes', notes" STAMP ") FROM roles WHERE id = ?1", 0, "/bodies/",
+	  "SELECT b.slug FROM roles r JOIN bodies b ON b.id = r.body_id WHERE r.id = ?1" },
 	{ "project", "Project", "projects", "/projects", 1, project_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'maturity', maturity,"
 	  " 'accepted_on', accepted_on, 'incubating_on', incubating_on, 'graduated_on', graduated_on,"
-	  " 'org_id', org_id, 'url', url, 'description', description" STAMP ") FROM projects WHERE id = ?1" },
+	  " 'org_id', org_id, 'url', url, 'description', description" STAMP ") FROM projects WHERE id = ?1", 0,
+	  "/orgs/", "SELECT o.slug FROM projects p JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1" },
 };
 const unsigned record_kinds_count = sizeof(record_kinds) / sizeof(record_kinds[0]);
 

@@ -37,6 +37,9 @@ struct field {
 	unsigned	 flags;		/* FIELD_TIMESTAMP */
 };
 
+#define RECORD_SPEAKERS	0x01	/* has speakers (a session): in its form, its saves and its snapshots */
+#define RECORD_APPEARS	0x02	/* speaks in sessions (a person): a merge drops the doubled appearances */
+
 struct record_kind {
 	const char		*kind;		/* "organization": audit kind and messages */
 	const char		*title;		/* "Organization" */
@@ -45,6 +48,10 @@ struct record_kind {
 	int			 by_slug;	/* addressed by slug (derived from name), else by id */
 	const struct field	*fields;
 	const char		*snapshot_sql;	/* one JSON object of a row, ?1 = id */
+	unsigned		 flags;		/* RECORD_SPEAKERS, RECORD_APPEARS */
+	/* A kind without a page of its own is shown on another's: its path, then the key that
+	 * shown_sql (?1 = id) gives ("/bodies/" and the role's body). NULL: its own page. */
+	const char		*shown_on, *shown_sql;
 };
 
 extern const struct record_kind	record_kinds[];

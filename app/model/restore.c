@@ -130,7 +130,7 @@ put_back(struct work *w, const struct record_kind *k, long long id, const char *
 		ms = exec_sql(w, sql, json, id);
 	}
 	buf_release(&set), buf_release(&cols), buf_release(&vals);
-	if (ms == MODEL_OK && strcmp(k->kind, "session") == 0)
+	if (ms == MODEL_OK && (k->flags & RECORD_SPEAKERS))
 		ms = put_back_speakers(w, id, json);
 	return ms;
 }
@@ -156,7 +156,7 @@ move_back(struct work *w, const char *before)
 			ms = exec_sql(w, sqlite3_mprintf("UPDATE %w SET %w = ?2 WHERE id IN"
 			    " (SELECT value FROM json_each(?1, '$.moved.%q'))", moves[i].table, moves[i].column,
 			    moves[i].table), before, w->from);
-	if (ms == MODEL_OK && strcmp(w->kind, "person") == 0)
+	if (ms == MODEL_OK && (record_kind_by_name(w->kind)->flags & RECORD_APPEARS))
 		ms = exec_sql(w, sqlite3_mprintf("INSERT INTO appearances(id, session_id, person_id, org_id,"
 		    " role, position) SELECT json_extract(value, '$.id'), json_extract(value, '$.session_id'), ?2,"
 		    " json_extract(value, '$.org_id'), json_extract(value, '$.role'),"
@@ -266,7 +266,7 @@ merge_state(struct work *w, const char *record, struct buf *before)
 	    " 'org_id', a.org_id, 'role', a.role, 'position', a.position)) FROM appearances a"
 	    " WHERE a.person_id = ?2 AND %d AND EXISTS (SELECT 1 FROM appearances b"
 	    " WHERE b.session_id = a.session_id AND b.person_id = %lld)))",
-	    w->into, moved.data, strcmp(w->kind, "person") == 0, w->into);
+	    w->into, moved.data, (record_kind_by_name(w->kind)->flags & RECORD_APPEARS) != 0, w->into);
 	buf_release(&moved);
 	rc = sql ? sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	if (rc == SQLITE_OK) {
@@ -287,7 +287,7 @@ merge_apply(struct work *w, const char *before)
 {
 	enum model_status ms = MODEL_OK;
 
-	if (strcmp(w->kind, "person") == 0)
+	if (record_kind_by_name(w->kind)->flags & RECORD_APPEARS)
 		ms = exec_sql(w, sqlite3_mprintf("DELETE FROM appearances WHERE id IN (SELECT"
 		    " json_extract(value, '$.id') FROM json_each(?1, '$.dropped')) AND ?2"), before, 1);
 	for (size_t i = 0; ms == MODEL_OK && i < N_MOVES; i++)

@@ -253,9 +253,9 @@ form_page(struct request *req, const struct record_kind *k, const char *key, lon
 	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
 	for (const struct field *f = k->fields; f->name; f++, i++)
 		field_out(req, f, stored ? stored->values[i] : req_arg(req, f->name), error_for(errors, f->name));
-	if (strcmp(k->kind, "session") == 0)
+	if (k->flags & RECORD_SPEAKERS)
 		speaker_rows(req, stored);
-	datalists(req, k, strcmp(k->kind, "session") == 0);
+	datalists(req, k, k->flags & RECORD_SPEAKERS);
 	html_lit(b, "<p class=\"actions\"><button type=\"submit\">Save</button></p></form>");
 	if (id)
 		delete_form(req, k, key, version);
