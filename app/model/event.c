@@ -1,6 +1,7 @@
 /* event.c: the events' queries (see event.h). */
 #include <string.h>
 
+#include "core/sort.h"
 #include "model/db.h"
 #include "model/event.h"
 #include "model/listing.h"
@@ -82,11 +83,10 @@ static const struct column colocated_cols[] = {
 static const struct row_type colocated_row = ROW_TYPE(struct event_item, colocated_cols, NULL,
     "co-located events");
 
-/* By time and room; the window gives each session's place by local day, room and time. */
+/* By time and room; schedule() puts them in order by local day, room and time too. */
 static const char sessions_sql[] =
 	"SELECT " SESSION_ITEM_COLS ", s.track, s.room, s.starts_at, substr(s.starts_at, 12, 5),"
-	" s.duration_min, row_number() OVER (ORDER BY coalesce(substr(s.starts_at, 1, 10), e.starts_on),"
-	" s.room, s.starts_utc, s.id) - 1"
+	" s.duration_min, s.starts_utc"
 	" FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.event_id = ?1"
 	" AND (?2 IS NULL OR s.kind = ?2) AND (?3 IS NULL OR s.track = ?3)"
 	" ORDER BY s.starts_utc, s.room, s.id";
@@ -100,15 +100,39 @@ speakers(struct request *req, sqlite3_stmt *st, void *row)
 #define S(type, field)	COL(type, struct schedule_item, field)
 static const struct column session_cols[] = {
 	SESSION_ITEM_COLUMNS(struct schedule_item, session.), S(TEXT, track), S(TEXT, room), S(TEXT, starts_at),
-	S(TEXT, time), S(LONG, duration_min), S(SIZE, day_rank),
+	S(TEXT, time), S(LONG, duration_min), S(TEXT, starts_utc),
 };
 static const struct row_type session_row = ROW_TYPE(struct schedule_item, session_cols, speakers, "schedule");
+
+/* SQLite's order for text (BINARY: bytes, shorter first) with NULL before any text. */
+static int
+text_cmp(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* By local day, room, start and id: ORDER BY date, room, starts_utc, id (a second sort in C,
+ * cheaper than a window in the query). */
+static int
+by_day(const void *x, const void *y)
+{
+	const struct schedule_item *a = x, *b = y;
+	int c;
+
+	if ((c = text_cmp(a->session.date, b->session.date)) != 0 || (c = text_cmp(a->room, b->room)) != 0 ||
+	    (c = text_cmp(a->starts_utc, b->starts_utc)) != 0)
+		return c;
+	return a->session.id < b->session.id ? -1 : a->session.id > b->session.id;
+}
 
 static enum model_status
 schedule(struct request *req, struct event_page *p, const struct schedule_filter *f)
 {
 	sqlite3_stmt *st;
 	enum model_status ms;
+	void **tmp;
 
 	if ((ms = db_query(sessions_sql, &st)) != MODEL_OK)
 		return ms;
@@ -116,8 +140,11 @@ schedule(struct request *req, struct event_page *p, const struct schedule_filter
 	db_bind_text(st, 2, f->kind);
 	db_bind_text(st, 3, f->track);
 	p->sessions = db_rows(req, st, &session_row, &p->n_sessions, &ms);
-	p->by_day = db_ranked(req, p->sessions, p->n_sessions, sizeof(*p->sessions),
-	    offsetof(struct schedule_item, day_rank));
+	p->by_day = req_alloc(req, (p->n_sessions + 1) * sizeof(*p->by_day));
+	tmp = req_alloc(req, (p->n_sessions + 1) * sizeof(*tmp));
+	for (size_t i = 0; i < p->n_sessions; i++)
+		p->by_day[i] = &p->sessions[i];
+	ptr_sort((void **)p->by_day, p->n_sessions, tmp, by_day);
 	return ms;
 }
 

@@ -29,7 +29,7 @@ struct schedule_item {
 	const char		*starts_at;	/* local time with its UTC offset, or NULL */
 	const char		*time;		/* "09:40", or NULL */
 	long long		 duration_min;	/* 0: not known */
-	size_t			 day_rank;	/* its place by local day, room and time */
+	const char		*starts_utc;	/* for the order by day */
 };
 
 /* What the schedule shows: a kind and a track (NULL for all). */

@@ -6,14 +6,14 @@
 
 /*
  * The columns every session listing selects first, in this order: id, title, kind,
- * status, date, event slug, event name, speakers packed as "slug US name US org RS slug
- * US ..." (US = char(31), RS = char(30)), ordered by position. The packing keeps a
+ * status, date, event slug, event name, speakers packed as "id US slug US name US org RS
+ * id US ..." (US = char(31), RS = char(30)), ordered by position. The packing keeps a
  * listing one statement; stored text holds no control characters.
  */
 #define SESSION_ITEM_COLS \
 	"s.id, s.title, s.kind, s.status, coalesce(substr(s.starts_at, 1, 10), e.starts_on)," \
-	" e.slug, e.name, (SELECT group_concat(x, char(30)) FROM (SELECT p.slug || char(31) ||" \
-	" p.name || char(31) || coalesce(o.name, '') AS x FROM appearances a" \
+	" e.slug, e.name, (SELECT group_concat(x, char(30)) FROM (SELECT p.id || char(31) || p.slug ||" \
+	" char(31) || p.name || char(31) || coalesce(o.name, '') AS x FROM appearances a" \
 	" JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id" \
 	" WHERE a.session_id = s.id ORDER BY a.position, a.id))"
 /* The row type's columns for a struct session_item at member m of st ("session." or nothing);

@@ -64,7 +64,9 @@ struct milestone {
 	const char	*href;		/* a local path, or NULL */
 };
 
-enum model_status	org_list(struct request *, long long offset, int limit, struct org_list *);
+/* Up to limit organizations by name from offset; with speakers, each one's distinct speakers
+ * (a count over every appearance: only the HTML list shows it). */
+enum model_status	org_list(struct request *, long long offset, int limit, int speakers, struct org_list *);
 /* The organization with slug, with up to limit of its sessions from offset. */
 enum model_status	org_page(struct request *, const char *slug, long long offset, int limit,
 			    struct org_page *);

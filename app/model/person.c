@@ -1,6 +1,7 @@
 /* person.c: the people's queries (see person.h). */
 #include <string.h>
 
+#include "core/sort.h"
 #include "model/db.h"
 #include "model/listing.h"
 #include "model/person.h"
@@ -28,33 +29,42 @@ person_list(struct request *req, long long offset, int limit, struct person_list
 	return ms;
 }
 
-/* The co-speakers come by person id: the order the JSON form has always had. */
 static const char history_sql[] =
-	"SELECT " SESSION_ITEM_COLS ", a.role, o.name, o.slug,"
-	" (SELECT group_concat(slug, ' ') FROM (SELECT q.slug FROM appearances b"
-	"  JOIN people q ON q.id = b.person_id WHERE b.session_id = s.id AND b.person_id <> a.person_id"
-	"  ORDER BY b.person_id))"
+	"SELECT " SESSION_ITEM_COLS ", a.role, o.name, o.slug, a.person_id"
 	" FROM appearances a JOIN sessions s ON s.id = a.session_id JOIN events e ON e.id = s.event_id"
 	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.person_id = ?1"
 	" ORDER BY coalesce(s.starts_utc, e.starts_on) DESC, s.id DESC";
 
-/* The speakers (packed) and the co-speakers' slugs, separated by spaces (slugs hold none). */
+static int
+by_person(const void *a, const void *b)
+{
+	long long x = ((const struct speaker *)a)->person, y = ((const struct speaker *)b)->person;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The speakers (packed), and the others among them by person id: the order the JSON form has
+ * always had. */
 static void
 history_lists(struct request *req, sqlite3_stmt *st, void *row)
 {
 	struct appearance_item *a = row;
-	const char *s = (const char *)sqlite3_column_text(st, SESSION_ITEM_NCOLS + 3);
-	size_t cap = 0;
+	long long self = sqlite3_column_int64(st, SESSION_ITEM_NCOLS + 3);
+	const struct speaker **others;
+	void **tmp;
+	size_t n = 0;
 
 	session_item_speakers(req, st, SESSION_ITEM_NCOLS - 1, &a->session);
-	while (s && *s) {
-		size_t n = strcspn(s, " ");
-
-		a->co_speakers = req_grow(req, a->co_speakers, a->n_co_speakers, &cap, sizeof(char *));
-		a->co_speakers[a->n_co_speakers++] = req_strndup(req, s, n);
-		s += n;
-		s += *s == ' ';
-	}
+	others = req_alloc(req, (a->session.n_speakers + 1) * sizeof(*others));
+	for (size_t i = 0; i < a->session.n_speakers; i++)
+		if (a->session.speakers[i].person != self)
+			others[n++] = &a->session.speakers[i];
+	tmp = req_alloc(req, (n + 1) * sizeof(*tmp));
+	ptr_sort((void **)others, n, tmp, by_person);
+	a->co_speakers = req_alloc(req, (n + 1) * sizeof(*a->co_speakers));
+	for (size_t i = 0; i < n; i++)
+		a->co_speakers[i] = others[i]->slug;
+	a->n_co_speakers = n;
 }
 
 #define H(type, field)	COL(type, struct appearance_item, field)

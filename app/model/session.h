@@ -6,6 +6,7 @@
 
 /* A speaker of a session, for the organization they represented then. */
 struct speaker {
+	long long	 person;	/* the person's id: listings only */
 	const char	*slug, *name;
 	const char	*role;		/* "speaker", "moderator"...; NULL in listings */
 	const char	*org;		/* the organization's name, or NULL */

@@ -54,7 +54,7 @@ page_orgs(struct request *req)
 	struct org_list l;
 	enum model_status rc;
 
-	if ((rc = org_list(req, page_offset(req), PAGE_SIZE + 1, &l)) != MODEL_OK)
+	if ((rc = org_list(req, page_offset(req), PAGE_SIZE + 1, !req->want_json, &l)) != MODEL_OK)
 		return page_status(rc);
 	if (req->want_json)
 		json_list_page(req, l.total, l.items, l.n, sizeof(*l.items), JSON_FIELDS(item_json));
