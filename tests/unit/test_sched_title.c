@@ -187,6 +187,8 @@ static const struct row rows[] = {
 	    "Dr. Stefan Schimanski @ Upbound", 0 },
 	{ "NATS Revisited - Larry McQueary and Brian Flannery, Synadia", "NATS Revisited", "talk",
 	    "Larry McQueary @ Synadia*; Brian Flannery @ Synadia*", 1 },
+	{ "Community Updates - Jane Doe and John Smith and Ada Lovelace and Bob Marley",
+	    "Community Updates", "talk", "Jane Doe; John Smith; Ada Lovelace; Bob Marley", 1 },
 	{ "Case Study: AI-as-a-Service on Kubernetes at Scale and In Production - Itay Gabbay",
 	    "Case Study: AI-as-a-Service on Kubernetes at Scale and In Production", "talk",
 	    "Itay Gabbay", 0 },
@@ -292,6 +294,7 @@ hostile_names_are_refused(void **state)
 {
 	char *big = malloc(SCHED_TITLE_MAX + 2);
 	const char *error = NULL;
+	struct sched_title *t;
 
 	(void)state;
 	memset(big, 'a', SCHED_TITLE_MAX + 1);
@@ -299,7 +302,9 @@ hostile_names_are_refused(void **state)
 	assert_null(sched_title_parse(big, &error));
 	assert_non_null(strstr(error, "longer"));
 	big[SCHED_TITLE_MAX] = '\0';
-	assert_non_null(sched_title_parse(big, &error) ? (void *)1 : NULL);
+	t = sched_title_parse(big, &error);
+	assert_non_null(t);
+	sched_title_free(t);
 	free(big);
 	assert_null(sched_title_parse("Talk - Jos\xc3\x28 Doe, Acme", &error));
 	assert_non_null(strstr(error, "UTF-8"));
