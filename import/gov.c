@@ -19,17 +19,24 @@ gov_fail(struct gov_err *err, int line, const char *fmt, ...)
 }
 
 void
-gov_warnf(gov_warn_fn warn, void *arg, int line, const char *fmt, ...)
+gov_vwarnf(gov_warn_fn warn, void *arg, int line, const char *fmt, va_list ap)
 {
 	char msg[300];
-	va_list ap;
 
 	if (warn == NULL)
 		return;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	warn(arg, line, msg);
+}
+
+void
+gov_warnf(gov_warn_fn warn, void *arg, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	gov_vwarnf(warn, arg, line, fmt, ap);
+	va_end(ap);
 }
 
 int

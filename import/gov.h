@@ -8,6 +8,7 @@
  */
 #ifndef LECTERN_GOV_H
 #define LECTERN_GOV_H
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Called once per skipped or doubtful record; line is 1-based (0: the whole file). */
@@ -27,6 +28,8 @@ int	gov_fail(struct gov_err *, int line, const char *fmt, ...)
 /* Formats a warning and hands it to warn (which may be NULL). */
 void	gov_warnf(gov_warn_fn warn, void *arg, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
+void	gov_vwarnf(gov_warn_fn warn, void *arg, int line, const char *fmt, va_list)
+	    __attribute__((format(printf, 4, 0)));
 
 /* Copies s (n bytes, "YYYY-MM-DD", a real calendar date) into out. 0, or -1 when it is not. */
 int	gov_date_ymd(const char *s, size_t n, char out[GOV_DATE_LEN]);

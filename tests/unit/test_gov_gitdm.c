@@ -1,6 +1,7 @@
 /* test_gov_gitdm.c: gitdm developers_affiliations files: real shapes, refusals, stopping,
  * and a generated 10,000-person file for speed and a 100,000-person one for flat memory. */
 #include "unit.h"
+#include "data.h"
 
 #include <sys/resource.h>
 #include <time.h>
@@ -50,24 +51,6 @@ count(void *arg, const struct gitdm_person *p)
 	return s->stop_after && s->persons == s->stop_after ? 7 : 0;
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	s = malloc((size_t)n + 1);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
-	return s;
-}
-
 static void
 real_shapes(void **state)
 {
@@ -110,7 +93,7 @@ real_shapes(void **state)
 	struct seen s = { BUF_INIT, BUF_INIT, 0, 0, 0, 0 };
 	struct gov_err err;
 	size_t len;
-	char *text = slurp("tests/data/gov/gitdm-affiliations.txt", &len);
+	char *text = data_file("tests/data/gov/gitdm-affiliations.txt", &len);
 	FILE *f;
 
 	(void)state;

@@ -1,27 +1,9 @@
 /* test_gov_toc.c: the TOC members list of cncf/toc README.md, from its 2016 to its 2025 shapes. */
 #include "unit.h"
+#include "data.h"
 
 #include "core/buf.h"
 #include "import/gov_toc.h"
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	s = malloc((size_t)n + 1);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return s;
-}
 
 static void
 collect(void *arg, int line, const char *message)
@@ -51,7 +33,7 @@ check(const char *path, const char *const *want, const char *warnings)
 	struct toc_list *l;
 	struct gov_err err;
 	size_t len, i;
-	char *text = slurp(path, &len);
+	char *text = data_file(path, &len);
 
 	assert_int_equal(gov_toc_parse(text, len, collect, &w, &l, &err), 0);
 	for (i = 0; want[i]; i++) {
