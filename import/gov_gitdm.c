@@ -164,7 +164,7 @@ cut_date(const char *s, const char **end, const char *word, char date[GOV_DATE_L
 
 	sp = n > 0 ? memrchr(s, ' ', n) : NULL;
 	if (sp == NULL || (size_t)(sp - s) < k || memcmp(sp - k, word, k) != 0 ||
-	    (sp - k > s && sp[-k - 1] != ' '))
+	    (sp - k > s && *(sp - k - 1) != ' '))
 		return 0;
 	if (gov_date_ymd(sp + 1, (size_t)(*end - sp - 1), date) == -1)
 		return -1;
