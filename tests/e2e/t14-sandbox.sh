@@ -27,8 +27,8 @@ make_user staff staff 'staff-password-42'
 printf '[server]\nthreads = 3\n' >"$TMP/default.conf"
 start_server --config "$TMP/default.conf" || exit 1
 check "the filter is loaded by default (Seccomp: 2)" test "$(seccomp_of "$SERVER_PID")" = 2
-check "on the main thread and the 3 workers" every_thread_filtered "$SERVER_PID"
-check "there are 4 threads" test "$(ls /proc/"$SERVER_PID"/task | wc -l)" = 4
+check "on the main thread, the 3 workers and the search thread" every_thread_filtered "$SERVER_PID"
+check "there are 5 threads" test "$(ls /proc/"$SERVER_PID"/task | wc -l)" = 5
 check "the log says so" grep -q 'seccomp: a system call off the list kills the process' "$TMP/server.err"
 
 # Every feature, each once, under the filter.
