@@ -1,6 +1,7 @@
 /* db.c: SQLite connections, per-thread ownership and the prepared-statement cache. */
 #include <errno.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -54,12 +55,40 @@ open_readonly(const char *path)
 	return db;
 }
 
+/* Creates the directories above path that do not exist yet (data/ of data/lectern.db),
+ * private to the user under the umask of main(). -1 with a message when one cannot be made. */
+static int
+make_parents(const char *path)
+{
+	char dir[4096];
+	size_t n = strlen(path);
+
+	if (n >= sizeof(dir))
+		return 0;	/* SQLite will say what is wrong with it */
+	memcpy(dir, path, n + 1);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (access(dir, F_OK) == -1) {
+			if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+				return log_err("cannot create the directory %s: %s", dir, strerror(errno));
+			log_info("created the directory %s", dir);
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
 sqlite3 *
 db_open(const char *path, int create)
 {
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 	    (create ? SQLITE_OPEN_CREATE : 0);
+
+	if (create && strcmp(path, ":memory:") != 0 && make_parents(path) == -1)
+		return NULL;
 
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		const char *msg = db ? sqlite3_errmsg(db) : "cannot open";

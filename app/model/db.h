@@ -17,7 +17,8 @@
  * a temporary file (a large sort spills to one). */
 #define DB_FILES	4
 
-/* Opens (creating if asked) and configures a connection; NULL with a message on error. */
+/* Opens (creating it, and the directories above it, if asked) and configures a connection;
+ * NULL with a message on error. */
 sqlite3		*db_open(const char *path, int create);
 void		 db_close(sqlite3 *);
 /* This thread's connection to config.db_path, opened on first use; NULL if unusable. */
