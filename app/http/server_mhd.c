@@ -34,8 +34,12 @@
 #include "http/streams.h"
 #include "model/db.h"
 
-/* Per-connection memory for the request head and read buffers: heads up to about 9 KiB
- * (an 8 KiB cookie, the line limit of nginx and Apache), larger ones get 431.
+/* The largest request head (request line and headers, cookies included) answered; past it,
+ * 431. An 8 KiB cookie, the line limit of nginx and Apache, fits beside a browser's usual
+ * headers. libmicrohttpd alone let a 19.9 KB head through, or one with cookies of 10 KB,
+ * which it parses once more in the same memory (HEADER_MEMORY). */
+#define HEAD_MAX	(9 * 1024 + 512)
+/* Per-connection memory for the request head and read buffers (libmicrohttpd's pool).
  * libmicrohttpd zeroes all of it after every request and keeps it for every kept-alive
  * connection, so its size costs twice: at 64 KiB that memset was three quarters of a small
  * request's instructions, and 2,000 kept-alive connections held 130 MiB. */
@@ -52,6 +56,9 @@ static const char csp[] =
 
 struct conn_state {
 	struct request		 req;
+	const char		*raw_uri;	/* the request target as it came (on_uri) */
+	size_t			 raw_len;
+	int			 started;	/* the head has been seen (on_head) */
 	struct buf		 body;
 	size_t			 limit;
 	int			 denied;	/* for an upload route: the login's status there */
@@ -355,45 +362,113 @@ offload(struct MHD_Connection *c, struct conn_state *cs)
 	return MHD_YES;
 }
 
+/* libmicrohttpd's URI log callback, at the request line: the connection's state starts here,
+ * with the request target as it came, before anything is decoded (head_refused). */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct conn_state *cs = xcalloc(1, sizeof(*cs));
+
+	(void)cls, (void)c;
+	req_init(&cs->req);
+	buf_init(&cs->body, 0);
+	buf_init(&cs->field, 0);
+	clock_gettime(CLOCK_MONOTONIC, &cs->start);
+	cs->raw_uri = uri;
+	cs->raw_len = strlen(uri);
+	return cs;
+}
+
+struct head_count {
+	size_t	 bytes;
+	int	 hosts;
+};
+
+static enum MHD_Result
+count_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+    const char *value, size_t len)
+{
+	struct head_count *h = cls;
+
+	(void)kind;
+	h->bytes += key_size + len + 4;	/* "Key: value" CRLF */
+	h->hosts += key && strcasecmp(key, "Host") == 0;
+	return MHD_YES;
+}
+
+/*
+ * The status of a head refused before any route sees it, or 0. libmicrohttpd 0.9.75
+ * accepts an HTTP/1.1 request without Host or with two (RFC 9112 3.2: 400), and cuts a
+ * request target at a NUL byte, so "GET /a<NUL>b" is served as /a: the target it logged
+ * (raw_uri) then ends before the version that follows it in the same buffer.
+ */
+static int
+head_refused(struct MHD_Connection *c, struct conn_state *cs, const char *method,
+    const char *version)
+{
+	struct head_count h = { 0, 0 };
+	uintptr_t span = (uintptr_t)version - (uintptr_t)cs->raw_uri;
+
+	if (cs->raw_uri && version > cs->raw_uri && span <= HEADER_MEMORY && span - 1 != cs->raw_len) {
+		cs->req.error_detail = "The request line holds a NUL byte.";
+		return 400;
+	}
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND, count_header, &h);
+	if (h.hosts > 1 || (h.hosts == 0 && strcmp(version, MHD_HTTP_VERSION_1_1) == 0)) {
+		cs->req.error_detail = "An HTTP/1.1 request names its host once, in one Host header.";
+		return 400;
+	}
+	if (strlen(method) + cs->raw_len + strlen(version) + 4 + h.bytes + 2 > HEAD_MAX)
+		return 431;
+	return 0;
+}
+
+/* The first call for a request, once its head is complete. */
+static enum MHD_Result
+on_head(struct MHD_Connection *c, struct conn_state *cs, const char *url, const char *method,
+    const char *version)
+{
+	const char *cl;
+	int status;
+
+	cs->started = 1;
+	cs->req.path = req_strdup(&cs->req, url);
+	cs->req.method_name = req_strdup(&cs->req, method);
+	cs->req.remote_addr = "-";
+	if ((status = head_refused(c, cs, method, version)) != 0)
+		return quick_error(c, cs, status);
+	/* The head is complete: its cookies say whose login an upload would be. */
+	MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &cs->req);
+	cs->limit = router_body_limit(&cs->req, &cs->denied);
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	if (cl && strtoull(cl, NULL, 10) > cs->limit) {
+		/* A declared oversize body is refused (as too large, or for a login that
+		 * may not upload there, with the status that login gets) without keeping
+		 * any of it. From the head when the client waits for a go-ahead, or when
+		 * the body is beyond reason; else after reading it: closing on a body
+		 * still arriving makes the client's system reset the connection and throw
+		 * the answer away (a browser shows "connection reset", not our page). */
+		const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+
+		if ((expect && strcasecmp(expect, "100-continue") == 0) ||
+		    strtoull(cl, NULL, 10) > DISCARD_MAX)
+			return quick_error(c, cs, cs->denied ? cs->denied : 413);
+		cs->too_large = 1;
+	}
+	return MHD_YES;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	struct conn_state *cs = *con_cls;
 
-	(void)cls, (void)version;
-	if (cs == NULL) {
-		const char *cl;
-
-		cs = xcalloc(1, sizeof(*cs));
-		req_init(&cs->req);
-		buf_init(&cs->body, 0);
-		buf_init(&cs->field, 0);
-		clock_gettime(CLOCK_MONOTONIC, &cs->start);
-		cs->req.path = req_strdup(&cs->req, url);
-		cs->req.method_name = req_strdup(&cs->req, method);
-		cs->req.remote_addr = "-";
-		/* The head is complete: its cookies say whose login an upload would be. */
-		MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &cs->req);
-		cs->limit = router_body_limit(&cs->req, &cs->denied);
-		*con_cls = cs;
-		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > cs->limit) {
-			/* A declared oversize body is refused (as too large, or for a login that
-			 * may not upload there, with the status that login gets) without keeping
-			 * any of it. From the head when the client waits for a go-ahead, or when
-			 * the body is beyond reason; else after reading it: closing on a body
-			 * still arriving makes the client's system reset the connection and throw
-			 * the answer away (a browser shows "connection reset", not our page). */
-			const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
-
-			if ((expect && strcasecmp(expect, "100-continue") == 0) ||
-			    strtoull(cl, NULL, 10) > DISCARD_MAX)
-				return quick_error(c, cs, cs->denied ? cs->denied : 413);
-			cs->too_large = 1;
-		}
-		return MHD_YES;
-	}
+	(void)cls;
+	if (cs == NULL)	/* both daemons have on_uri; this is in case one does not */
+		*con_cls = cs = on_uri(NULL, "", c);
+	if (!cs->started)
+		return on_head(c, cs, url, method, version);
 	if (*upload_size) {
 		if (!cs->too_large && cs->body.len + *upload_size > cs->limit)
 			cs->too_large = 1;
@@ -429,6 +504,8 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (cs == NULL)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!cs->started)	/* libmicrohttpd refused the head itself (431): not ours to log */
+		goto out;
 	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
 	if (config.access_log) {
 		struct tm tm;
@@ -446,6 +523,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 		fflush(stdout);
 	}
+out:
 	free(cs->field_name);
 	buf_release(&cs->field);
 	buf_release(&cs->body);
@@ -604,6 +682,7 @@ server_run(int (*bound)(void), int (*started)(void))
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config.timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
 	    MHD_OPTION_END);
@@ -732,6 +811,7 @@ server_handle_raw(const char *request, size_t len, struct buf *response)
 	rc.d = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    MHD_OPTION_END);
 	if (rc.d == NULL)
 		return log_err("raw request: cannot start a daemon");
