@@ -17,7 +17,7 @@
 /* The time a search may take (db_budget_begin): the worst query of at most
  * SEARCH_TERMS_MAX common words over 60,000 sessions and 50,000 people takes about
  * 110 ms, one common word 45 ms (make bench's registry); SQLite looks at the clock between
- * steps of its virtual machine, and FTS5 weighing 8 words takes up to 20 ms without one,
+ * steps of its virtual machine, and FTS5 weighing 8 words can take 15 ms or so without one,
  * so a search ends within about 100 ms. Past the budget the search is too broad. */
 #define SEARCH_BUDGET_MS	80
 

@@ -46,9 +46,23 @@ seccomp_field(const char *path)
 	return v;
 }
 
-/* Runs fn in a child under the filter; returns the child's wait status. */
+/* Confines the child as the server is, with its database in dir/real: sandbox_prepare (W^X,
+ * converters, Landlock), which must have set MDWE. */
+static void
+prepare_as_server(void)
+{
+	char db[128];
+
+	snprintf(db, sizeof(db), "%s/real/t.db", dir);
+	if (sandbox_prepare(SANDBOX_KILL, db) == -1)
+		_exit(100);
+	if (prctl(PR_GET_MDWE, 0, 0, 0, 0) != PR_MDWE_REFUSE_EXEC_GAIN)
+		_exit(101);
+}
+
+/* Runs fn in a child under the filter (after prepare, if not NULL); returns the child's wait status. */
 static int
-in_child(enum sandbox_mode mode, void (*fn)(void))
+in_child_after(void (*prepare)(void), enum sandbox_mode mode, void (*fn)(void))
 {
 	struct rlimit no_core = { 0, 0 };
 	pid_t pid;
@@ -60,38 +74,9 @@ in_child(enum sandbox_mode mode, void (*fn)(void))
 
 		dup2(null, 2);	/* the filter's log line is not TAP */
 		setrlimit(RLIMIT_CORE, &no_core);
+		if (prepare)
+			prepare();
 		if (sandbox_enter(mode) == -1)
-			_exit(100);
-		fn();
-		_exit(0);
-	}
-	assert_true(pid > 0);
-	assert_int_equal(waitpid(pid, &st, 0), pid);
-	return st;
-}
-
-/* Runs fn in a child confined as the server is, with its database in dir/real: sandbox_prepare
- * (W^X, converters, Landlock), then the filter. Returns the child's wait status. */
-static int
-in_server_child(void (*fn)(void))
-{
-	struct rlimit no_core = { 0, 0 };
-	char db[128];
-	pid_t pid;
-	int st;
-
-	snprintf(db, sizeof(db), "%s/real/t.db", dir);
-	fflush(NULL);
-	if ((pid = fork()) == 0) {
-		int null = open("/dev/null", O_WRONLY);
-
-		dup2(null, 2);
-		setrlimit(RLIMIT_CORE, &no_core);
-		if (sandbox_prepare(SANDBOX_KILL, db) == -1)
-			_exit(100);
-		if (prctl(PR_GET_MDWE, 0, 0, 0, 0) != PR_MDWE_REFUSE_EXEC_GAIN)
-			_exit(101);
-		if (sandbox_enter(SANDBOX_KILL) == -1)
 			_exit(102);
 		fn();
 		_exit(0);
@@ -100,6 +85,9 @@ in_server_child(void (*fn)(void))
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	return st;
 }
+
+#define in_child(mode, fn)	in_child_after(NULL, (mode), (fn))
+#define in_server_child(fn)	in_child_after(prepare_as_server, SANDBOX_KILL, (fn))
 
 static int
 killed_by(int st)
