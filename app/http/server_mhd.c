@@ -56,9 +56,7 @@ static const char csp[] =
 
 struct conn_state {
 	struct request		 req;
-	const char		*raw_uri;	/* the request target as it came (on_uri) */
-	size_t			 raw_len;
-	int			 started;	/* the head has been seen (on_head) */
+	int			 target_nul;	/* the request target held a NUL byte (on_uri) */
 	struct buf		 body;
 	size_t			 limit;
 	int			 denied;	/* for an upload route: the login's status there */
@@ -362,20 +360,35 @@ offload(struct MHD_Connection *c, struct conn_state *cs)
 	return MHD_YES;
 }
 
-/* libmicrohttpd's URI log callback, at the request line: the connection's state starts here,
- * with the request target as it came, before anything is decoded (head_refused). */
+/* What on_uri answers for a request target with a NUL byte (a marker, never freed). */
+static char target_has_nul;
+
+/*
+ * libmicrohttpd's URI log callback, at the request line, before anything is decoded: it
+ * ends the target where the version starts ("/a HTTP/1.1"), and 0.9.75 ends it again at a
+ * NUL byte and serves "GET /a<NUL>b" as /a; then what follows the target's end is not the
+ * version. Nothing is allocated here: after this callback, libmicrohttpd may close a
+ * connection (out of memory for its arguments) without notify_completed.
+ */
 static void *
 on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
-	struct conn_state *cs = xcalloc(1, sizeof(*cs));
+	const char *rest = uri + strlen(uri) + 1;
 
 	(void)cls, (void)c;
+	return strncmp(rest, "HTTP/", 5) == 0 && strlen(rest) <= 8 ? NULL : &target_has_nul;
+}
+
+/* A new connection state (the first call of a request). */
+static struct conn_state *
+conn_new(void)
+{
+	struct conn_state *cs = xcalloc(1, sizeof(*cs));
+
 	req_init(&cs->req);
 	buf_init(&cs->body, 0);
 	buf_init(&cs->field, 0);
 	clock_gettime(CLOCK_MONOTONIC, &cs->start);
-	cs->raw_uri = uri;
-	cs->raw_len = strlen(uri);
 	return cs;
 }
 
@@ -391,34 +404,33 @@ count_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_siz
 	struct head_count *h = cls;
 
 	(void)kind;
-	h->bytes += key_size + len + 4;	/* "Key: value" CRLF */
-	h->hosts += key && strcasecmp(key, "Host") == 0;
+	/* "Key: value" CRLF; a query argument "key=value&" (decoded: about its size) */
+	h->bytes += key_size + len + (kind == MHD_HEADER_KIND ? 4 : 2);
+	h->hosts += kind == MHD_HEADER_KIND && key && strcasecmp(key, "Host") == 0;
 	return MHD_YES;
 }
 
 /*
- * The status of a head refused before any route sees it, or 0. libmicrohttpd 0.9.75
- * accepts an HTTP/1.1 request without Host or with two (RFC 9112 3.2: 400), and cuts a
- * request target at a NUL byte, so "GET /a<NUL>b" is served as /a: the target it logged
- * (raw_uri) then ends before the version that follows it in the same buffer.
+ * The status of a head refused before any route sees it, or 0: a request target with a
+ * NUL byte (on_uri), an HTTP/1.1 request without Host or with two, which libmicrohttpd
+ * 0.9.75 accepts (RFC 9112 3.2: 400), or a head over HEAD_MAX.
  */
 static int
-head_refused(struct MHD_Connection *c, struct conn_state *cs, const char *method,
-    const char *version)
+head_refused(struct MHD_Connection *c, struct conn_state *cs, const char *url,
+    const char *method, const char *version)
 {
 	struct head_count h = { 0, 0 };
-	uintptr_t span = (uintptr_t)version - (uintptr_t)cs->raw_uri;
 
-	if (cs->raw_uri && version > cs->raw_uri && span <= HEADER_MEMORY && span - 1 != cs->raw_len) {
+	if (cs->target_nul) {
 		cs->req.error_detail = "The request line holds a NUL byte.";
 		return 400;
 	}
-	MHD_get_connection_values_n(c, MHD_HEADER_KIND, count_header, &h);
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, count_header, &h);
 	if (h.hosts > 1 || (h.hosts == 0 && strcmp(version, MHD_HTTP_VERSION_1_1) == 0)) {
 		cs->req.error_detail = "An HTTP/1.1 request names its host once, in one Host header.";
 		return 400;
 	}
-	if (strlen(method) + cs->raw_len + strlen(version) + 4 + h.bytes + 2 > HEAD_MAX)
+	if (strlen(method) + strlen(url) + strlen(version) + 4 + h.bytes + 2 > HEAD_MAX)
 		return 431;
 	return 0;
 }
@@ -431,11 +443,10 @@ on_head(struct MHD_Connection *c, struct conn_state *cs, const char *url, const 
 	const char *cl;
 	int status;
 
-	cs->started = 1;
 	cs->req.path = req_strdup(&cs->req, url);
 	cs->req.method_name = req_strdup(&cs->req, method);
 	cs->req.remote_addr = "-";
-	if ((status = head_refused(c, cs, method, version)) != 0)
+	if ((status = head_refused(c, cs, url, method, version)) != 0)
 		return quick_error(c, cs, status);
 	/* The head is complete: its cookies say whose login an upload would be. */
 	MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &cs->req);
@@ -465,10 +476,13 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	struct conn_state *cs = *con_cls;
 
 	(void)cls;
-	if (cs == NULL)	/* both daemons have on_uri; this is in case one does not */
-		*con_cls = cs = on_uri(NULL, "", c);
-	if (!cs->started)
-		return on_head(c, cs, url, method, version);
+	if (cs == NULL || cs == (void *)&target_has_nul) {	/* the first call: the head */
+		struct conn_state *fresh = conn_new();
+
+		fresh->target_nul = cs != NULL;
+		*con_cls = fresh;
+		return on_head(c, fresh, url, method, version);
+	}
 	if (*upload_size) {
 		if (!cs->too_large && cs->body.len + *upload_size > cs->limit)
 			cs->too_large = 1;
@@ -501,11 +515,9 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	long us;
 
 	(void)cls, (void)c;
-	if (cs == NULL)
+	if (cs == NULL || cs == (void *)&target_has_nul)	/* refused before the head was ours */
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (!cs->started)	/* libmicrohttpd refused the head itself (431): not ours to log */
-		goto out;
 	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
 	if (config.access_log) {
 		struct tm tm;
@@ -523,7 +535,6 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
 		fflush(stdout);
 	}
-out:
 	free(cs->field_name);
 	buf_release(&cs->field);
 	buf_release(&cs->body);
