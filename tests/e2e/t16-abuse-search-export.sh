@@ -26,7 +26,8 @@ for q in "$one_letters" we+describe+how+run+clusters+in+production+what kubernet
 		[ "$ms" -gt "$worst" ] && worst=$ms
 	done
 done
-limit=$((slow ? 250 : 100))
+# About 100 ms each on a quiet machine (README); the bound leaves room for other tests' load.
+limit=$((slow ? 250 : 150))
 check "every search answers within $limit ms (slowest $worst ms; statuses$statuses)" \
 	test "$worst" -lt "$limit"
 check "and only with 200 or 422" test -z "$(tr ' ' '\n' <<<"$statuses" | grep -Ev '^(200|422|)$')"
@@ -37,7 +38,17 @@ expect_body "said so on the page, with the form to narrow it" 'too broad.*add a 
 expect_body "and in JSON" '"status":422,.*too broad' \
 	'/search.json?q=we+describe+how+run+clusters+in+production+what'
 expect_body "99 words: the first 8 are searched" 'Only the first 8 words were searched' "/search?q=$one_letters"
-expect_body "a common word is still answered" 'Scaling' '/search?q=kubernetes'
+# One common word takes about half the budget: answered, unless the machine is so loaded that
+# it takes twice as long (then 422, rightly), so it may take a few tries.
+answered() {
+	local i
+	for i in 1 2 3 4 5; do
+		http "$URL/search?q=kubernetes&try=$i" | grep -q 'Scaling' && return 0
+		sleep 1
+	done
+	return 1
+}
+check "a common word is still answered" answered
 expect_status "the export filter shares the limits: 99 words export at once" 200 \
 	"/export/speakers.csv?q=$one_letters" --max-time 5
 
