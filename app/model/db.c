@@ -371,24 +371,46 @@ db_one_int(sqlite3_stmt *st, long long def)
 	return v;
 }
 
-/* The budget of this thread's statements (db_budget_begin): its deadline, and whether
- * it was reached. */
+/* The budget of this thread's statements (db_budget_begin): its deadlines on the thread's
+ * CPU clock and on the wall clock, and whether one was reached. */
 struct budget {
-	struct timespec	 deadline;
+	struct timespec	 cpu_deadline, wall_deadline;
 	int		 spent;
 };
 static _Thread_local struct budget budget;
+
+#define BUDGET_WALL	5	/* the wall-clock ceiling, in budgets: a starved thread stops too */
+
+static int
+passed(clockid_t clock, const struct timespec *deadline)
+{
+	struct timespec now;
+
+	clock_gettime(clock, &now);
+	return now.tv_sec > deadline->tv_sec ||
+	    (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+static void
+deadline_in(clockid_t clock, long long ms, struct timespec *out)
+{
+	clock_gettime(clock, out);
+	out->tv_sec += ms / 1000;
+	out->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (out->tv_nsec >= 1000000000L) {
+		out->tv_sec++;
+		out->tv_nsec -= 1000000000L;
+	}
+}
 
 /* SQLite's progress handler: a non-zero return interrupts the statement. */
 static int
 budget_check(void *arg)
 {
 	struct budget *bu = arg;
-	struct timespec now;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (now.tv_sec > bu->deadline.tv_sec ||
-	    (now.tv_sec == bu->deadline.tv_sec && now.tv_nsec >= bu->deadline.tv_nsec))
+	if (passed(CLOCK_THREAD_CPUTIME_ID, &bu->cpu_deadline) ||
+	    passed(CLOCK_MONOTONIC, &bu->wall_deadline))
 		bu->spent = 1;
 	return bu->spent;
 }
@@ -396,13 +418,8 @@ budget_check(void *arg)
 void
 db_budget_begin(sqlite3 *db, int ms)
 {
-	clock_gettime(CLOCK_MONOTONIC, &budget.deadline);
-	budget.deadline.tv_sec += ms / 1000;
-	budget.deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (budget.deadline.tv_nsec >= 1000000000L) {
-		budget.deadline.tv_sec++;
-		budget.deadline.tv_nsec -= 1000000000L;
-	}
+	deadline_in(CLOCK_THREAD_CPUTIME_ID, ms, &budget.cpu_deadline);
+	deadline_in(CLOCK_MONOTONIC, (long long)ms * BUDGET_WALL, &budget.wall_deadline);
 	budget.spent = 0;
 	sqlite3_progress_handler(db, BUDGET_OPS, budget_check, &budget);
 }

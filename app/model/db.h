@@ -53,9 +53,11 @@ long long	 db_one_int(sqlite3_stmt *, long long def);
 
 /*
  * A time budget for the statements this thread steps on db between begin and end:
- * once ms milliseconds have passed, SQLite interrupts the one running (its step
- * returns SQLITE_INTERRUPT), so a query too costly to answer stops instead of
- * holding the thread. end says whether the budget ran out (1) or not (0).
+ * once they have used ms milliseconds of this thread's CPU time (or five times that
+ * on the wall clock, should the thread be starved), SQLite interrupts the one running
+ * (its step returns SQLITE_INTERRUPT), so a query too costly to answer stops instead
+ * of holding the thread. CPU time, so that the same query gets the same answer on a
+ * busy machine as on a quiet one. end says whether the budget ran out (1) or not (0).
  */
 void		 db_budget_begin(sqlite3 *, int ms);
 int		 db_budget_end(sqlite3 *);

@@ -8,9 +8,10 @@
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" migrate --db "$DB" >/dev/null 2>&1 && sqlite3 "$DB" <tests/bench/gen.sql ||
 	{ not_ok "the generated registry loads"; exit 1; }
-printf '[server]\nthreads = 4\naccess_log = no\n' >"$TMP/t16.conf"
-start_server --config "$TMP/t16.conf" || exit 1
 if grep -q __asan_init "$LECTERN"; then slow=1; else slow=0; fi
+# The sanitizers make every query two to three times as costly: the budget (CPU time) with them.
+printf '[server]\nthreads = 4\naccess_log = no\nsearch_budget_ms = %d\n' $((slow ? 120 : 80)) >"$TMP/t16.conf"
+start_server --config "$TMP/t16.conf" || exit 1
 
 # Each search alone: the words are capped and short words are no prefixes, and the database's
 # time is budgeted, so none takes long, whatever it asks.
@@ -26,8 +27,9 @@ for q in "$one_letters" we+describe+how+run+clusters+in+production+what kubernet
 		[ "$ms" -gt "$worst" ] && worst=$ms
 	done
 done
-# About 100 ms each on a quiet machine (README); the bound leaves room for other tests' load.
-limit=$((slow ? 250 : 150))
+# About 100 ms each on a quiet machine (README, make bench); this is no benchmark, only the bound
+# that says no search runs on: the budget's wall-clock ceiling (five budgets) and some margin.
+limit=$((slow ? 1500 : 500))
 check "every search answers within $limit ms (slowest $worst ms; statuses$statuses)" \
 	test "$worst" -lt "$limit"
 check "and only with 200 or 422" test -z "$(tr ' ' '\n' <<<"$statuses" | grep -Ev '^(200|422|)$')"
@@ -38,8 +40,8 @@ expect_body "said so on the page, with the form to narrow it" 'too broad.*add a 
 expect_body "and in JSON" '"status":422,.*too broad' \
 	'/search.json?q=we+describe+how+run+clusters+in+production+what'
 expect_body "99 words: the first 8 are searched" 'Only the first 8 words were searched' "/search?q=$one_letters"
-# One common word takes about half the budget: answered, unless the machine is so loaded that
-# it takes twice as long (then 422, rightly), so it may take a few tries.
+# One common word takes about half the budget (CPU time, so a loaded machine does not change
+# that); a few tries in case another test starves this one past the wall-clock ceiling.
 answered() {
 	local i
 	for i in 1 2 3 4 5; do
