@@ -775,8 +775,8 @@ end_event(struct importer *im)
 	if (minutes)
 		sqlite3_bind_int(st, 7, minutes);
 	db_bind_text(st, 8, abstract.data);
-	/* Only http(s) addresses are kept: the schema refuses anything else. */
-	if (!empty(s->url) && (strncmp(s->url, "http://", 7) == 0 || strncmp(s->url, "https://", 8) == 0))
+	/* Only http(s) addresses without spaces or controls are kept: the schema refuses the rest. */
+	if (!empty(s->url) && url_valid(s->url, strlen(s->url)))
 		db_bind_text(st, 9, s->url);
 	sqlite3_bind_text(st, 10, speakers.data, -1, SQLITE_STATIC);
 	if (!empty(s->id) && strspn(s->id, "0123456789") == strlen(s->id))

@@ -1,6 +1,8 @@
 /* export_ics.c: iCalendar (RFC 5545) calendars of an event's sessions or a person's talks. */
 #include <string.h>
 
+#include "core/mem.h"
+#include "core/params.h"
 #include "core/version.h"
 #include "export/stream.h"
 #include "model/schedule_rows.h"
@@ -51,6 +53,16 @@ ics_fold(struct buf *out, const char *line, size_t len)
 	buf_append(out, "\r\n", 2);
 }
 
+/* A value written as it is (a date, a URI) never holds a line break or another control
+ * character: one would end the content line and let the value start properties of its own. */
+static void
+ics_raw(struct buf *out, const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s >= 0x20 && *s != 0x7F)
+			buf_putc(out, *s);
+}
+
 void
 ics_line(struct buf *out, const char *name, const char *value, int raw)
 {
@@ -59,7 +71,7 @@ ics_line(struct buf *out, const char *name, const char *value, int raw)
 	buf_puts(&line, name);
 	buf_putc(&line, ':');
 	if (raw)
-		buf_puts(&line, value);
+		ics_raw(&line, value);
 	else
 		ics_escape(&line, value);
 	ics_fold(out, line.data, line.len);
@@ -90,7 +102,8 @@ vevent(struct export_stream *s, struct buf *out, const struct calendar_row *r)
 		buf_puts(d, r->abstract);
 	if (d->len)
 		ics_line(out, "DESCRIPTION", d->data, 0);
-	if (*r->url)
+	/* A URL the schema would refuse now (stored before 0006) is left out, not mended. */
+	if (*r->url && url_valid(r->url, strlen(r->url)))
 		ics_line(out, "URL", r->url, 1);
 	ics_line(out, "CATEGORIES", r->kind, 0);
 	ics_line(out, "STATUS", strcmp(r->status, "cancelled") == 0 ? "CANCELLED" : "CONFIRMED", 1);

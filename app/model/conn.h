@@ -12,7 +12,11 @@ struct db_conn;
 /* Opens the database at path (config.db_path when NULL), brought to the current schema
  * first with migrate; NULL (logged) when it cannot be. */
 struct db_conn	*conn_open(const char *path, int migrate);
-/* Closes the connection; NULL is fine. */
+/* A connection of the export pool (model/db.h: twice the worker threads, kept open), or
+ * NULL when all are in use or the database cannot be opened: the caller answers 503. */
+struct db_conn	*conn_pool_take(void);
+/* Closes the connection, or gives a pooled one back; NULL is fine. Its statements must be
+ * finalized first. */
 void		 conn_close(struct db_conn *);
 
 #endif

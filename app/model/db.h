@@ -19,8 +19,12 @@
 #include "model/model.h"
 
 #define DB_BUSY_MS	5000
+/* Descriptors one connection may hold at once: the database, its -wal and -shm files, and
+ * a temporary file (a large sort spills to one). */
+#define DB_FILES	4
 
-/* Opens (creating if asked) and configures a connection; NULL with a message on error. */
+/* Opens (creating it, and the directories above it, if asked) and configures a connection;
+ * NULL with a message on error. */
 sqlite3		*db_open(const char *path, int create);
 void		 db_close(sqlite3 *);
 /* This thread's connection to config.db_path, opened on first use; NULL if unusable. */
@@ -32,6 +36,17 @@ int		 db_thread_open(const char *path, int create);
 /* Opens and migrates path as a connection of the caller's own; 0, or -1 (logged).
  * (cli_import.c's cli_open_db until the importer's split gives it the model's calls.) */
 int		 db_open_migrated(const char *path, int create, sqlite3 **out);
+/*
+ * The connections of streamed exports: a pool of db_pool_size() (twice the worker
+ * threads), opened on first use and kept, so that a stream costs no descriptors and no
+ * page cache of its own. db_pool_take hands one out, or NULL when all are in use (or the
+ * database cannot be opened): the caller answers 503. db_pool_give takes it back, with
+ * its statements finalized; db_pool_close closes the idle ones.
+ */
+int		 db_pool_size(void);
+sqlite3		*db_pool_take(void);
+void		 db_pool_give(sqlite3 *);
+void		 db_pool_close(void);
 /* A cached, reset statement for a constant SQL string; NULL (logged) on error. */
 sqlite3_stmt	*db_stmt(sqlite3 *, const char *sql);
 /* Runs literal SQL (our own text, no input); -1 with a message on error. */
@@ -136,6 +151,16 @@ int		 slug_unique(sqlite3 *, const char *table, const char *name, struct buf *ou
  * ?1 limit (one more than PAGE_SIZE, to know whether there is a next page) and ?2 the offset
  * of req's page. NULL on error. */
 sqlite3_stmt	*list_stmt(struct request *, sqlite3 *, const char *sql);
+/*
+ * A time budget for the statements this thread steps on db between begin and end:
+ * once they have used ms milliseconds of this thread's CPU time (or five times that
+ * on the wall clock, should the thread be starved), SQLite interrupts the one running
+ * (its step returns SQLITE_INTERRUPT), so a query too costly to answer stops instead
+ * of holding the thread. CPU time, so that the same query gets the same answer on a
+ * busy machine as on a quiet one. end says whether the budget ran out (1) or not (0).
+ */
+void		 db_budget_begin(sqlite3 *, int ms);
+int		 db_budget_end(sqlite3 *);
 
 /* The database's state as this thread's connection sees it (changes by others and by
  * itself): equal values mean nothing changed in between. -1 when it cannot be read. */

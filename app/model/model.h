@@ -20,6 +20,7 @@ enum model_status {
 	MODEL_STALE,		/* the record's version moved on since the caller read it */
 	MODEL_INVALID,		/* the input breaks a rule the model checks (a slug that names
 				 * nothing, a password too weak); the reason is logged or returned */
+	MODEL_TOO_COSTLY,	/* the work ran past its time budget (a search too broad: db_budget_begin) */
 	MODEL_UNAVAILABLE,	/* the database cannot serve now: not open, busy, locked, full, read-only */
 	MODEL_ERROR,		/* any other database error (logged where it happened) */
 	MODEL_STATUS__MAX

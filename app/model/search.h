@@ -26,7 +26,8 @@ struct search_result {
 	const char		*extra;		/* a session's event name, an organization's kind, or NULL */
 };
 
-/* Up to limit results of fts (an FTS5 query, search_fts_query) from offset, best first. */
+/* Up to limit results of fts (an FTS5 query, search_query.h) from offset, best first, within
+ * config.search_budget_ms of the worker's CPU time: MODEL_TOO_COSTLY past it. */
 enum model_status	search(struct request *, const char *fts, long long offset, int limit,
 			    struct search_result **, size_t *n);
 

@@ -7,15 +7,18 @@
 #include "export/export.h"
 #include "model/conn.h"
 #include "model/record.h"
+#include "model/search_query.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 
 /*
  * Hands the export to the adapter as a stream (chunked, flat memory). The
- * stream reads on its own connection: it lives across many calls of the
- * worker thread, which serves other connections (and their cached
- * statements and transactions) in between, and it gets one consistent
- * snapshot of the data.
+ * stream reads on a connection of its own, from the export pool: it lives
+ * across many calls of the worker thread, which serves other connections (and
+ * their cached statements and transactions) in between, and it gets one
+ * consistent snapshot of the data. The pool bounds how many run at once (their
+ * descriptors, page caches and snapshots): past it, 503 and a while to wait.
+ * The stream gives its connection back when it is freed.
  */
 static int
 stream(struct request *req, const struct export_filter *f, int schedule,
@@ -24,8 +27,11 @@ stream(struct request *req, const struct export_filter *f, int schedule,
 	struct export_stream *s;
 	struct db_conn *db;
 
-	if ((db = conn_open(NULL, 0)) == NULL)
-		return 500;
+	if ((db = conn_pool_take()) == NULL) {
+		resp_header(req, "Retry-After", "10");
+		req->error_detail = "Too many downloads are running; try again in a few seconds.";
+		return 503;
+	}
 	s = schedule ? export_schedule_new(db, 1, f) : export_speakers_new(db, 1, f);
 	if (s == NULL)
 		return 500;

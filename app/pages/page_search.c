@@ -5,44 +5,10 @@
 #include "core/vocab.h"
 #include "core/json.h"
 #include "model/search.h"
+#include "model/search_query.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
-
-/*
- * Turns what a person typed into an FTS5 query that cannot be a syntax error:
- * every word becomes a quoted phrase (quotes doubled) with a prefix star, and
- * the words are ANDed. Returns NULL when nothing searchable is left.
- */
-const char *
-search_fts_query(struct request *req, const char *q)
-{
-	struct buf b = BUF_INIT;
-	const char *p = q, *out;
-
-	while (p && *p) {
-		size_t n;
-
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			p++;
-		n = strcspn(p, " \t\r\n");
-		if (n == 0)
-			break;
-		if (b.len)
-			buf_putc(&b, ' ');
-		buf_putc(&b, '"');
-		for (size_t i = 0; i < n; i++) {
-			if (p[i] == '"')
-				buf_putc(&b, '"');
-			buf_putc(&b, p[i]);
-		}
-		buf_puts(&b, "\"*");
-		p += n;
-	}
-	out = b.len ? req_strndup(req, b.data, b.len) : NULL;
-	buf_release(&b);
-	return out;
-}
 
 /* Escapes text and turns the highlight markers into <mark> elements. */
 static void
@@ -91,22 +57,22 @@ result_html(struct buf *b, const struct search_result *r)
 	html_lit(b, "</li>");
 }
 
+static const char too_broad[] =
+	"This search is too broad to answer quickly: add a word, or use longer words.";
+
+/* The result list, or (the budget spent) the request to narrow the search. */
 static void
-search_html(struct request *req, const char *q, const char *fts, const struct search_result *r, size_t n)
+results_html(struct request *req, const char *q, const struct search_result *r, size_t n,
+    enum model_status rc)
 {
-	static const struct crumb crumbs[] = { { "Search", NULL }, { NULL, NULL } };
 	static const char *const keep[] = { "q", NULL };
 	const char *query[] = { "q", q, NULL };
 	struct buf *b = &req->out;
 
-	layout_begin(req, q ? req_printf(req, "Search: %s", q) : "Search", crumbs);
-	html_lit(b, "<h1>Search</h1><form class=\"filters\" role=\"search\" aria-label=\"Search again\" method=\"get\" action=\"/search\">"
-	    "<label for=\"q\">Words</label><input id=\"q\" type=\"search\" name=\"q\" value=\"");
-	html_attr(b, q);
-	html_lit(b, "\"><button type=\"submit\">Search</button></form>");
-	if (fts == NULL) {
-		render_empty(b, "Type a name, an organization or words from a talk.");
-		layout_end(req);
+	if (rc == MODEL_TOO_COSTLY) {
+		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
+		html_text(b, too_broad);
+		html_lit(b, "</p>");
 		return;
 	}
 	html_lit(b, "<ol class=\"results\">");
@@ -124,6 +90,27 @@ search_html(struct request *req, const char *q, const char *fts, const struct se
 		page_export_link(b, query, "Export these speakers (CSV)");
 		html_lit(b, "</p>");
 	}
+}
+
+static void
+search_html(struct request *req, const char *q, const char *fts, const struct search_result *r, size_t n,
+    enum model_status rc)
+{
+	static const struct crumb crumbs[] = { { "Search", NULL }, { NULL, NULL } };
+	struct buf *b = &req->out;
+
+	layout_begin(req, q ? req_printf(req, "Search: %s", q) : "Search", crumbs);
+	html_lit(b, "<h1>Search</h1><form class=\"filters\" role=\"search\" aria-label=\"Search again\" method=\"get\" action=\"/search\">"
+	    "<label for=\"q\">Words</label><input id=\"q\" type=\"search\" name=\"q\" value=\"");
+	html_attr(b, q);
+	html_lit(b, "\"><button type=\"submit\">Search</button></form>");
+	if (search_terms(q) > SEARCH_TERMS_MAX)
+		buf_appendf(b, "<p class=\"note\">Only the first %d words were searched.</p>",
+		    SEARCH_TERMS_MAX);
+	if (fts == NULL)
+		render_empty(b, "Type a name, an organization or words from a talk.");
+	else
+		results_html(req, q, r, n, rc);
 	layout_end(req);
 }
 
@@ -150,6 +137,11 @@ search_json(struct request *req, const char *q, const struct search_result *r, s
 	json_end(&j);
 }
 
+/*
+ * /search?q=: at most SEARCH_TERMS_MAX words, each matched as a prefix only when long
+ * enough (search_query.h), and at most config.search_budget_ms of the database's CPU time; a
+ * search that needs more is answered 422 with a request to narrow it.
+ */
 int
 page_search(struct request *req)
 {
@@ -159,11 +151,17 @@ page_search(struct request *req)
 	size_t n;
 
 	/* One more than a page: is there a next one? */
-	if ((rc = search(req, fts, page_offset(req), PAGE_SIZE + 1, &r, &n)) != MODEL_OK)
+	rc = search(req, fts, page_offset(req), PAGE_SIZE + 1, &r, &n);
+	if (rc != MODEL_OK && rc != MODEL_TOO_COSTLY)
 		return page_status(rc);
-	if (req->want_json)
+	if (req->want_json) {
+		if (rc == MODEL_TOO_COSTLY) {
+			req->error_detail = too_broad;
+			return 422;
+		}
 		search_json(req, q, r, n);
-	else
-		search_html(req, q, fts, r, n);
-	return 200;
+		return 200;
+	}
+	search_html(req, q, fts, r, n, rc);
+	return rc == MODEL_OK ? 200 : 422;
 }

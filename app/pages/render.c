@@ -13,7 +13,7 @@ page_status(enum model_status rc)
 	case MODEL_OK: return 200;
 	case MODEL_NOT_FOUND: return 404;
 	case MODEL_CONFLICT: case MODEL_STALE: return 409;
-	case MODEL_INVALID: return 422;
+	case MODEL_INVALID: case MODEL_TOO_COSTLY: return 422;
 	case MODEL_UNAVAILABLE: return 503;
 	default: return 500;
 	}

@@ -45,6 +45,7 @@ LIBRARIES = {
                 "app/model/text.c"},
     "seccomp.h": {"app/core/sandbox.c"},
     "ini.h": {"app/core/config.c"},
+    "yaml.h": {"import/gov_yaml.c"},
 }
 
 # The folders above the model that see no SQLite type at all: they call the model's functions,
