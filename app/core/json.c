@@ -58,12 +58,23 @@ json_end(struct json *j)
 void
 json_key(struct json *j, const char *key)
 {
+	size_t n = strlen(key);
+	char *p;
+
+	buf_grow(j->out, n + 4);
+	if (buf_failed(j->out))
+		return;
+	p = j->out->data + j->out->len;
 	if (j->items[j->depth])
-		buf_putc(j->out, ',');
+		*p++ = ',';
 	j->items[j->depth] = 1;
-	buf_putc(j->out, '"');
-	buf_puts(j->out, key);
-	buf_append(j->out, "\":", 2);
+	*p++ = '"';
+	memcpy(p, key, n);
+	p += n;
+	*p++ = '"';
+	*p++ = ':';
+	*p = '\0';
+	j->out->len = (size_t)(p - j->out->data);
 	j->after_key = 1;
 }
 
@@ -99,7 +110,7 @@ quote_body(struct buf *b, const char *s)
 		}
 	}
 	if (run)
-		buf_puts(b, run);
+		buf_append(b, run, (size_t)(s - run));
 }
 
 void
@@ -120,11 +131,26 @@ json_str(struct json *j, const char *s)
 		json_quote(j->out, s);
 }
 
+/* Appends v in decimal: a page writes thousands of numbers, and printf is slow at it. */
+static void
+put_int(struct buf *b, long long v)
+{
+	char d[24], *p = d + sizeof(d);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_append(b, p, (size_t)(d + sizeof(d) - p));
+}
+
 void
 json_int(struct json *j, long long v)
 {
 	value_start(j);
-	buf_appendf(j->out, "%lld", v);
+	put_int(j->out, v);
 }
 
 void
@@ -228,7 +254,10 @@ json_fields(struct json *j, const struct json_field *f, size_t n, const void *ro
 			break;
 		case JSON_PATH_ID:
 			value_start(j);
-			buf_appendf(j->out, "\"%s%lld\"", f->prefix, FIELD(long long, row, f));
+			buf_putc(j->out, '"');
+			buf_puts(j->out, f->prefix);
+			put_int(j->out, FIELD(long long, row, f));
+			buf_putc(j->out, '"');
 			break;
 		}
 	}

@@ -4,46 +4,49 @@
 
 #include "model/listing.h"
 
-/* One packed speaker (n bytes at p: "id US slug US name US org") into s; 0, or -1 when it is not one. */
+/* One packed speaker ("id US slug US name US org", its own copy, NUL-terminated) into s, split
+ * in place; 0, or -1 when it is not one. */
 static int
-unpack_one(struct request *req, const char *p, size_t n, struct speaker *s)
+unpack_one(char *p, struct speaker *s)
 {
-	const char *f[4], *end = p + n;
+	char *f[4];
 	size_t k = 0;
 
 	f[k++] = p;
-	for (const char *q = p; q < end && k < 4; q++)
-		if (*q == '\x1f')
+	for (char *q = p; *q && k < 4; q++)
+		if (*q == '\x1f') {
+			*q = '\0';
 			f[k++] = q + 1;
+		}
 	if (k < 4)
 		return -1;
 	memset(s, 0, sizeof(*s));
 	s->person = strtoll(f[0], NULL, 10);
-	s->slug = req_strndup(req, f[1], (size_t)(f[2] - 1 - f[1]));
-	s->name = req_strndup(req, f[2], (size_t)(f[3] - 1 - f[2]));
-	if (f[3] < end)
-		s->org = req_strndup(req, f[3], (size_t)(end - f[3]));
+	s->slug = f[1];
+	s->name = f[2];
+	s->org = *f[3] ? f[3] : NULL;
 	return 0;
 }
 
-/* The packed speakers of column col as an array; an empty organization is none. */
+/* The packed speakers of column col as an array, pointing into one copy of the column; an
+ * empty organization is none. */
 void
 session_item_speakers(struct request *req, sqlite3_stmt *st, int col, struct session_item *it)
 {
-	const char *p = (const char *)sqlite3_column_text(st, col);
+	char *p = (char *)db_col(req, st, col);
 	size_t cap = 0;
 
 	it->speakers = NULL;
 	it->n_speakers = 0;
 	while (p && *p) {
 		size_t n = strcspn(p, "\x1e");
+		int last = p[n] == '\0';
 
+		p[n] = '\0';
 		it->speakers = req_grow(req, it->speakers, it->n_speakers, &cap, sizeof(struct speaker));
-		if (unpack_one(req, p, n, &it->speakers[it->n_speakers]) == 0)
+		if (unpack_one(p, &it->speakers[it->n_speakers]) == 0)
 			it->n_speakers++;
-		p += n;
-		if (*p)
-			p++;
+		p += n + !last;
 	}
 }
 
