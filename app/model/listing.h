@@ -10,12 +10,19 @@
  * id US ..." (US = char(31), RS = char(30)), ordered by position. The packing keeps a
  * listing one statement; stored text holds no control characters.
  */
-#define SESSION_ITEM_COLS \
+#define SESSION_ITEM_COLS_WITH(org, join, order) \
 	"s.id, s.title, s.kind, s.status, coalesce(substr(s.starts_at, 1, 10), e.starts_on)," \
 	" e.slug, e.name, (SELECT group_concat(x, char(30)) FROM (SELECT p.id || char(31) || p.slug ||" \
-	" char(31) || p.name || char(31) || coalesce(o.name, '') AS x FROM appearances a" \
-	" JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id" \
-	" WHERE a.session_id = s.id ORDER BY a.position, a.id))"
+	" char(31) || p.name || char(31) || " org " AS x FROM appearances a" \
+	" JOIN people p ON p.id = a.person_id" join \
+	" WHERE a.session_id = s.id" order "))"
+#define SESSION_ITEM_COLS \
+	SESSION_ITEM_COLS_WITH("coalesce(o.name, '')", " LEFT JOIN organizations o ON o.id = a.org_id", \
+	    " ORDER BY a.position, a.id")
+/* The same without the speakers' organizations (each org NULL) and in no particular order, which
+ * reads neither the organizations nor the appearances themselves (their (session, person) index
+ * covers the rest): for a form that shows neither. */
+#define SESSION_ITEM_COLS_BRIEF	SESSION_ITEM_COLS_WITH("''", "", "")
 /* The row type's columns for a struct session_item at member m of st ("session." or nothing);
  * the packed speakers (the eighth column) are session_item_speakers's. */
 #define SESSION_ITEM_COLUMNS(st, m) \

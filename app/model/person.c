@@ -29,11 +29,14 @@ person_list(struct request *req, long long offset, int limit, struct person_list
 	return ms;
 }
 
-static const char history_sql[] =
-	"SELECT " SESSION_ITEM_COLS ", a.role, o.name, o.slug, a.person_id"
-	" FROM appearances a JOIN sessions s ON s.id = a.session_id JOIN events e ON e.id = s.event_id"
-	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.person_id = ?1"
-	" ORDER BY coalesce(s.starts_utc, e.starts_on) DESC, s.id DESC";
+#define HISTORY_SQL(cols) \
+	"SELECT " cols ", a.role, o.name, o.slug, a.person_id" \
+	" FROM appearances a JOIN sessions s ON s.id = a.session_id JOIN events e ON e.id = s.event_id" \
+	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.person_id = ?1" \
+	" ORDER BY coalesce(s.starts_utc, e.starts_on) DESC, s.id DESC"
+static const char history_sql[] = HISTORY_SQL(SESSION_ITEM_COLS);
+/* The co-speakers' organizations are most of the history's cost; only the page shows them. */
+static const char history_brief_sql[] = HISTORY_SQL(SESSION_ITEM_COLS_BRIEF);
 
 static int
 by_person(const void *a, const void *b)
@@ -75,13 +78,20 @@ static const struct column history_cols[] = {
 static const struct row_type history_row = ROW_TYPE(struct appearance_item, history_cols, history_lists,
     "speaking history");
 
-enum model_status
-person_history(struct request *req, long long person, struct appearance_item **out, size_t *n)
+static enum model_status
+history(struct request *req, long long person, int speaker_orgs, struct appearance_item **out, size_t *n)
 {
 	enum model_status ms;
 
-	*out = db_rows_of(req, history_sql, person, 0, 0, &history_row, n, &ms);
+	*out = db_rows_of(req, speaker_orgs ? history_sql : history_brief_sql, person, 0, 0, &history_row,
+	    n, &ms);
 	return ms;
+}
+
+enum model_status
+person_history(struct request *req, long long person, struct appearance_item **out, size_t *n)
+{
+	return history(req, person, 1, out, n);
 }
 
 static const char roles_sql[] =
@@ -127,7 +137,7 @@ static const struct column person_cols[] = {
 static const struct row_type person_row = ROW_TYPE(struct person_page, person_cols, NULL, "person");
 
 enum model_status
-person_page(struct request *req, const char *slug, struct person_page *p)
+person_page(struct request *req, const char *slug, int speaker_orgs, struct person_page *p)
 {
 	enum model_status ms;
 
@@ -136,7 +146,7 @@ person_page(struct request *req, const char *slug, struct person_page *p)
 	p->affiliations = db_rows_of(req, affiliations_sql, p->id, 0, 0, &affiliation_row,
 	    &p->n_affiliations, &ms);
 	if (ms == MODEL_OK)
-		ms = person_history(req, p->id, &p->history, &p->n_history);
+		ms = history(req, p->id, speaker_orgs, &p->history, &p->n_history);
 	if (ms == MODEL_OK)
 		ms = person_roles(req, p->id, &p->roles, &p->n_roles);
 	return ms;

@@ -28,7 +28,7 @@ struct appearance_item {
 	struct session_item	 session;
 	const char		*role;			/* speaker, moderator, panelist, host */
 	const char		*org, *org_slug;	/* represented then, or NULL */
-	const char		**co_speakers;		/* the others' slugs, by when they were recorded */
+	const char		**co_speakers;		/* the others' slugs, by person id */
 	size_t			 n_co_speakers;
 };
 
@@ -46,7 +46,9 @@ struct person_page {
 };
 
 enum model_status	person_list(struct request *, long long offset, int limit, struct person_list *);
-enum model_status	person_page(struct request *, const char *slug, struct person_page *);
+/* speaker_orgs 0 leaves the history's speakers without their organizations and in no order
+ * (the JSON shows neither: only the co-speakers, by person id); the cheaper statement. */
+enum model_status	person_page(struct request *, const char *slug, int speaker_orgs, struct person_page *);
 /* A person's speaking history and roles alone (/me). */
 enum model_status	person_history(struct request *, long long person, struct appearance_item **,
 			    size_t *n);

@@ -254,7 +254,7 @@ page_person(struct request *req)
 	struct person_page p;
 	enum model_status rc;
 
-	if ((rc = person_page(req, req_arg(req, "slug"), &p)) != MODEL_OK)
+	if ((rc = person_page(req, req_arg(req, "slug"), !req->want_json, &p)) != MODEL_OK)
 		return page_status(rc);
 	if (req->want_json)
 		person_json(req, &p);
