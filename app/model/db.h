@@ -5,6 +5,7 @@
  * A server worker thread owns one connection (db_thread) with its prepared
  * statements cached on it: db_stmt() returns a reset statement keyed by the
  * address of its SQL literal, so only string constants may be passed.
+ * Connections, statements and budgets are db.c's; statuses and typed rows rows.c's.
  *
  * This header is the model's own (and the importer's storage stage's): nothing above the
  * model includes it; they call the model's functions instead (model.h, layers.py).
