@@ -167,16 +167,23 @@ static const struct param_rule p_import[] = {
 	{ "schedule.filename", P_LINE, PF_FORM, 0, 255, 0 },
 	{ "event", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },
+	{ "strict", P_ENUM, PF_FORM, 0, 0, "1" },
 	END
 };
 static const struct param_rule p_import_token[] = {
 	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
 	END
 };
+static const struct param_rule p_import_confirm[] = {
+	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
+	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },	/* the zone picked in the preview */
+	END
+};
 static const struct param_rule p_imports[] = {
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
 	{ "done", P_INT, PF_QUERY, 0, 1LL << 53, 0 },
 	{ "undone", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "run", P_INT, PF_QUERY, 1, 1LL << 53, 0 },
 	END
 };
 static const struct param_rule p_import_run[] = {
@@ -205,7 +212,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/history", page_history, ACCESS_STAFF, 0, p_history },
 	{ HTTP_GET, "/admin/import", page_import_form, ACCESS_STAFF, 0, NULL },
 	{ HTTP_POST, "/admin/import", page_import_preview, ACCESS_STAFF, 0, p_import },
-	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_token },
+	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_confirm },
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },

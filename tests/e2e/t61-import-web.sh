@@ -97,10 +97,13 @@ check "a cancelled import wrote nothing" test "$(sql "SELECT count(*) FROM event
 check "and the upload is gone" test "$(sql 'SELECT count(*) FROM import_uploads')" = 0
 
 # A broken file: the form again, with the reason and the line.
-printf '<schedule><conference><title>x</title></conference><day date="2024-01-01"><room name="r"><event id="1"><title>t</title></event></room></day></schedule>' >"$TMP/bad.xml"
+printf '<schedule><conference><title>x</title></conference>\n<day date="2024-01-01"><room name="r"><event id="1"><title>t</title></room></day></schedule>' >"$TMP/bad.xml"
 code=$(http -o "$TMP/bad.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$TMP/bad.xml" "$URL/admin/import")
 check "a broken file is refused (422)" test "$code" = 422
-check "with file, line and reason" grep -q 'bad.xml:1:[0-9]*: the event &quot;t&quot; has no &lt;date&gt; or &lt;start&gt;' "$TMP/bad.html"
+check "with file, line and reason" grep -Eq 'bad.xml:2:[0-9]+: .*mismatch' "$TMP/bad.html"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' >"$TMP/cal.ics"
+code=$(http -o "$TMP/bad.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$TMP/cal.ics" "$URL/admin/import")
+check "an iCalendar file is refused, named as such (got $code)" grep -q 'this is an iCalendar file' "$TMP/bad.html"
 check "nothing was written" test "$(sql 'SELECT count(*) FROM sessions')" = 72
 
 # Undo from the list.
