@@ -76,7 +76,7 @@ static const char sql_sessions[] =
 	" coalesce(s.url, ''), s.status, s.kind, e.name,"
 	" (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM appearances a"
 	"   JOIN people p ON p.id = a.person_id WHERE a.session_id = s.id"
-	"   ORDER BY a.position, p.id))"
+	"   ORDER BY a.position, p.id)), (SELECT id FROM installation)"
 	" FROM sessions s JOIN events e ON e.id = s.event_id"
 	" WHERE s.starts_at IS NOT NULL"
 	" AND (:event IS NULL OR e.slug = :event)"
@@ -93,7 +93,8 @@ vevent(struct export_stream *s, struct buf *out)
 
 	ics_line(out, "BEGIN", "VEVENT", 1);
 	buf_reset(d);
-	buf_appendf(d, "session-%lld@lectern", (long long)sqlite3_column_int64(st, 0));
+	/* Globally unique: the installation's id tells two Lecterns' session 12 apart. */
+	buf_appendf(d, "session-%lld@lectern-%s", (long long)sqlite3_column_int64(st, 0), export_col(st, 12));
 	ics_line(out, "UID", d->data, 1);
 	ics_line(out, "DTSTAMP", export_col(st, 3), 1);
 	ics_line(out, "DTSTART", export_col(st, 1), 1);

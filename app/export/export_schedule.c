@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guid.h"
 #include "core/version.h"
 #include "export/stream.h"
 #include "core/log.h"
@@ -23,6 +24,7 @@ struct xml_state {
 	int			 day_index;
 	char			*offset;	/* the event's UTC offset, "+02:00" or "Z" */
 	char			*slug;
+	char			*installation;	/* this database's id (guid.c) */
 };
 
 /* The days: every date of the event, and any date a session falls on outside it. */
@@ -36,11 +38,21 @@ static const char sql_conference[] = DAYS("(SELECT id FROM events WHERE slug = :
 	" SELECT e.id, e.name, e.slug, e.starts_on, e.ends_on, (SELECT count(*) FROM days),"
 	" e.time_zone, e.url, coalesce((SELECT CASE WHEN length(starts_at) >= 25"
 	"   THEN substr(starts_at, 20, 6) ELSE 'Z' END FROM sessions"
-	"   WHERE event_id = e.id AND starts_at IS NOT NULL ORDER BY starts_utc, id LIMIT 1), 'Z')"
+	"   WHERE event_id = e.id AND starts_at IS NOT NULL ORDER BY starts_utc, id LIMIT 1), 'Z'),"
+	" (SELECT id FROM installation)"
 	" FROM events e WHERE e.slug = :event";
 
-/* One row per session, and one with a NULL session for a day without any. */
-static const char sql_rows[] = DAYS(":eid")
+/* One row per session, and one with a NULL session for a day without any. An imported session
+ * keeps the source's guid and id, so a schedule read back from Lectern's own export comes out
+ * the same; the XSD wants both unique, so where a merged file or a workshop over several slots
+ * repeats one, the first session (by id) keeps it and the others get ids past every source id
+ * of the event and guids of their own (guid.c). */
+static const char sql_rows[] = DAYS(":eid") ","
+	" keyed AS (SELECT s.id, k.key, json_extract(k.imported, '$.source_id') AS sid FROM sessions s"
+	"  LEFT JOIN source_keys k ON k.source = 'event:' || s.event_id AND k.kind = 'session' AND k.local_id = s.id"
+	"  WHERE s.event_id = :eid AND s.status = 'scheduled' AND s.starts_at IS NOT NULL),"
+	" shown AS (SELECT id, key, CASE WHEN sid > 0 AND row_number() OVER (PARTITION BY sid ORDER BY id) = 1"
+	"  THEN sid ELSE coalesce(max(sid) OVER (), 0) + id END AS shown_id FROM keyed)"
 	" SELECT days.day, s.id, coalesce(s.room, ''), s.title, s.subtitle, s.kind,"
 	" CASE WHEN substr(s.starts_at, 20) GLOB '[+-][0-9][0-9]:[0-9][0-9]'"
 	"   OR substr(s.starts_at, 20) = 'Z' THEN s.starts_at"
@@ -49,19 +61,23 @@ static const char sql_rows[] = DAYS(":eid")
 	" printf('%02d:%02d', min(coalesce(s.duration_min, 0), 5999) / 60,"
 	"   min(coalesce(s.duration_min, 0), 5999) % 60),"
 	" coalesce(s.abstract, ''), coalesce(s.track, ''), s.url,"
-	/* An imported session keeps the source's guid and id, so a schedule read back
-	 * from Lectern's own export comes out the same. */
-	" k.key, json_extract(k.imported, '$.source_id')"
+	" CASE WHEN length(h.key) = 36 AND h.key GLOB '[0-9a-fA-F]*-*-*-*-*' THEN h.key END, h.shown_id"
 	" FROM days LEFT JOIN sessions s ON s.event_id = :eid AND s.status = 'scheduled'"
 	"  AND s.starts_at IS NOT NULL AND substr(s.starts_at, 1, 10) = days.day"
-	" LEFT JOIN source_keys k ON k.source = 'event:' || s.event_id AND k.kind = 'session' AND k.local_id = s.id"
+	" LEFT JOIN shown h ON h.id = s.id"
 	" ORDER BY days.day, coalesce(s.room, ''), s.starts_utc, s.id";
 
+/* A speaker as "Name [Organization]" (the organization represented, as pretalx writes it), with
+ * the source's numeric id and guid of the person in this event when it has them. */
 static const char sql_persons[] =
-	"SELECT coalesce((SELECT CAST(k.key AS INTEGER) FROM source_keys k JOIN sessions s ON s.id = a.session_id"
-	" WHERE k.source = 'event:' || s.event_id AND k.kind = 'person' AND k.local_id = p.id"
-	" AND k.key NOT GLOB '*[^0-9]*' AND k.key <> '' LIMIT 1), p.id), p.name"
-	" FROM appearances a JOIN people p ON p.id = a.person_id"
+	"SELECT (SELECT k.key FROM source_keys k WHERE k.kind = 'person' AND k.local_id = p.id"
+	"  AND k.source = 'event:' || :eid AND k.key GLOB '[1-9]*' AND k.key NOT GLOB '*[^0-9]*'"
+	"  ORDER BY k.key LIMIT 1),"
+	" (SELECT k.key FROM source_keys k WHERE k.kind = 'person' AND k.local_id = p.id"
+	"  AND k.source = 'event:' || :eid AND length(k.key) = 36 AND k.key GLOB '[0-9a-fA-F]*-*-*-*-*'"
+	"  ORDER BY k.key LIMIT 1),"
+	" p.id, p.name || coalesce(' [' || o.name || ']', '')"
+	" FROM appearances a JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id"
 	" WHERE a.session_id = :sid ORDER BY a.position, p.id";
 
 static int
@@ -114,38 +130,27 @@ element(xmlTextWriterPtr w, const char *name, const char *text)
 	return rc < 0 ? -1 : 0;
 }
 
-/* A stable UUID for a session: a hash of the event slug and session id, so a
- * re-export gives the same guid and two events' sessions never collide. */
-static void
-session_guid(const char *slug, long long id, char out[37])
-{
-	unsigned char h[16];
-	char key[200];
-	int n = snprintf(key, sizeof(key), "lectern-session:%s:%lld", slug, id);
-
-	crypto_generichash(h, sizeof(h), (const unsigned char *)key, (size_t)n, NULL, 0);
-	h[6] = (unsigned char)((h[6] & 0x0F) | 0x50);
-	h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	    h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11],
-	    h[12], h[13], h[14], h[15]);
-}
-
 static int
 write_persons(struct export_stream *s, struct xml_state *x, long long sid)
 {
 	xmlTextWriterPtr w = x->w;
 	struct buf clean = BUF_INIT;
+	char guid[37];
 	int rc = 0, r;
 
 	sqlite3_reset(s->st2);
-	sqlite3_bind_int64(s->st2, 1, sid);
+	export_bind_int(s->st2, ":sid", sid);
 	rc |= xmlTextWriterStartElement(w, X("persons")) < 0;
 	while ((r = sqlite3_step(s->st2)) == SQLITE_ROW) {
+		const char *key_guid = export_col(s->st2, 1);
+
+		if (key_guid == NULL)
+			guid_make(x->installation, "person", sqlite3_column_int64(s->st2, 2), guid);
 		rc |= xmlTextWriterStartElement(w, X("person")) < 0;
-		rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld",
-		    (long long)sqlite3_column_int64(s->st2, 0)) < 0;
-		rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, export_col(s->st2, 1)))) < 0;
+		if (export_col(s->st2, 0))
+			rc |= xmlTextWriterWriteAttribute(w, X("id"), X(export_col(s->st2, 0))) < 0;
+		rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(key_guid ? key_guid : guid)) < 0;
+		rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, export_col(s->st2, 3)))) < 0;
 		rc |= xmlTextWriterEndElement(w) < 0;
 	}
 	rc |= xmlTextWriterEndElement(w) < 0;
@@ -158,21 +163,16 @@ write_event(struct export_stream *s, struct xml_state *x)
 {
 	sqlite3_stmt *st = s->st;
 	xmlTextWriterPtr w = x->w;
-	long long id = sqlite3_column_int64(st, 1), shown = id;
+	long long id = sqlite3_column_int64(st, 1);
 	const char *key = export_col(st, 12);
 	char guid[37];
 	int rc = 0;
 
-	session_guid(x->slug, id, guid);
-	if (key && strlen(key) >= 36 && (key[36] == '\0' || key[36] == '@')) {
-		memcpy(guid, key, 36);	/* the source's guid, without a slot's start */
-		guid[36] = '\0';
-	}
-	if (sqlite3_column_type(st, 13) == SQLITE_INTEGER && sqlite3_column_int64(st, 13) > 0)
-		shown = sqlite3_column_int64(st, 13);
+	if (key == NULL)	/* Lectern's own, which it reads back to this session */
+		guid_make(x->installation, "session", id, guid);
 	rc |= xmlTextWriterStartElement(w, X("event")) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", shown) < 0;
-	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(guid)) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", sqlite3_column_int64(st, 13)) < 0;
+	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(key ? key : guid)) < 0;
 	rc |= element(w, "room", export_col(st, 2));
 	rc |= element(w, "title", export_col(st, 3));
 	if (export_col(st, 4))
@@ -283,6 +283,8 @@ write_head(struct xml_state *x, sqlite3_stmt *c)
 	rc |= xmlTextWriterStartElement(w, X("generator")) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("name"), X("lectern")) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("version"), X(LECTERN_VERSION)) < 0;
+	/* The instance: an import of this file into the same database knows it for its own. */
+	rc |= xmlTextWriterWriteAttribute(w, X("system"), X(x->installation)) < 0;
 	rc |= xmlTextWriterEndElement(w) < 0;
 	rc |= element(w, "version", "1");
 	rc |= xmlTextWriterStartElement(w, X("conference")) < 0;
@@ -316,6 +318,7 @@ release_xml(struct export_stream *s)
 	free(x->room);
 	free(x->offset);
 	free(x->slug);
+	free(x->installation);
 	free(x);
 }
 
@@ -345,6 +348,7 @@ export_xml_new(struct export_stream *s)
 	eid = sqlite3_column_int64(c, 0);
 	x->slug = xstrdup(export_col(c, 2));
 	x->offset = xstrdup(export_col(c, 8));
+	x->installation = xstrdup(export_col(c, 9) ? export_col(c, 9) : "");
 	if (write_head(x, c) == -1) {
 		sqlite3_finalize(c);
 		goto fail;
@@ -354,6 +358,7 @@ export_xml_new(struct export_stream *s)
 	    (s->st2 = export_prepare(s, sql_persons)) == NULL)
 		goto fail;
 	export_bind_int(s->st, ":eid", eid);
+	export_bind_int(s->st2, ":eid", eid);
 	s->step = step_xml;
 	return s;
 fail:
