@@ -49,6 +49,10 @@ struct import_options {
 	void		(*report_line)(void *arg, const char *line);
 	void		(*warning)(void *arg, const struct import_warning *);
 	void		*report_arg;
+	const char	*format;	/* a reader's name ("ics", "csv"...; import_formats) over the
+					 * format the content looks like; NULL: as it looks */
+	const char	*map;		/* CSV: columns for fields ("title=Talk,start=#3"), or NULL */
+	int		 skip_logistics; /* leave out breaks, meals, registration (Sched, iCalendar) */
 };
 
 #define IMPORT_KEPT	1000
@@ -65,6 +69,9 @@ struct import_summary {
 	struct buf		 report;	/* one line per change, conflict or match to review */
 	struct import_warning	*warning;	/* the first IMPORT_KEPT warnings (see warning) */
 	int			 nwarning;
+	int			 skipped;	/* left out: logistics (skip_logistics), older copies */
+	struct buf		 columns;	/* CSV: the file's columns, one a line ("" otherwise) */
+	struct buf		 mapping;	/* CSV: the columns taken, "field=#N" a line */
 };
 
 /* Imports the file at path; 0, or -1 with the reason in err ("FILE:LINE:COLUMN: ..."). On
@@ -79,6 +86,11 @@ void	import_summary_release(struct import_summary *);
 /* What the first bytes of a file look like: the format a reader takes ("schedule.xml"), or
  * NULL with a sentence for the user in why ("this is an iCalendar file, ..."). */
 const char	*import_sniff(const char *head, size_t len, const char **why);
+/* The names import_options.format takes, "|"-separated ("xml|ics|..."), and whether name is one. */
+const char	*import_formats(void);
+int		 import_format_known(const char *name);
+/* The fields a CSV column can be mapped to, "|"-separated, in the order the preview lists them. */
+const char	*import_csv_fields(void);
 
 /*
  * Undoes import run (undo.c), the latest of its event, in one transaction. What the run

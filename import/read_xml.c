@@ -459,4 +459,4 @@ xml_claims(const char *head, size_t len)
 	return len > 0 && head[0] == '<';
 }
 
-const struct imp_reader read_xml = { "schedule.xml", xml_claims, xml_read };
+const struct imp_reader read_xml = { "schedule.xml", xml_claims, xml_read, "xml" };

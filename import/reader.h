@@ -1,7 +1,8 @@
 /*
  * reader.h: what every schedule reader produces, and how the rest of the import takes it.
  *
- * A reader (read_xml.c today; iCalendar, Sched JSON, schedule.json and CSV readers later)
+ * A reader (read_xml.c, read_ics.c for iCalendar and Sched's feed, read_sched_json.c for Sched's
+ * API export, read_json.c for schedule.json, read_csv.c for spreadsheets)
  * turns a file into neutral records: the conference, its days, its sessions with their
  * people, and warnings, each with the source line it comes from. It knows the format and
  * nothing else: no database, no time-zone rules, no identity rules. The records go to a
@@ -67,6 +68,13 @@ enum imp_field {
 	IMP_ROOM, IMP_TITLE, IMP_SUBTITLE, IMP_TRACK, IMP_TYPE,
 	IMP_ABSTRACT, IMP_DESCRIPTION,	/* plain text, Markdown or HTML */
 	IMP_URL,
+	/* What the readers of other formats (iCalendar, Sched, schedule.json, CSV) also say: */
+	IMP_ZONE,			/* the IANA zone the file gave this session's times in (a TZID) */
+	IMP_STATUS,			/* "cancelled": the file says it will not take place */
+	IMP_REVIEW,			/* why staff should look at its speakers, with the raw text */
+	IMP_LOGISTICS,			/* "1": a break, meal, registration (--skip-logistics) */
+	IMP_REVISION,			/* "SEQUENCE MODIFIED [OCCURRENCE]": the producer's version
+					 * (see dedup.h); occurrence: iCalendar's RECURRENCE-ID */
 	IMP__FIELDS
 };
 
@@ -94,6 +102,9 @@ struct imp_sink {
 	 * one it belongs to, if any (its fields read so far). IMP_FAIL stops the reader. */
 	int	(*warning)(void *arg, int line, const struct imp_session *, const char *category,
 		    const char *text);
+	/* A table's columns (CSV), one a line, and the mapping taken ("title=#2\n..."), once,
+	 * before the first session. NULL for a sink that does not ask. */
+	int	(*columns)(void *arg, const char *columns, const char *mapping);
 };
 
 /* The file, on disk or in memory. */
@@ -102,6 +113,7 @@ struct imp_source {
 	const char	*path;		/* or NULL ... */
 	const char	*data;		/* ... and the bytes */
 	size_t		 len;
+	const char	*map;		/* CSV: the columns asked for ("title=Talk,start=#3"), or NULL */
 };
 
 struct imp_reader {
@@ -113,8 +125,13 @@ struct imp_reader {
 	 * reason in err ("FILE:LINE:COLUMN: reason"; the sink writes its own). A reader may
 	 * be run more than once over the same source (run.c reads a file twice). */
 	int		(*read)(const struct imp_source *, const struct imp_sink *, struct buf *err);
+	const char	*name;		/* for --format: "xml", "ics", "sched-ics", "json"... */
 };
 
 extern const struct imp_reader	read_xml;
+extern const struct imp_reader	read_ics, read_sched_ics;	/* read_ics.c */
+extern const struct imp_reader	read_json;			/* read_json.c: schedule.json */
+extern const struct imp_reader	read_sched_json;		/* read_sched_json.c: Sched's API */
+extern const struct imp_reader	read_csv;			/* read_csv.c */
 
 #endif

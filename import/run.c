@@ -12,6 +12,7 @@
 #include "core/mem.h"
 #include "core/params.h"
 #include "import/apply.h"
+#include "import/dedup.h"
 #include "import/import.h"
 #include "import/map.h"
 #include "import/match.h"
@@ -34,6 +35,9 @@ struct run {
 	int			 event_open;
 	char			 first_day[11], last_day[11];
 	struct buf		 key;
+	/* What readers of other formats add (reader.h): */
+	char			 session_zone[64];	/* the first zone a session's time was given in */
+	struct dedup		 dedup;
 };
 
 /* --- the first reading -------------------------------------------------------------- */
@@ -59,6 +63,9 @@ pre_session(void *arg, const struct imp_session *s)
 
 	zone_observe_session(&run->ev, s);
 	match_observe(&run->match, s);
+	dedup_observe(&run->dedup, s);
+	if (s->f[IMP_ZONE].s && !run->session_zone[0] && strlen(s->f[IMP_ZONE].s) < sizeof(run->session_zone))
+		snprintf(run->session_zone, sizeof(run->session_zone), "%s", s->f[IMP_ZONE].s);
 	return IMP_CONTINUE;
 }
 
@@ -94,7 +101,7 @@ zone_warnings(struct run *run)
 		    z->nfits > 4 ? ", ...)" : "", z->name);
 	if (rc == 0 && z->from == ZONE_ASSUMED)
 		rc = report_warn(&run->r, 0, NULL, "time", "the file does not say where the conference "
-		    "takes place (no <time_zone_name>, no UTC offsets): its times are taken as UTC. If it "
+		    "takes place (no time zone, no UTC offsets): its times are taken as UTC. If it "
 		    "was elsewhere, import it again with --tz ZONE (e.g. --tz Europe/Brussels), or pick "
 		    "the zone in the preview");
 	buf_release(&some);
@@ -182,7 +189,9 @@ open_event(struct run *run, const char *fallback)
 		return 0;
 	if (event_name(run, &name) == -1 || (id = find_event(run, name.data, &zone)) == -1)
 		goto out;
-	zone_choose(&run->zone, run->r.opt->tz, run->conf[IMP_C_ZONE], id ? zone.data : NULL, &run->ev);
+	/* (a calendar without X-WR-TIMEZONE: the zone its TZIDs name) */
+	zone_choose(&run->zone, run->r.opt->tz, run->conf[IMP_C_ZONE] ? run->conf[IMP_C_ZONE] :
+	    run->session_zone[0] ? run->session_zone : NULL, id ? zone.data : NULL, &run->ev);
 	if (zone_warnings(run) == -1 || event_dates(run, fallback, start, end) == -1)
 		goto out;
 	/* An acronym is the conference's short name ("debconf23"); a bare number ("2025", as
@@ -236,6 +245,43 @@ on_day(void *arg, const struct imp_day *d)
 	return IMP_CONTINUE;
 }
 
+/* Widens the event's dates to the day a session listed under no day starts on (in the event's
+ * zone): a calendar's events carry their dates, where schedule.xml's days give the event's. */
+static void
+widen(struct run *run, const char *starts_at)
+{
+	if (strlen(starts_at) < 10 || !date_valid(starts_at, 10))
+		return;
+	if (run->first_day[0] == '\0' || strncmp(starts_at, run->first_day, 10) < 0)
+		snprintf(run->first_day, sizeof(run->first_day), "%.10s", starts_at);
+	if (strncmp(starts_at, run->last_day, 10) > 0)
+		snprintf(run->last_day, sizeof(run->last_day), "%.10s", starts_at);
+}
+
+/* A session the file gives but that is not taken: a copy of another (dedup.h), one that
+ * will not take place (STATUS:CANCELLED: as if it had vanished, so a known one is cancelled),
+ * logistics with --skip-logistics. 1 when s is left out, -1 on a strict failure. */
+static int
+left_out(struct run *run, const struct imp_session *s)
+{
+	struct buf name = BUF_INIT;
+	int newer, rc = 0;
+
+	report_event_name(&name, s->f[IMP_TITLE].s, s->f[IMP_GUID].s, s->f[IMP_ID].s);
+	if (!dedup_take(&run->dedup, s, &newer))
+		rc = report_warn(&run->r, s->line, name.data, "structure", newer ? "an older copy (by "
+		    "SEQUENCE and LAST-MODIFIED) of a session the file gives again: left out" :
+		    "given twice in the file: the later copy is taken") == -1 ? -1 : 1;
+	else if (s->f[IMP_STATUS].s && strcmp(s->f[IMP_STATUS].s, "cancelled") == 0)
+		report_line(&run->r, "cancelled in the file: %s", name.data), rc = 1;
+	else if (run->r.opt->skip_logistics && s->f[IMP_LOGISTICS].s)
+		rc = 1;
+	if (rc == 1)
+		run->r.sum->skipped++;
+	buf_release(&name);
+	return rc;
+}
+
 /* The speakers, each once: two entries of one person in a session are one appearance. */
 static int
 speakers(struct run *run, const struct mapped *m, long long *people, long long *orgs)
@@ -267,14 +313,19 @@ on_session(void *arg, const struct imp_session *s)
 	const char *id = s->f[IMP_ID].s;
 	struct mapped m;
 	struct apply_in in;
-	int rc;
+	int rc, written;
 
 	if (open_event(run, s->f[IMP_DATE].s ? s->f[IMP_DATE].s : s->f[IMP_DAY].s) == -1)
 		return IMP_FAIL;
+	if ((rc = left_out(run, s)) != 0)
+		return rc == 1 ? IMP_CONTINUE : IMP_FAIL;
 	if ((rc = map_session(&run->map, s, &m)) != 0) {
 		mapped_release(&m);
 		return rc == 1 ? IMP_CONTINUE : IMP_FAIL;
 	}
+	if (s->f[IMP_DAY].s == NULL)
+		widen(run, m.starts_at);
+	written = run->r.sum->sessions_new + run->r.sum->sessions_changed;
 	memset(&in, 0, sizeof(in));
 	in.m = &m, in.key = run->key.data, in.people = people, in.orgs = orgs;
 	in.source_id = id && strspn(id, "0123456789") == strlen(id) ? id : NULL;
@@ -284,6 +335,12 @@ on_session(void *arg, const struct imp_session *s)
 	in.key = run->key.data;
 	if (rc == 0)
 		rc = apply_session(&run->match, &in);
+	/* What the reader doubts (a Sched name read two ways), when the session is written: a
+	 * re-import of the same file does not ask again. */
+	if (rc == 0 && s->f[IMP_REVIEW].s && run->r.sum->sessions_new + run->r.sum->sessions_changed > written) {
+		run->r.sum->review++;
+		report_line(&run->r, "review: %s: the speakers, %s", m.name.data, s->f[IMP_REVIEW].s);
+	}
 	mapped_release(&m);
 	return rc == 0 ? IMP_CONTINUE : IMP_FAIL;
 }
@@ -300,6 +357,18 @@ on_warning(void *arg, int line, const struct imp_session *s, const char *categor
 	rc = report_warn(&run->r, line, s ? name.data : NULL, category, "%s", text);
 	buf_release(&name);
 	return rc == 0 ? IMP_CONTINUE : IMP_FAIL;
+}
+
+/* A table's columns and the mapping taken (CSV), for the preview to show and change. */
+static int
+on_columns(void *arg, const char *columns, const char *mapping)
+{
+	struct run *run = arg;
+
+	buf_reset(&run->r.sum->columns), buf_reset(&run->r.sum->mapping);
+	buf_puts(&run->r.sum->columns, columns);
+	buf_puts(&run->r.sum->mapping, mapping);
+	return IMP_CONTINUE;
 }
 
 /* --- the run ------------------------------------------------------------------------- */
@@ -334,14 +403,15 @@ run_release(struct run *run)
 	match_release(&run->match);
 	idmap_free(run->map.types);
 	buf_release(&run->key);
+	dedup_release(&run->dedup);
 }
 
 /* Both readings of src into db; the store commits only when everything went well. */
 static int
 run_stages(struct run *run, struct sqlite3 *db, const struct imp_reader *reader, const char *sha)
 {
-	const struct imp_sink pre = { run, 0, pre_conference, pre_day, pre_session, pre_warning };
-	const struct imp_sink sink = { run, 1, on_conference, on_day, on_session, on_warning };
+	const struct imp_sink pre = { run, 0, pre_conference, pre_day, pre_session, pre_warning, NULL };
+	const struct imp_sink sink = { run, 1, on_conference, on_day, on_session, on_warning, on_columns };
 	struct buf *err = run->r.err;
 	int rc;
 
@@ -370,12 +440,15 @@ import_source(struct sqlite3 *db, const struct imp_source *src, const char *head
 	memset(sum, 0, sizeof(*sum));
 	buf_init(&sum->report, 0);
 	buf_init(&sum->zone_fits, 0);
+	buf_init(&sum->columns, 0), buf_init(&sum->mapping, 0);
 	memset(&run, 0, sizeof(run));
 	run.r.opt = opt, run.r.sum = sum, run.r.err = err;
 	run.src = src;
 	buf_init(&run.key, 0);
-	if ((reader = sniff_reader(head, head_len, &why)) == NULL) {
-		buf_appendf(err, "%s:1:1: %s", opt->file_name, why);
+	if (opt->format ? (reader = sniff_by_name(opt->format)) == NULL :
+	    (reader = sniff_reader(head, head_len, &why)) == NULL) {
+		buf_appendf(err, "%s:1:1: %s", opt->file_name, opt->format ? "no such format" : why);
+		import_summary_release(sum);
 		return -1;
 	}
 	sum->format = reader->format;
@@ -384,6 +457,7 @@ import_source(struct sqlite3 *db, const struct imp_source *src, const char *head
 	run.map.day_change = -1;
 	run.map.types = idmap_new();
 	match_init(&run.match, NULL, &run.r);
+	dedup_init(&run.dedup);
 	rc = run_stages(&run, db, reader, sha);
 	run_release(&run);
 	if (rc == -1)
@@ -397,7 +471,7 @@ import_file(struct sqlite3 *db, const char *path, const struct import_options *o
 {
 	unsigned char h[crypto_hash_sha256_BYTES], chunk[65536];
 	char hex[crypto_hash_sha256_BYTES * 2 + 1], head[4096];
-	struct imp_source src = { opt->file_name, path, NULL, 0 };
+	struct imp_source src = { opt->file_name, path, NULL, 0, opt->map };
 	crypto_hash_sha256_state st;
 	FILE *f = fopen(path, "rb");
 	size_t n, head_len = 0;
@@ -428,7 +502,7 @@ import_memory(struct sqlite3 *db, const char *data, size_t len, const struct imp
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[crypto_hash_sha256_BYTES * 2 + 1];
-	struct imp_source src = { opt->file_name, NULL, data, len };
+	struct imp_source src = { opt->file_name, NULL, data, len, opt->map };
 
 	if (len > (size_t)2147483647) {
 		buf_appendf(err, "%s: the file is too large", opt->file_name);
@@ -444,6 +518,7 @@ import_summary_release(struct import_summary *sum)
 {
 	buf_release(&sum->report);
 	buf_release(&sum->zone_fits);
+	buf_release(&sum->columns), buf_release(&sum->mapping);
 	report_warnings_free(sum);
 }
 

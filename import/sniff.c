@@ -6,24 +6,26 @@
 #include "import/reader.h"
 #include "import/sniff.h"
 
-/* The readers, in the order they are asked. The readers of issue 14 (iCalendar, Sched, schedule.json,
- * CSV) go here; until then their formats are only recognized below, to say so. */
-static const struct imp_reader *const readers[] = { &read_xml, NULL };
+/* The readers, in the order they are asked: Sched's dialects before the general formats they
+ * are written in, CSV (the least telling first line) last. */
+static const struct imp_reader *const readers[] = {
+	&read_sched_ics, &read_ics, &read_sched_json, &read_json, &read_xml, &read_csv, NULL
+};
+
+static const char formats[] = "xml|ics|sched-ics|sched-json|json|csv";
 
 static const struct { const char *start; const char *what; } others[] = {
-	{ "BEGIN:VCALENDAR", "this is an iCalendar file (.ics), not a schedule.xml: Lectern reads "
-	    "frab/Pentabarf schedule.xml files for now" },
-	{ "<!DOCTYPE html", "this is a web page (HTML), not a schedule.xml: download the schedule's "
-	    "XML export (often .../schedule.xml or .../schedule/export/schedule.xml)" },
-	{ "<html", "this is a web page (HTML), not a schedule.xml: download the schedule's XML "
-	    "export (often .../schedule.xml or .../schedule/export/schedule.xml)" },
-	{ "%PDF", "this is a PDF document, not a schedule.xml" },
+	{ "<!DOCTYPE html", "this is a web page (HTML), not a schedule: download the schedule's "
+	    "export (often .../schedule.xml, .../schedule.json or, on Sched, .../all.ics)" },
+	{ "<html", "this is a web page (HTML), not a schedule: download the schedule's export "
+	    "(often .../schedule.xml, .../schedule.json or, on Sched, .../all.ics)" },
+	{ "%PDF", "this is a PDF document, not a schedule" },
 	{ "PK\x03\x04", "this is a ZIP archive (a spreadsheet such as .xlsx or .ods?), not a "
-	    "schedule.xml: export the schedule's XML, or save the sheet as CSV for a later version" },
-	{ "{", "this is JSON (a schedule.json or an API export?), not a schedule.xml: Lectern reads "
-	    "frab/Pentabarf schedule.xml files for now; pretalx and frab offer both" },
-	{ "[", "this is JSON (a schedule.json or an API export?), not a schedule.xml: Lectern reads "
-	    "frab/Pentabarf schedule.xml files for now; pretalx and frab offer both" },
+	    "schedule: save the sheet as CSV (UTF-8) and import that" },
+	{ "{", "this is JSON, but neither a schedule.json (an object with \"schedule\", as pretalx "
+	    "and frab write it) nor Sched's API export (a list of sessions with \"event_key\")" },
+	{ "[", "this is JSON, but neither a schedule.json (an object with \"schedule\", as pretalx "
+	    "and frab write it) nor Sched's API export (a list of sessions with \"event_key\")" },
 };
 
 /* Past a byte-order mark and white space. */
@@ -35,20 +37,6 @@ skip(const char *p, size_t *len)
 	while (*len && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++, (*len)--;
 	return p;
-}
-
-/* A first line with several commas, semicolons or tabs and no markup: a spreadsheet's CSV. */
-static int
-looks_csv(const char *p, size_t len)
-{
-	size_t line = 0;
-	int seps = 0;
-
-	while (line < len && p[line] != '\n' && line < 4096) {
-		seps += p[line] == ',' || p[line] == ';' || p[line] == '\t';
-		line++;
-	}
-	return seps >= 2 && memchr(p, '<', line) == NULL;
 }
 
 const struct imp_reader *
@@ -66,7 +54,8 @@ sniff_reader(const char *head, size_t len, const char **why)
 		*why = "the file is empty";
 		return NULL;
 	}
-	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+	/* A web page starts with markup too: named before the XML reader claims it. */
+	for (size_t i = 0; i < 4; i++)
 		if (len >= strlen(others[i].start) && strncasecmp(p, others[i].start, strlen(others[i].start)) == 0) {
 			*why = others[i].what;
 			return NULL;
@@ -74,9 +63,23 @@ sniff_reader(const char *head, size_t len, const char **why)
 	for (size_t i = 0; readers[i]; i++)
 		if (readers[i]->claims(p, len))
 			return readers[i];
-	*why = looks_csv(p, len) ? "this is CSV (a spreadsheet?), not a schedule.xml: Lectern reads "
-	    "frab/Pentabarf schedule.xml files for now" : "this is not a schedule.xml (it does not "
-	    "start with XML markup)";
+	for (size_t i = 4; i < sizeof(others) / sizeof(others[0]); i++)
+		if (strncmp(p, others[i].start, strlen(others[i].start)) == 0) {
+			*why = others[i].what;
+			return NULL;
+		}
+	*why = "this is not a schedule Lectern reads: schedule.xml (frab, pretalx, Pentabarf), "
+	    "schedule.json, iCalendar (.ics, Sched's feed), Sched's API export (JSON) or a "
+	    "spreadsheet saved as CSV with a header row";
+	return NULL;
+}
+
+const struct imp_reader *
+sniff_by_name(const char *name)
+{
+	for (size_t i = 0; readers[i]; i++)
+		if (strcmp(readers[i]->name, name) == 0)
+			return readers[i];
 	return NULL;
 }
 
@@ -86,4 +89,16 @@ import_sniff(const char *head, size_t len, const char **why)
 	const struct imp_reader *r = sniff_reader(head, len, why);
 
 	return r ? r->format : NULL;
+}
+
+const char *
+import_formats(void)
+{
+	return formats;
+}
+
+int
+import_format_known(const char *name)
+{
+	return name && sniff_by_name(name) != NULL;
 }

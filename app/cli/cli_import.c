@@ -1,6 +1,7 @@
 /* cli_import.c: `lectern import` — schedules into the registry, with a summary of what changed. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -10,14 +11,17 @@
 #include "model/import_runs.h"
 
 static const char usage[] =
-"usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--dry-run] [--strict] [--quiet]\n"
-"                      SCHEDULE.xml...\n"
+"usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--format F] [--map F=COL,...]\n"
+"                      [--skip-logistics] [--dry-run] [--strict] [--quiet] FILE|URL...\n"
 "       lectern import --db FILE --list\n"
 "       lectern import --db FILE --undo RUN\n"
 "\n"
-"Imports frab/Pentabarf schedule.xml files (pretalx, frab, Pentabarf, wafer, the CCC\n"
-"hub...), each in one transaction. A file that is not a schedule (not XML, broken\n"
-"XML, another format) is refused with FILE:LINE:COLUMN and the reason, and changes\n"
+"Imports schedules, each file in one transaction: frab/Pentabarf schedule.xml\n"
+"(pretalx, frab, Pentabarf, wafer, the CCC hub...), schedule.json, iCalendar (.ics,\n"
+"Sched's all.ics feed included), Sched's API export (JSON) and spreadsheets saved as\n"
+"CSV; the format is told from the content. An http(s):// URL is fetched first (public\n"
+"addresses only, 64 MiB, 60 s). A file that is not a schedule (broken, hostile,\n"
+"another format) is refused with FILE:LINE:COLUMN and the reason, and changes\n"
 "nothing; the other files are still imported and the exit status is 1. Inside a\n"
 "schedule, every session that can be understood is imported; what cannot be used\n"
 "is left out or empty with a warning (on standard error) naming the session, the\n"
@@ -28,7 +32,14 @@ static const char usage[] =
 "  --event SLUG  import into this existing event (default: found or created from\n"
 "                the file's <conference>); one file only\n"
 "  --tz ZONE     the conference's IANA time zone, over anything the file says; a\n"
-"                file that says nothing (Pentabarf) is read in UTC, with a warning\n"
+"                file that says nothing (Pentabarf, CSV, Sched's API) is read in\n"
+"                UTC, with a warning\n"
+"  --format F    read the file as F whatever it looks like: xml, ics, sched-ics\n"
+"                (Sched's names split into title and speakers), sched-json, json, csv\n"
+"  --map F=COL,...  CSV: take column COL (its name in the first row, or #N) for\n"
+"                field F: title, speakers, companies, date, start, end, duration,\n"
+"                room, track, kind, abstract, url, id\n"
+"  --skip-logistics  leave out breaks, meals, registration and the like\n"
 "  --dry-run     report what would change; write nothing\n"
 "  --strict      refuse a file on its first warning\n"
 "  --quiet       the summary and warnings only, not each change\n"
@@ -90,6 +101,25 @@ print_spools(FILE *spool[2], const char *file)
 	}
 }
 
+/* The format the file was read as, what was left out, and for a CSV the columns taken. */
+static void
+print_read_as(const struct import_summary *sum)
+{
+	printf("read as %s", sum->format);
+	if (sum->skipped)
+		printf("; %d sessions left out (logistics, cancelled or older copies)", sum->skipped);
+	for (const char *p = sum->mapping.data; p && *p; p += strcspn(p, "\n") + 1) {
+		int col = atoi(p + strcspn(p, "#") + 1), i = 1;
+		const char *name = sum->columns.data;
+
+		while (i++ < col && *name)
+			name += strcspn(name, "\n") + 1;
+		printf("%s%.*s \"%.*s\"", p == sum->mapping.data ? "; columns: " : ", ", (int)strcspn(p, "="),
+		    p, (int)strcspn(name, "\n"), name);
+	}
+	putchar('\n');
+}
+
 /* Imports one file in its own transaction and prints what it changed; 0 or -1. The report
  * and the warnings are spooled to temporary files (memory stays flat however large the
  * schedule) and printed only when the import succeeds: a failed one changed nothing. */
@@ -111,6 +141,8 @@ import_one(sqlite3 *db, const char *file, struct import_options *opt, int quiet)
 	}
 	if (spool[1])
 		print_spools(spool, file);
+	if (!quiet || sum.skipped)
+		print_read_as(&sum);
 	printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
 	    " people %d new; organizations %d new; %d matches to review; %d conflicts; %d warnings;"
 	    " times in %s%s\n", opt->dry_run ? "dry run: " : "", file, sum.sessions_new,
@@ -152,6 +184,8 @@ cmd_import(int argc, char *argv[])
 		{ "tz", required_argument, NULL, 'z' }, { "dry-run", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' }, { "list", no_argument, NULL, 'l' },
 		{ "undo", required_argument, NULL, 'u' }, { "strict", no_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' }, { "map", required_argument, NULL, 'm' },
+		{ "skip-logistics", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { 0 };
@@ -169,6 +203,9 @@ cmd_import(int argc, char *argv[])
 		case 'n': opt.dry_run = 1; break;
 		case 's': opt.strict = 1; break;
 		case 'q': quiet = 1; break;
+		case 'f': opt.format = optarg; break;
+		case 'm': opt.map = optarg; break;
+		case 'L': opt.skip_logistics = 1; break;
 		case 'l': list = 1; break;
 		case 'u':
 			if (cli_number(optarg, 1, 2147483647, &run) == -1)
@@ -185,6 +222,8 @@ cmd_import(int argc, char *argv[])
 	}
 	if (opt.tz && !import_zone_known(opt.tz))
 		return log_err("--tz: unknown time zone \"%s\"", opt.tz), 2;
+	if (opt.format && !import_format_known(opt.format))
+		return log_err("--format: \"%s\" is not one of %s", opt.format, import_formats()), 2;
 	if (cli_open_db(path, 1, &db) == -1)
 		return 1;
 	if (run)

@@ -103,7 +103,7 @@ check "a broken file is refused (422)" test "$code" = 422
 check "with file, line and reason" grep -Eq 'bad.xml:2:[0-9]+: .*mismatch' "$TMP/bad.html"
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' >"$TMP/cal.ics"
 code=$(http -o "$TMP/bad.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "schedule=@$TMP/cal.ics" "$URL/admin/import")
-check "an iCalendar file is refused, named as such (got $code)" grep -q 'this is an iCalendar file' "$TMP/bad.html"
+check "an empty calendar is refused, saying why (got $code)" grep -q 'cal.ics:3:1: the calendar has no events' "$TMP/bad.html"
 check "nothing was written" test "$(sql 'SELECT count(*) FROM sessions')" = 72
 
 # Undo from the list.

@@ -44,6 +44,10 @@ LIBRARIES = {
     "seccomp.h": {"app/core/sandbox.c"},
     "ini.h": {"app/core/config.c"},
     "yaml.h": {"import/gov_yaml.c"},
+    "libical/": {"import/read_ics.c"},
+    "yajl/": {"import/json_stream.c"},
+    "csv.h": {"import/read_csv.c"},
+    "curl/": {"import/fetch.c"},
 }
 
 # Where SQL may run: the files that may call sqlite3_*() or prepare statements (db_stmt,
