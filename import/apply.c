@@ -17,6 +17,17 @@ speakers_json(const struct apply_in *in, struct buf *out)
 	buf_putc(out, ']');
 }
 
+/* " with Name (Organization), Name": the speakers as the report lists a new session's. */
+static void
+speakers_text(const struct mapped *m, struct buf *out)
+{
+	for (int i = 0; i < m->npersons; i++) {
+		buf_appendf(out, "%s%s", i ? ", " : " with ", m->persons[i].name);
+		if (m->persons[i].org)
+			buf_appendf(out, " (%s)", m->persons[i].org);
+	}
+}
+
 static int
 values_of(struct match *mt, const struct apply_in *in, struct buf *values)
 {
@@ -99,7 +110,7 @@ int
 apply_session(struct match *mt, const struct apply_in *in)
 {
 	struct store_session was = { 0, 0, BUF_INIT };
-	struct buf values = BUF_INIT;
+	struct buf values = BUF_INIT, speakers = BUF_INIT;
 	long long id;
 	int rc = -1;
 
@@ -109,11 +120,12 @@ apply_session(struct match *mt, const struct apply_in *in)
 	if (was.id == 0 && in->local > 0)
 		was.id = in->local;	/* our own export's session, which never had a key */
 	if ((id = was.id) == 0) {
+		speakers_text(in->m, &speakers);
 		if ((id = store_session_add(mt->st, mt->event, values.data, in->people, in->orgs, in->n,
 		    in->key)) == -1)
 			goto out;
 		mt->r->sum->sessions_new++;
-		report_line(mt->r, "new: \"%s\"", in->m->title);
+		report_line(mt->r, "new: \"%s\"%s", in->m->title, speakers.data);
 	} else if (!was.cancelled && strcmp(was.imported.data, values.data) == 0) {
 		/* The same values as last time: nothing to look at (a re-import's usual case). */
 		mt->r->sum->sessions_unchanged++;
@@ -123,7 +135,7 @@ apply_session(struct match *mt, const struct apply_in *in)
 		goto out;
 	rc = store_key_put(mt->st, mt->source, "session", in->key, id, values.data);
 out:
-	buf_release(&values);
+	buf_release(&values), buf_release(&speakers);
 	buf_release(&was.imported);
 	return rc;
 }

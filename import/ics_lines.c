@@ -53,6 +53,8 @@ regular(struct ics_lines *il)
 		il->qp_next = 1;
 	}
 	il->content = continued ? il->content + b->len : b->len;
+	if (!continued)
+		il->content_line = il->line;
 	buf_putc(b, '\n');
 }
 
@@ -84,8 +86,10 @@ ics_lines_next(struct ics_lines *il)
 	if (il->phys.len == 0)
 		return 0;
 	regular(il);
-	if (il->content > ICS_MAX_LINE)
+	if (il->content > ICS_MAX_LINE) {
+		il->line = il->content_line;
 		return refuse(il, "a content line over 1 MiB (with its folded lines): refused");
+	}
 	return 1;
 }
 

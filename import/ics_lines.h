@@ -19,7 +19,8 @@ struct ics_lines {
 	int		 line;		/* its number */
 	int		 qp;		/* the content line it belongs to is quoted-printable */
 	int		 qp_next;	/* the next physical line continues a soft break */
-	size_t		 content;	/* bytes of the content line so far */
+	size_t		 content;	/* bytes of the content line so far ... */
+	int		 content_line;	/* ... which began on this line */
 };
 
 int	ics_lines_open(struct ics_lines *, const struct imp_source *, struct buf *err);

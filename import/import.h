@@ -53,6 +53,9 @@ struct import_options {
 					 * format the content looks like; NULL: as it looks */
 	const char	*map;		/* CSV: columns for fields ("title=Talk,start=#3"), or NULL */
 	int		 skip_logistics; /* leave out breaks, meals, registration (Sched, iCalendar) */
+	/* When set, a CSV's columns and the mapping taken (as in import_summary) are appended
+	 * here even when the file is refused, so that a form can ask which column is which. */
+	struct buf	*columns_out, *mapping_out;
 };
 
 #define IMPORT_KEPT	1000

@@ -240,12 +240,14 @@ header(struct cr *c)
 	}
 	if (explicit_map(c, c->src->map) == -1)
 		return -1;
+	if (c->col[CF_START] == c->col[CF_DATE])
+		c->col[CF_DATE] = -1;	/* one column with both ("Scheduled At") */
+	if (tell_columns(c) == -1)
+		return -1;
 	if (c->col[CF_TITLE] < 0)
 		return fail(c, c->row_line, "no column for the title: name it with --map title=COLUMN (or "
 		    "in the preview); the first row names none of title, talk, session, name");
-	if (c->col[CF_START] == c->col[CF_DATE])
-		c->col[CF_DATE] = -1;	/* one column with both ("Scheduled At") */
-	return tell_columns(c);
+	return 0;
 }
 
 /* --- rows ----------------------------------------------------------------------------------- */

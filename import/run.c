@@ -410,7 +410,7 @@ run_release(struct run *run)
 static int
 run_stages(struct run *run, struct sqlite3 *db, const struct imp_reader *reader, const char *sha)
 {
-	const struct imp_sink pre = { run, 0, pre_conference, pre_day, pre_session, pre_warning, NULL };
+	const struct imp_sink pre = { run, 0, pre_conference, pre_day, pre_session, pre_warning, on_columns };
 	const struct imp_sink sink = { run, 1, on_conference, on_day, on_session, on_warning, on_columns };
 	struct buf *err = run->r.err;
 	int rc;
@@ -460,6 +460,10 @@ import_source(struct sqlite3 *db, const struct imp_source *src, const char *head
 	dedup_init(&run.dedup);
 	rc = run_stages(&run, db, reader, sha);
 	run_release(&run);
+	if (rc == -1 && opt->columns_out && opt->mapping_out) {
+		buf_puts(opt->columns_out, sum->columns.data);
+		buf_puts(opt->mapping_out, sum->mapping.data);
+	}
 	if (rc == -1)
 		import_summary_release(sum);	/* the caller only gets a summary on success */
 	return rc;

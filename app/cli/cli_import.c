@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/log.h"
+#include "import/fetch.h"
 #include "import/import.h"
 #include "model/db.h"
 #include "model/import_runs.h"
@@ -40,6 +41,9 @@ static const char usage[] =
 "                field F: title, speakers, companies, date, start, end, duration,\n"
 "                room, track, kind, abstract, url, id\n"
 "  --skip-logistics  leave out breaks, meals, registration and the like\n"
+"  --max-time S  a URL: the seconds its download may take (default 60)\n"
+"  --allow-loopback  a URL may be on this machine (127.0.0.1, ::1), for testing;\n"
+"                private and link-local addresses stay refused\n"
 "  --dry-run     report what would change; write nothing\n"
 "  --strict      refuse a file on its first warning\n"
 "  --quiet       the summary and warnings only, not each change\n"
@@ -124,18 +128,25 @@ print_read_as(const struct import_summary *sum)
  * and the warnings are spooled to temporary files (memory stays flat however large the
  * schedule) and printed only when the import succeeds: a failed one changed nothing. */
 static int
-import_one(sqlite3 *db, const char *file, struct import_options *opt, int quiet)
+import_one(sqlite3 *db, const char *file, struct import_options *opt, const struct fetch_options *fo,
+    int quiet)
 {
 	struct import_summary sum;
-	struct buf err = BUF_INIT;
+	struct buf err = BUF_INIT, data = BUF_INIT;
 	FILE *spool[2] = { quiet ? NULL : tmpfile(), tmpfile() };
-	int rc = -1;
+	int rc = -1, got;
 
 	opt->file_name = file;
 	opt->report_line = spool[0] ? spool_line : NULL;
 	opt->warning = spool[1] ? spool_warning : NULL;
 	opt->report_arg = spool;
-	if (import_file(db, file, opt, &sum, &err) == -1) {
+	if (fetch_is_url(file) || strstr(file, "://"))
+		got = fetch_url(file, fo, &data, &err) == 0 ?
+		    import_memory(db, data.data, data.len, opt, &sum, &err) : -1;
+	else
+		got = import_file(db, file, opt, &sum, &err);
+	buf_release(&data);
+	if (got == -1) {
 		fprintf(stderr, "lectern: %s\n", err.data);
 		goto out;
 	}
@@ -185,10 +196,12 @@ cmd_import(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' }, { "list", no_argument, NULL, 'l' },
 		{ "undo", required_argument, NULL, 'u' }, { "strict", no_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' }, { "map", required_argument, NULL, 'm' },
-		{ "skip-logistics", no_argument, NULL, 'L' },
+		{ "skip-logistics", no_argument, NULL, 'L' }, { "max-time", required_argument, NULL, 't' },
+		{ "allow-loopback", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { 0 };
+	struct fetch_options fo = { 0, 0, 0 };
 	const char *path = NULL;
 	int c, quiet = 0, list = 0, rc;
 	long run = 0;
@@ -206,6 +219,11 @@ cmd_import(int argc, char *argv[])
 		case 'f': opt.format = optarg; break;
 		case 'm': opt.map = optarg; break;
 		case 'L': opt.skip_logistics = 1; break;
+		case 'A': fo.allow_loopback = 1; break;
+		case 't':
+			if (cli_number(optarg, 1, 600, &fo.seconds) == -1)
+				return log_err("--max-time: %s is not a number of seconds (1-600)", optarg), 2;
+			break;
 		case 'l': list = 1; break;
 		case 'u':
 			if (cli_number(optarg, 1, 2147483647, &run) == -1)
@@ -232,7 +250,7 @@ cmd_import(int argc, char *argv[])
 		rc = import_runs_each(db, 1, 0, 0, list_one, NULL) < 0 ? -1 : 0;
 	else
 		for (rc = 0; optind < argc; optind++)
-			if (import_one(db, argv[optind], &opt, quiet) == -1)
+			if (import_one(db, argv[optind], &opt, &fo, quiet) == -1)
 				rc = -1;
 	db_close(db);
 	return rc == 0 ? 0 : 1;

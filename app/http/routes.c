@@ -160,7 +160,12 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
-/* Imports. */
+/* Imports. The format, the logistics switch and a CSV's columns ("#N", or "" for none) go
+ * from the upload form to the preview, from the preview to a second one and to the import. */
+#define IMPORT_READING \
+	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv" }, \
+	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }
+#define IMPORT_COLUMN(f)	{ "map." f, P_LINE, PF_FORM, 0, 8, 0 }
 static const struct param_rule p_import[] = {
 	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */
 	{ "schedule", P_FILE, PF_FORM, 0, 1LL << 34, 0 },
@@ -168,6 +173,12 @@ static const struct param_rule p_import[] = {
 	{ "event", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },
 	{ "strict", P_ENUM, PF_FORM, 0, 0, "1" },
+	IMPORT_READING,
+	{ "token", P_TOKEN, PF_FORM, 64, 64, 0 },	/* a second preview of a kept upload */
+	IMPORT_COLUMN("title"), IMPORT_COLUMN("speakers"), IMPORT_COLUMN("companies"),
+	IMPORT_COLUMN("date"), IMPORT_COLUMN("start"), IMPORT_COLUMN("end"), IMPORT_COLUMN("duration"),
+	IMPORT_COLUMN("room"), IMPORT_COLUMN("track"), IMPORT_COLUMN("kind"), IMPORT_COLUMN("abstract"),
+	IMPORT_COLUMN("url"), IMPORT_COLUMN("id"),
 	END
 };
 static const struct param_rule p_import_token[] = {
@@ -177,6 +188,8 @@ static const struct param_rule p_import_token[] = {
 static const struct param_rule p_import_confirm[] = {
 	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
 	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },	/* the zone picked in the preview */
+	IMPORT_READING,
+	{ "map", P_LINE, PF_FORM, 0, 1024, 0 },
 	END
 };
 static const struct param_rule p_imports[] = {

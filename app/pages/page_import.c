@@ -65,12 +65,22 @@ upload_form(struct request *req, const char *message)
 		html_text(b, message);
 		html_lit(b, "</p>");
 	}
-	html_lit(b, "<p>A frab/Pentabarf <code>schedule.xml</code> as pretalx, frab, Pentabarf, wafer or the "
-	    "CCC hub publish it. You will see what would change, and every warning, before anything is "
-	    "written.</p><form method=\"post\" action=\"/admin/import\" enctype=\"multipart/form-data\">");
+	html_lit(b, "<p>A schedule as conferences publish it: Sched's iCal feed (<code>all.ics</code>) or API "
+	    "export, any iCalendar file, a frab/Pentabarf <code>schedule.xml</code> or <code>schedule.json</code> "
+	    "(pretalx, frab, the CCC hub), or a spreadsheet saved as CSV. You will see what would change, "
+	    "and every warning, before anything is written.</p><p class=\"muted\">From an address: on the "
+	    "server, <code>lectern import --db FILE https://&hellip;/all.ics</code> (the web server has no "
+	    "network access of its own).</p>"
+	    "<form method=\"post\" action=\"/admin/import\" enctype=\"multipart/form-data\">");
 	csrf_field(req);
 	html_lit(b, "<div class=\"field\"><label for=\"schedule\">Schedule file</label>"
-	    "<input id=\"schedule\" name=\"schedule\" type=\"file\" accept=\".xml,application/xml,text/xml\" required></div>"
+	    "<input id=\"schedule\" name=\"schedule\" type=\"file\" accept=\".ics,.ical,.vcs,.xml,.json,.csv,"
+	    "text/calendar,application/xml,text/xml,application/json,text/csv\" required></div>"
+	    "<div class=\"field\"><label for=\"format\">Format</label><select id=\"format\" name=\"format\">"
+	    "<option value=\"\">as the file looks</option><option value=\"sched-ics\">Sched iCal feed</option>"
+	    "<option value=\"ics\">iCalendar</option><option value=\"sched-json\">Sched API export</option>"
+	    "<option value=\"xml\">schedule.xml</option><option value=\"json\">schedule.json</option>"
+	    "<option value=\"csv\">CSV</option></select></div>"
 	    "<div class=\"field\"><label for=\"event\">Into the event (slug, optional)</label>"
 	    "<input id=\"event\" name=\"event\" list=\"dl-event\"><span class=\"muted\">empty: found or created "
 	    "from the file's conference</span></div>"
@@ -79,6 +89,8 @@ upload_form(struct request *req, const char *message)
 	zone_options(b, NULL, NULL);
 	html_lit(b, "</select><span class=\"muted\">over anything the file says; files that say nothing "
 	    "(Pentabarf) are read in UTC, and the preview asks</span></div>"
+	    "<div class=\"field\"><label><input type=\"checkbox\" name=\"skip_logistics\" value=\"1\"> Leave "
+	    "out breaks, meals and registration</label></div>"
 	    "<div class=\"field\"><label><input type=\"checkbox\" name=\"strict\" value=\"1\"> Refuse the file "
 	    "on its first warning</label></div>"
 	    "<p><button type=\"submit\">Preview</button></p></form>");
@@ -121,14 +133,122 @@ report_list(struct buf *b, const char *report)
 	while (*p) {
 		size_t n = strcspn(p, "\n");
 
-		html_lit(b, "<li>");
-		html_textn(b, p, n);
-		html_lit(b, "</li>");
+		if (strncmp(p, "review: ", 8) != 0) {	/* (listed apart: review_list) */
+			html_lit(b, "<li>");
+			html_textn(b, p, n);
+			html_lit(b, "</li>");
+		}
 		p += n;
 		if (*p)
 			p++;
 	}
 	html_lit(b, "</ul>");
+}
+
+/* What staff should look at before confirming: names read two ways, people who may be others. */
+static void
+review_list(struct buf *b, const char *report, int total)
+{
+	if (total == 0)
+		return;
+	buf_appendf(b, "<section class=\"review\"><h2>To review (%d)</h2><p>Imported as shown; check these "
+	    "after the import, on the session's or the person's page.</p><ul>", total);
+	for (const char *p = report; p && *p; p += strcspn(p, "\n"), p += *p == '\n')
+		if (strncmp(p, "review: ", 8) == 0) {
+			html_lit(b, "<li>");
+			html_textn(b, p + 8, strcspn(p, "\n") - 8);
+			html_lit(b, "</li>");
+		}
+	html_lit(b, "</ul></section>");
+}
+
+/* The options a preview was made with, carried to the confirmation and a second preview. */
+static void
+hidden(struct buf *b, const char *name, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	html_lit(b, "<input type=\"hidden\" name=\"");
+	html_attr(b, name);
+	html_lit(b, "\" value=\"");
+	html_attr(b, value);
+	html_lit(b, "\">");
+}
+
+/* The column (#N) a field was read from, in the summary's mapping, or NULL. */
+static const char *
+mapped_column(const char *mapping, const char *field, size_t n, char col[16])
+{
+	for (const char *p = mapping; p && *p; p += strcspn(p, "\n"), p += *p == '\n')
+		if (strncmp(p, field, n) == 0 && p[n] == '=') {
+			snprintf(col, 16, "%.*s", (int)strcspn(p + n + 1, "\n"), p + n + 1);
+			return col;
+		}
+	return NULL;
+}
+
+/* The mapping as --map writes it, every field named ("title=#2,...,url="): the confirmation
+ * imports exactly the columns the preview showed. */
+static const char *
+map_string(struct request *req, const struct import_summary *sum)
+{
+	const char *fields = import_csv_fields();
+	struct buf b = BUF_INIT;
+	char col[16];
+	const char *out;
+
+	for (const char *f = fields; *f; f += strcspn(f, "|"), f += *f == '|') {
+		size_t n = strcspn(f, "|");
+		const char *c = mapped_column(sum->mapping.data, f, n, col);
+
+		buf_appendf(&b, "%s%.*s=%s", b.len ? "," : "", (int)n, f, c ? c : "");
+	}
+	out = req_strdup(req, b.data);
+	buf_release(&b);
+	return out;
+}
+
+/* A CSV's columns: which field each was taken for, to change before confirming. */
+static void
+mapping_form(struct request *req, const char *token, const char *columns, const char *mapping,
+    const struct import_options *opt)
+{
+	struct buf *b = &req->out;
+	const char *fields = import_csv_fields();
+	char col[16];
+
+	if (columns == NULL || *columns == '\0')
+		return;
+	html_lit(b, "<section class=\"mapping\"><h2>Columns</h2><p>Which column of the sheet each field was "
+	    "read from. Change them and preview again.</p><form method=\"post\" action=\"/admin/import\" "
+	    "enctype=\"multipart/form-data\">");
+	csrf_field(req);
+	hidden(b, "token", token), hidden(b, "format", opt->format), hidden(b, "skip_logistics",
+	    opt->skip_logistics ? "1" : NULL), hidden(b, "strict", opt->strict ? "1" : NULL);
+	html_lit(b, "<table><thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Column</th></tr></thead><tbody>");
+	for (const char *f = fields; *f; f += strcspn(f, "|"), f += *f == '|') {
+		size_t n = strcspn(f, "|"), k = 1;
+		const char *have = mapped_column(mapping, f, n, col);
+		char *field = req_printf(req, "%.*s", (int)n, f);
+
+		html_lit(b, "<tr><td><label for=\"map-");
+		html_attr(b, field);
+		html_lit(b, "\">");
+		html_text(b, field);
+		html_lit(b, "</label></td><td><select id=\"map-");
+		html_attr(b, field);
+		html_lit(b, "\" name=\"map.");
+		html_attr(b, field);
+		html_lit(b, "\"><option value=\"\">(none)</option>");
+		for (const char *c = columns; *c; c += strcspn(c, "\n"), c += *c == '\n', k++) {
+			buf_appendf(b, "<option value=\"#%zu\"%s>", k, have && atoi(have + 1) == (int)k ? " selected" : "");
+			html_textn(b, c, strcspn(c, "\n"));
+			html_lit(b, "</option>");
+		}
+		html_lit(b, "</select></td></tr>");
+	}
+	html_lit(b, "</tbody></table><p><button type=\"submit\" class=\"secondary\">Preview again</button></p>"
+	    "</form></section>");
 }
 
 static const struct { const char *category, *label; } categories[] = {
@@ -221,7 +341,8 @@ zone_notice(struct buf *b, const struct import_summary *sum)
 
 /* The confirm and cancel forms; with a zone picker when the file did not say where. */
 static void
-confirm_forms(struct request *req, const char *token, const struct import_summary *sum, int ask)
+confirm_forms(struct request *req, const char *token, const struct import_summary *sum,
+    const struct import_options *opt, int ask)
 {
 	struct buf *b = &req->out;
 
@@ -230,6 +351,10 @@ confirm_forms(struct request *req, const char *token, const struct import_summar
 	html_lit(b, "<input type=\"hidden\" name=\"token\" value=\"");
 	html_attr(b, token);
 	html_lit(b, "\">");
+	hidden(b, "format", opt->format);
+	hidden(b, "skip_logistics", opt->skip_logistics ? "1" : NULL);
+	if (sum->columns.len)
+		hidden(b, "map", map_string(req, sum));
 	if (ask) {
 		html_lit(b, "<div class=\"field\"><label for=\"confirm-tz\">The conference's time zone</label>"
 		    "<select id=\"confirm-tz\" name=\"tz\" required><option value=\"\">Choose a zone</option>");
@@ -245,7 +370,8 @@ confirm_forms(struct request *req, const char *token, const struct import_summar
 }
 
 static void
-preview_page(struct request *req, const char *file, const char *token, const struct import_summary *sum)
+preview_page(struct request *req, const char *file, const char *token, const struct import_summary *sum,
+    const struct import_options *opt)
 {
 	static const struct crumb crumbs[] = { { "Imports", "/admin/imports" }, { "Preview", NULL },
 	    { NULL, NULL } };
@@ -255,12 +381,38 @@ preview_page(struct request *req, const char *file, const char *token, const str
 	layout_begin(req, "Preview of the import", crumbs);
 	html_lit(b, "<h1>Preview: ");
 	html_text(b, file);
-	html_lit(b, "</h1><p>Nothing has been written yet.</p>");
+	html_lit(b, "</h1><p>Nothing has been written yet. Read as <strong>");
+	html_text(b, sum->format);
+	html_lit(b, "</strong>");
+	if (sum->skipped)
+		buf_appendf(b, "; %d sessions left out (logistics, cancelled in the file, older copies)", sum->skipped);
+	html_lit(b, ".</p>");
 	summary_list(b, sum);
 	ask = zone_notice(b, sum);
+	mapping_form(req, token, sum->columns.data, sum->mapping.data, opt);
+	review_list(b, sum->report.data, sum->review);
 	warnings_list(b, sum->warning, sum->nwarning, sum->warnings);
 	report_list(b, sum->report.data);
-	confirm_forms(req, token, sum, ask);
+	confirm_forms(req, token, sum, opt, ask);
+	layout_end(req);
+}
+
+/* A sheet refused for its columns (no title, no date found): the reason, and the columns to
+ * choose from for a second preview of the kept upload. */
+static void
+columns_page(struct request *req, const char *message, const char *token, const char *columns,
+    const char *mapping, const struct import_options *opt)
+{
+	static const struct crumb crumbs[] = { { "Imports", "/admin/imports" }, { "Columns", NULL },
+	    { NULL, NULL } };
+	struct buf *b = &req->out;
+
+	layout_begin(req, "Which column is which?", crumbs);
+	html_lit(b, "<h1>Which column is which?</h1><p class=\"flash error\" role=\"alert\">");
+	html_text(b, message);
+	html_lit(b, "</p>");
+	mapping_form(req, token, columns, mapping, opt);
+	html_lit(b, "<p><a href=\"/admin/import\">Upload another file</a></p>");
 	layout_end(req);
 }
 
@@ -275,58 +427,6 @@ new_token(char token[65], unsigned char h[crypto_generichash_BYTES])
 	crypto_generichash(h, crypto_generichash_BYTES, (unsigned char *)token, 64, NULL, 0);
 }
 
-/* POST /admin/import: the dry run (a read transaction: other writers go on), then the upload
- * kept for the confirmation. */
-int
-page_import_preview(struct request *req)
-{
-	struct import_options opt = { 0 };
-	struct import_summary sum;
-	struct buf err = BUF_INIT;
-	const char *data = req_arg(req, "schedule");
-	unsigned char h[crypto_generichash_BYTES];
-	char token[65];
-	size_t len = 0;
-	sqlite3 *db = db_thread();
-
-	if (db == NULL)
-		return 503;
-	for (const struct param *p = req->args; p; p = p->next)
-		if (strcmp(p->name, "schedule") == 0)
-			len = p->len;
-	if (data == NULL || len == 0) {
-		upload_form(req, "Choose a schedule file.");
-		return 422;
-	}
-	opt.file_name = req_arg(req, "schedule.filename") ? req_arg(req, "schedule.filename") : "schedule.xml";
-	opt.event_slug = req_arg(req, "event");
-	opt.tz = req_arg(req, "tz");
-	opt.strict = req_arg(req, "strict") != NULL;
-	opt.user_login = req->user->login;
-	opt.dry_run = 1;
-	if (opt.tz && !import_zone_known(opt.tz)) {
-		upload_form(req, "That time zone is not one this system knows.");
-		return 422;
-	}
-	if (import_memory(db, data, len, &opt, &sum, &err) == -1) {
-		upload_form(req, req_printf(req, "Nothing was imported: %s", err.data));
-		buf_release(&err);
-		return 422;
-	}
-	buf_release(&err);
-	new_token(token, h);
-	if (import_upload_keep(db, h, sizeof(h), req->user->id, opt.file_name, opt.event_slug, opt.tz,
-	    data, len) == -1) {
-		import_summary_release(&sum);
-		return 503;
-	}
-	preview_page(req, opt.file_name, token, &sum);
-	import_summary_release(&sum);
-	return 200;
-}
-
-/* --- confirm, cancel, undo ---------------------------------------------------------------- */
-
 static void
 token_hash(struct request *req, unsigned char h[crypto_generichash_BYTES])
 {
@@ -334,6 +434,136 @@ token_hash(struct request *req, unsigned char h[crypto_generichash_BYTES])
 
 	crypto_generichash(h, crypto_generichash_BYTES, (const unsigned char *)t, strlen(t), NULL, 0);
 }
+
+/* The columns chosen in a preview (map.FIELD = "#N" or "" for none), as --map writes them. */
+static const char *
+form_map(struct request *req)
+{
+	const char *fields = import_csv_fields(), *out = NULL;
+	struct buf b = BUF_INIT;
+
+	for (const char *f = fields; *f; f += strcspn(f, "|"), f += *f == '|') {
+		size_t n = strcspn(f, "|");
+		const char *v = req_arg(req, req_printf(req, "map.%.*s", (int)n, f));
+
+		if (v)
+			buf_appendf(&b, "%s%.*s=%s", b.len ? "," : "", (int)n, f, v);
+	}
+	if (b.len)
+		out = req_strdup(req, b.data);
+	buf_release(&b);
+	return out ? out : req_arg(req, "map");
+}
+
+/* The options the forms carry besides the file. */
+static void
+form_options(struct request *req, struct import_options *opt)
+{
+	opt->format = req_arg(req, "format");
+	opt->map = form_map(req);
+	opt->skip_logistics = req_arg(req, "skip_logistics") != NULL;
+	opt->strict = req_arg(req, "strict") != NULL;
+	opt->user_login = req->user->login;
+}
+
+/* POST /admin/import with a kept upload's token and no file: the preview again, with the
+ * columns chosen in the first one (the upload is kept until it is confirmed or cancelled). */
+static int
+preview_again(struct request *req, sqlite3 *db)
+{
+	struct import_options opt = { 0 };
+	struct import_summary sum;
+	struct import_upload up;
+	struct buf err = BUF_INIT, columns = BUF_INIT, mapping = BUF_INIT;
+	unsigned char h[crypto_generichash_BYTES];
+	int rc;
+
+	token_hash(req, h);
+	if ((rc = import_upload_take(db, h, sizeof(h), req->user->id, &up)) != 1) {
+		import_upload_release(&up);
+		upload_form(req, "This preview has expired or was already used: upload the file again.");
+		return rc == 0 ? 409 : 503;
+	}
+	form_options(req, &opt);
+	opt.file_name = up.file_name.data;
+	opt.event_slug = up.event_slug.len ? up.event_slug.data : NULL;
+	opt.tz = up.tz.len ? up.tz.data : NULL;
+	opt.dry_run = 1;
+	opt.columns_out = &columns, opt.mapping_out = &mapping;
+	if (import_memory(db, up.data.data, up.data.len, &opt, &sum, &err) == -1) {
+		if (columns.len)
+			columns_page(req, req_printf(req, "Nothing was imported: %s", err.data), req_arg(req, "token"),
+			    columns.data, mapping.data, &opt);
+		else
+			upload_form(req, req_printf(req, "Nothing was imported: %s", err.data));
+		rc = 422;
+	} else {
+		preview_page(req, opt.file_name, req_arg(req, "token"), &sum, &opt);
+		import_summary_release(&sum);
+		rc = 200;
+	}
+	import_upload_release(&up);
+	buf_release(&err), buf_release(&columns), buf_release(&mapping);
+	return rc;
+}
+
+/* POST /admin/import: the dry run (a read transaction: other writers go on), then the upload
+ * kept for the confirmation. */
+int
+page_import_preview(struct request *req)
+{
+	struct import_options opt = { 0 };
+	struct import_summary sum;
+	struct buf err = BUF_INIT, columns = BUF_INIT, mapping = BUF_INIT;
+	const char *data = req_arg(req, "schedule");
+	unsigned char h[crypto_generichash_BYTES];
+	char token[65];
+	size_t len = 0;
+	int ok, rc = 0;
+	sqlite3 *db = db_thread();
+
+	if (db == NULL)
+		return 503;
+	for (const struct param *p = req->args; p; p = p->next)
+		if (strcmp(p->name, "schedule") == 0)
+			len = p->len;
+	if ((data == NULL || len == 0) && req_arg(req, "token"))
+		return preview_again(req, db);
+	if (data == NULL || len == 0) {
+		upload_form(req, "Choose a schedule file.");
+		return 422;
+	}
+	form_options(req, &opt);
+	opt.file_name = req_arg(req, "schedule.filename") ? req_arg(req, "schedule.filename") : "schedule.xml";
+	opt.event_slug = req_arg(req, "event");
+	opt.tz = req_arg(req, "tz");
+	opt.dry_run = 1;
+	if (opt.tz && !import_zone_known(opt.tz)) {
+		upload_form(req, "That time zone is not one this system knows.");
+		return 422;
+	}
+	opt.columns_out = &columns, opt.mapping_out = &mapping;
+	ok = import_memory(db, data, len, &opt, &sum, &err) == 0;
+	new_token(token, h);
+	/* Kept for the confirmation, or for a second preview with other columns. */
+	if ((ok || columns.len) && import_upload_keep(db, h, sizeof(h), req->user->id, opt.file_name,
+	    opt.event_slug, opt.tz, data, len) == -1)
+		rc = 503;
+	else if (ok)
+		preview_page(req, opt.file_name, token, &sum, &opt);
+	else if (columns.len)
+		columns_page(req, req_printf(req, "Nothing was imported: %s", err.data), token, columns.data,
+		    mapping.data, &opt);
+	else
+		upload_form(req, req_printf(req, "Nothing was imported: %s", err.data));
+	rc = rc ? rc : ok ? 200 : 422;
+	if (ok)
+		import_summary_release(&sum);
+	buf_release(&err), buf_release(&columns), buf_release(&mapping);
+	return rc;
+}
+
+/* --- confirm, cancel, undo ---------------------------------------------------------------- */
 
 /* POST /admin/import/confirm: the import itself, with the zone picked in the preview if any. */
 int
@@ -363,7 +593,8 @@ page_import_confirm(struct request *req)
 	opt.file_name = up.file_name.data;
 	opt.event_slug = up.event_slug.len ? up.event_slug.data : NULL;
 	opt.tz = tz ? tz : up.tz.len ? up.tz.data : NULL;
-	opt.user_login = req->user->login;
+	form_options(req, &opt);	/* the format, columns and logistics the preview was made with */
+	opt.strict = 0;
 	rc = import_memory(db, up.data.data, up.data.len, &opt, &sum, &err);
 	import_upload_release(&up);
 	if (rc == -1) {
