@@ -53,13 +53,12 @@ written_date(const char *s, char out[11])
 		p += n;
 		if (isdigit((unsigned char)w[0])) {
 			int v = atoi(w);
+			size_t digits = strspn(w, "0123456789");
 
-			if (n == 4)
+			if (digits == 4 && n == 4 && year == 0)
 				year = v;
-			else if (n <= 2 && day == 0)
-				day = v;
-			else if (strspn(w, "0123456789") != n && day == 0)
-				day = v;	/* "20th" */
+			else if (digits <= 2 && day == 0)
+				day = v;	/* "20", "20th" */
 			else
 				return -1;
 		} else if (month == 0 && month_of(w, n))

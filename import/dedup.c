@@ -65,12 +65,14 @@ dedup_take(struct dedup *d, const struct imp_session *s, int *is_newer)
 
 	*is_newer = 0;
 	if (key_of(s, &key, &seq, &modified) && (e = idmap_key(d->seen, "max", key.data, 0)) != NULL) {
+		long long copies = e->c;	/* (e moves when the map grows below) */
+
 		if (seq != e->a || modified != e->b) {
 			*is_newer = 1;
 			take = 0;
-		} else {	/* the last of the copies of the highest revision */
+		} else if (copies > 1) {	/* the last of the copies of the highest revision */
 			n = idmap_key(d->seen, "taken", key.data, 1);
-			take = ++n->a == e->c;
+			take = ++n->a == copies;
 		}
 	}
 	buf_release(&key);

@@ -111,7 +111,8 @@ print_read_as(const struct import_summary *sum)
 {
 	printf("read as %s", sum->format);
 	if (sum->skipped)
-		printf("; %d sessions left out (logistics, cancelled or older copies)", sum->skipped);
+		printf("; %d session%s left out (logistics, cancelled or older copies)", sum->skipped,
+		    sum->skipped == 1 ? "" : "s");
 	for (const char *p = sum->mapping.data; p && *p; p += strcspn(p, "\n") + 1) {
 		int col = atoi(p + strcspn(p, "#") + 1), i = 1;
 		const char *name = sum->columns.data;

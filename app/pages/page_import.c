@@ -385,7 +385,8 @@ preview_page(struct request *req, const char *file, const char *token, const str
 	html_text(b, sum->format);
 	html_lit(b, "</strong>");
 	if (sum->skipped)
-		buf_appendf(b, "; %d sessions left out (logistics, cancelled in the file, older copies)", sum->skipped);
+		buf_appendf(b, "; %d session%s left out (logistics, cancelled in the file, older copies)",
+		    sum->skipped, sum->skipped == 1 ? "" : "s");
 	html_lit(b, ".</p>");
 	summary_list(b, sum);
 	ask = zone_notice(b, sum);
