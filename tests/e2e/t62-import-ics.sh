@@ -103,6 +103,20 @@ check "undo: back to the first feed (17 scheduled; the added session, edited by 
 check "undo: says which it kept" grep -q 'Closing Remarks' "$TMP/undo.out"
 check "undo: the old title is back" test "$(sql "SELECT count(*) FROM sessions WHERE title = 'Enforce VIP Access Only Through Node Attestation'")" = 1
 
+# A KubeCon-sized feed (600 sessions, 900 speakers): quick, and again a no-op. (make bench times it.)
+K=$TMP/kubecon.db
+"$LECTERN" migrate --db "$K" >/dev/null 2>&1
+python3 tests/bench/gen_sched_ics.py 600 900 >"$TMP/kubecon.ics"
+t0=$(date +%s%N)
+out=$("$LECTERN" import --db "$K" --quiet "$TMP/kubecon.ics" 2>&1)
+t1=$(date +%s%N)
+out2=$("$LECTERN" import --db "$K" --quiet "$TMP/kubecon.ics" 2>&1)
+t2=$(date +%s%N)
+check "kubecon-sized: 600 sessions, 900 people, in $(((t1 - t0) / 1000000)) ms (under 10 s even on a loaded machine)" \
+	bash -c "grep -q 'sessions 600 new.*people 900 new' <<<'$out' && test $(((t1 - t0) / 1000000)) -lt 10000"
+check "kubecon-sized: again a no-op, in $(((t2 - t1) / 1000000)) ms" \
+	bash -c "grep -q ' 0 new, 0 changed, 600 unchanged, 0 cancelled' <<<'$out2' && test $(((t2 - t1) / 1000000)) -lt 10000"
+
 # --- other calendars ------------------------------------------------------------------------
 O=$TMP/outlook.db
 "$LECTERN" migrate --db "$O" >/dev/null 2>&1

@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "import/csv_time.h"
+#include "import/dedup.h"
 #include "import/fetch.h"
 #include "import/ics_text.h"
 #include "import/record.h"
@@ -301,6 +302,40 @@ addresses(void **state)
 	assert_false(fetch_is_url("file:///etc/passwd"));
 }
 
+/* Copies of a session by SEQUENCE; enough keys that the map grows between lookups (an entry
+ * read after the map grew was a use after free). */
+static void
+copies(void **state)
+{
+	struct imp_session s;
+	struct dedup d;
+	char guid[32], rev[32];
+	int newer, taken = 0, older = 0;
+
+	(void)state;
+	dedup_init(&d);
+	/* uid-N: two copies, the second newer; same-N: two equal copies, the later taken. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 48000; i++) {
+			memset(&s, 0, sizeof(s));
+			if (i < 20000)
+				snprintf(guid, sizeof(guid), "uid-%d", i % 10000);
+			else
+				snprintf(guid, sizeof(guid), "same-%d", (i - 20000) % 14000);
+			snprintf(rev, sizeof(rev), "%d 0 ", i < 20000 ? i / 10000 : 3);
+			s.f[IMP_GUID].s = guid, s.f[IMP_REVISION].s = rev;
+			if (pass == 0)
+				dedup_observe(&d, &s);
+			else if (dedup_take(&d, &s, &newer))
+				taken++;
+			else
+				older += newer;
+		}
+	assert_int_equal(taken, 24000);
+	assert_int_equal(older, 10000);
+	dedup_release(&d);
+}
+
 int
 main(void)
 {
@@ -314,6 +349,7 @@ main(void)
 		cmocka_unit_test(charsets),
 		cmocka_unit_test(sched_sessions),
 		cmocka_unit_test(addresses),
+		cmocka_unit_test(copies),
 	};
 
 	return cmocka_run_group_tests_name("readers", tests, NULL, NULL);
