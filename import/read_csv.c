@@ -67,9 +67,7 @@ static const char *const aliases[CF__MAX] = {
 };
 
 struct cr {
-	const struct imp_source	*src;
-	const struct imp_sink	*sink;
-	struct buf		*err;
+	struct rd		 rd;
 	struct csv_parser	 p;
 	/* The row being read. */
 	char			*cell[MAX_COLUMNS];
@@ -80,58 +78,11 @@ struct cr {
 	char			*header[MAX_COLUMNS];
 	int			 nheader, have_header;
 	int			 col[CF__MAX];
-	int			 failed, stopped, rows, dated, ambiguous_said;
+	int			 rows, dated, ambiguous_said;
 	struct rec_conf		 conf;
 	char			 day[11];
 	struct rec		 rec;
 };
-
-/* --- messages ----------------------------------------------------------------------------- */
-
-static int
-fail(struct cr *c, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct cr *c, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (c->failed++ == 0) {
-		buf_appendf(c->err, "%s:%d:1: ", c->src->name, line);
-		va_start(ap, fmt);
-		buf_vappendf(c->err, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
-static int
-answer(struct cr *c, int rc)
-{
-	if (rc == IMP_STOP)
-		c->stopped = 1;
-	else if (rc == IMP_FAIL)
-		c->failed++;
-	return rc == IMP_CONTINUE ? 0 : -1;
-}
-
-static int
-warn(struct cr *c, const char *category, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int
-warn(struct cr *c, const char *category, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	buf_vappendf(&b, fmt, ap);
-	va_end(ap);
-	rc = c->sink->warning(c->sink->arg, c->row_line, rec_session(&c->rec), category, b.data);
-	buf_release(&b);
-	return answer(c, rc);
-}
 
 /* --- the header --------------------------------------------------------------------------- */
 
@@ -187,14 +138,14 @@ explicit_map(struct cr *c, const char *map)
 		int f, col;
 
 		if (k >= n)
-			return fail(c, 1, "--map: \"%.*s\" is not field=Column", (int)n, p);
+			return rd_fail(&c->rd, 1, "--map: \"%.*s\" is not field=Column", (int)n, p);
 		for (f = 0; f < CF__MAX; f++)
 			if (strlen(field_names[f]) == k && strncasecmp(p, field_names[f], k) == 0)
 				break;
 		if (f == CF__MAX)
-			return fail(c, 1, "--map: no field \"%.*s\" (the fields: %s)", (int)k, p, all_fields);
+			return rd_fail(&c->rd, 1, "--map: no field \"%.*s\" (the fields: %s)", (int)k, p, all_fields);
 		if ((col = column_named(c, p + k + 1, n - k - 1)) == -1)
-			return fail(c, 1, "--map %.*s: the file has no such column (a column's name as in the "
+			return rd_fail(&c->rd, 1, "--map %.*s: the file has no such column (a column's name as in the "
 			    "first row, or #N for the N-th)", (int)n, p);
 		c->col[f] = col == -2 ? -1 : col;
 	}
@@ -213,8 +164,8 @@ tell_columns(struct cr *c)
 	for (int f = 0; f < CF__MAX; f++)
 		if (c->col[f] >= 0)
 			buf_appendf(&map, "%s=#%d\n", field_names[f], c->col[f] + 1);
-	if (c->sink->columns)
-		rc = answer(c, c->sink->columns(c->sink->arg, cols.data, map.data));
+	if (c->rd.sink->columns)
+		rc = rd_answer(&c->rd, c->rd.sink->columns(c->rd.sink->arg, cols.data, map.data));
 	buf_release(&cols), buf_release(&map);
 	return rc;
 }
@@ -238,14 +189,14 @@ header(struct cr *c)
 				c->col[f] = i;
 		}
 	}
-	if (explicit_map(c, c->src->map) == -1)
+	if (explicit_map(c, c->rd.src->map) == -1)
 		return -1;
 	if (c->col[CF_START] == c->col[CF_DATE])
 		c->col[CF_DATE] = -1;	/* one column with both ("Scheduled At") */
 	if (tell_columns(c) == -1)
 		return -1;
 	if (c->col[CF_TITLE] < 0)
-		return fail(c, c->row_line, "no column for the title: name it with --map title=COLUMN (or "
+		return rd_fail(&c->rd, c->row_line, "no column for the title: name it with --map title=COLUMN (or "
 		    "in the preview); the first row names none of title, talk, session, name");
 	return 0;
 }
@@ -304,7 +255,7 @@ speakers(struct cr *c)
 		for (int i = 0; i < c->rec.npersons; i++)
 			c->rec.persons[i].org.s = NULL;	/* which belongs to whom cannot be told */
 		rec_set(&c->rec, IMP_REVIEW, "the companies do not pair with the speakers", c->row_line);
-		rc = warn(c, "people", "%d speakers but %d companies (\"%.100s\"): imported without "
+		rc = rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "people", "%d speakers but %d companies (\"%.100s\"): imported without "
 		    "companies, to review", n, p.ncompanies, companies);
 	}
 	for (int i = 0; i < p.ncompanies; i++)
@@ -321,7 +272,7 @@ day_of(struct cr *c, const char *date)
 	if (strcmp(date, c->day) == 0)
 		return 0;
 	snprintf(c->day, sizeof(c->day), "%s", date);
-	return answer(c, c->sink->day(c->sink->arg, &day));
+	return rd_answer(&c->rd, c->rd.sink->day(c->rd.sink->arg, &day));
 }
 
 /* The start: a date and a time in the start column, or a time on the date column's day. */
@@ -334,7 +285,7 @@ start_time(struct cr *c, struct wall *start)
 	int amb = 0, amb2 = 0, kind = -1;
 
 	memset(start, 0, sizeof(*start));
-	if (d && csv_date(d, start->date, &amb) == -1 && warn(c, "time", "date \"%.40s\" is not a date: "
+	if (d && csv_date(d, start->date, &amb) == -1 && rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "time", "date \"%.40s\" is not a date: "
 	    "the row is imported without one", d) == -1)
 		return -1;
 	if (s && (kind = csv_when(s, &w, iso, &amb2)) == 1)
@@ -343,9 +294,9 @@ start_time(struct cr *c, struct wall *start)
 		if (w.date[0])
 			memcpy(start->date, w.date, sizeof(start->date)), amb = amb2;
 		memcpy(start->time, w.time, sizeof(start->time));
-	} else if (s && warn(c, "time", "start \"%.40s\" is not a time: imported without one", s) == -1)
+	} else if (s && rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "time", "start \"%.40s\" is not a time: imported without one", s) == -1)
 		return -1;
-	if (amb && !c->ambiguous_said++ && warn(c, "time", "dates such as \"%.20s\" could be day or month "
+	if (amb && !c->ambiguous_said++ && rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "time", "dates such as \"%.20s\" could be day or month "
 	    "first: they are read month first (as in the US); write them as YYYY-MM-DD if not", d ? d : s) == -1)
 		return -1;
 	c->dated += start->date[0] || c->rec.s.f[IMP_DATE].s;
@@ -369,13 +320,13 @@ end_time(struct cr *c, const struct wall *start)
 
 	if (dur) {
 		if (csv_duration(dur, &min) == -1)
-			return warn(c, "duration", "duration \"%.20s\" is not minutes or H:MM: left empty", dur);
+			return rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "duration", "duration \"%.20s\" is not minutes or H:MM: left empty", dur);
 		wall_duration(min, text);
 		rec_set(&c->rec, IMP_DURATION, text, c->row_line);
 		return 0;
 	}
 	if (e == NULL || (kind = csv_when(e, &end, iso, &amb)) == -1)
-		return e ? warn(c, "duration", "end \"%.40s\" is not a time: no duration", e) : 0;
+		return e ? rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "duration", "end \"%.40s\" is not a time: no duration", e) : 0;
 	if (kind == 1) {
 		rec_set(&c->rec, IMP_END, iso, c->row_line);
 		return 0;
@@ -404,13 +355,13 @@ row(struct cr *c)
 	rec_clear(&c->rec);
 	c->rec.s.line = c->row_line;
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
-		if (plain[i].f != IMP_ABSTRACT || c->sink->want_text)
+		if (plain[i].f != IMP_ABSTRACT || c->rd.sink->want_text)
 			rec_set(&c->rec, plain[i].f, cell(c, plain[i].field), c->row_line);
 	sched_map_logistics(&c->rec, cell(c, CF_KIND), cell(c, CF_TITLE), c->row_line);
 	if (speakers(c) == -1 || start_time(c, &start) == -1 || end_time(c, &start) == -1)
 		return -1;
 	c->rows++;
-	rc = answer(c, c->sink->session(c->sink->arg, rec_session(&c->rec)));
+	rc = rd_answer(&c->rd, c->rd.sink->session(c->rd.sink->arg, rec_session(&c->rec)));
 	rec_clear(&c->rec);
 	return rc;
 }
@@ -422,18 +373,18 @@ on_cell(void *s, size_t len, void *arg)
 {
 	struct cr *c = arg;
 
-	if (c->failed || c->stopped)
+	if (c->rd.failed || c->rd.stopped)
 		return;
 	if (c->ncells == MAX_COLUMNS) {
-		fail(c, c->line, "more than %d columns in a row: refused", MAX_COLUMNS);
+		rd_fail(&c->rd, c->line, "more than %d columns in a row: refused", MAX_COLUMNS);
 		return;
 	}
 	if ((c->row_bytes += len) > MAX_ROW) {
-		fail(c, c->line, "a row over %d MiB: refused", MAX_ROW / (1024 * 1024));
+		rd_fail(&c->rd, c->line, "a row over %d MiB: refused", MAX_ROW / (1024 * 1024));
 		return;
 	}
 	if (memchr(s, '\0', len) || !utf8_valid(s, len)) {
-		fail(c, c->line, "%s: save the sheet as CSV in UTF-8 and try again",
+		rd_fail(&c->rd, c->line, "%s: save the sheet as CSV in UTF-8 and try again",
 		    memchr(s, '\0', len) ? "a NUL byte" : "not valid UTF-8");
 		return;
 	}
@@ -455,7 +406,7 @@ on_row(int term, void *arg)
 	struct cr *c = arg;
 
 	(void)term;
-	if (!c->failed && !c->stopped) {
+	if (!c->rd.failed && !c->rd.stopped) {
 		if (!c->have_header)
 			header(c);
 		else
@@ -486,19 +437,19 @@ static int
 feed(struct cr *c, const char *piece, size_t n, int line)
 {
 	c->line = line;
-	for (size_t at = 0; at < n && !c->failed && !c->stopped; at += FEED) {
+	for (size_t at = 0; at < n && !c->rd.failed && !c->rd.stopped; at += FEED) {
 		size_t k = n - at < FEED ? n - at : FEED;
 
 		/* A row begins on the first line given while none is open (libcsv's ROW_NOT_BEGUN). */
 		if (c->row_line == 0 && c->ncells == 0 && c->p.pstate == 0)
 			c->row_line = line;
 		if (csv_parse(&c->p, piece + at, k, on_cell, on_row, c) != k)
-			return fail(c, line, "%s", csv_strerror(csv_error(&c->p)));
+			return rd_fail(&c->rd, line, "%s", csv_strerror(csv_error(&c->p)));
 		if (c->p.entry_pos > MAX_CELL)
-			return fail(c, c->row_line, "a cell over %d MiB (a quote never closed?): refused",
+			return rd_fail(&c->rd, c->row_line, "a cell over %d MiB (a quote never closed?): refused",
 			    MAX_CELL / (1024 * 1024));
 	}
-	return c->failed ? -1 : 0;
+	return c->rd.failed ? -1 : 0;
 }
 
 static void
@@ -521,29 +472,29 @@ csv_read(const struct imp_source *src, const struct imp_sink *sink, struct buf *
 	int line, first = 1;
 
 	memset(&c, 0, sizeof(c));
-	c.src = src, c.sink = sink, c.err = err;
+	c.rd.src = src, c.rd.sink = sink, c.rd.err = err;
 	if (lines_open(&l, src, err) == -1)
 		return -1;
 	csv_init(&c.p, CSV_APPEND_NULL);
 	/* The conference: a sheet names none (the event is the one asked for, or after the file). */
-	if (answer(&c, sink->conference(sink->arg, &c.conf.c)) == 0)
-		while (!c.failed && !c.stopped && (n = lines_next(&l, &piece, 0, &line)) > 0) {
+	if (rd_answer(&c.rd, sink->conference(sink->arg, &c.conf.c)) == 0)
+		while (!c.rd.failed && !c.rd.stopped && (n = lines_next(&l, &piece, 0, &line)) > 0) {
 			if (first && !(first = 0))
 				csv_set_delim(&c.p, separator(piece, (size_t)n));
 			feed(&c, piece, (size_t)n, line);
 		}
-	if (!c.failed && !c.stopped && csv_fini(&c.p, on_cell, on_row, &c) != 0)
-		fail(&c, c.line, "%s", csv_strerror(csv_error(&c.p)));
-	if (!c.failed && !c.stopped && !c.have_header)
-		fail(&c, 1, "the file is empty");
-	if (!c.failed && !c.stopped && c.rows && !c.dated)
-		fail(&c, 1, "no row gives a date: name the column with the dates (or dates and times) with "
+	if (!c.rd.failed && !c.rd.stopped && csv_fini(&c.p, on_cell, on_row, &c) != 0)
+		rd_fail(&c.rd, c.line, "%s", csv_strerror(csv_error(&c.p)));
+	if (!c.rd.failed && !c.rd.stopped && !c.have_header)
+		rd_fail(&c.rd, 1, "the file is empty");
+	if (!c.rd.failed && !c.rd.stopped && c.rows && !c.dated)
+		rd_fail(&c.rd, 1, "no row gives a date: name the column with the dates (or dates and times) with "
 		    "--map date=COLUMN or --map start=COLUMN, or in the preview");
 	lines_close(&l);
 	cr_release(&c);
-	if (c.failed && err->len == 0)
+	if (c.rd.failed && err->len == 0)
 		buf_appendf(err, "%s: the file could not be read", src->name);
-	return c.failed ? -1 : 0;
+	return c.rd.failed ? -1 : 0;
 }
 
 /* A first line with several commas, semicolons or tabs and no markup: a sheet's header row. */

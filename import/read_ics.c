@@ -56,13 +56,11 @@ enum { PL_DTSTART, PL_DTEND, PL_SUMMARY, PL_DESCRIPTION, PL_URL, PL_RRULE, PL__M
 static const char *const pl_names[PL__MAX] = { "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "RRULE" };
 
 struct ir {
-	const struct imp_source	*src;
-	const struct imp_sink	*sink;
-	struct buf		*err;
+	struct rd		 rd;
 	struct ics_lines	 il;
 	size_t			 off;		/* of il.phys handed to libical */
 	int			 piece_line;	/* the line of the last piece handed to libical */
-	int			 eof, failed, stopped;
+	int			 eof;
 	icalparser		*parser;
 	/* The components open, as BEGIN named them. */
 	char			 open[MAX_DEPTH][24];
@@ -82,53 +80,11 @@ struct ir {
 	struct rec		 rec;
 };
 
-/* --- messages ------------------------------------------------------------------------ */
-
-static int
-fail(struct ir *ir, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct ir *ir, int line, const char *fmt, ...)
+/* The session being read, for warnings (NULL between sessions). */
+static const struct imp_session *
+cur(struct ir *ir)
 {
-	va_list ap;
-
-	if (ir->failed++ == 0) {
-		buf_appendf(ir->err, "%s:%d:1: ", ir->src->name, line);
-		va_start(ap, fmt);
-		buf_vappendf(ir->err, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
-
-static int
-answer(struct ir *ir, int rc)
-{
-	if (rc == IMP_STOP)
-		ir->stopped = 1;
-	else if (rc == IMP_FAIL)
-		ir->failed++;
-	return rc == IMP_CONTINUE ? 0 : -1;
-}
-
-static int
-warn(struct ir *ir, int line, const char *category, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int
-warn(struct ir *ir, int line, const char *category, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	buf_vappendf(&b, fmt, ap);
-	va_end(ap);
-	rc = ir->sink->warning(ir->sink->arg, line, ir->rec.s.line ? rec_session(&ir->rec) : NULL,
-	    category, b.data);
-	buf_release(&b);
-	return answer(ir, rc);
+	return ir->rec.s.line ? rec_session(&ir->rec) : NULL;
 }
 
 /* --- text values ------------------------------------------------------------------------ */
@@ -192,7 +148,7 @@ text_of(struct ir *ir, icalproperty *p, const char *what, int line, struct buf *
 	}
 	charset = param(p, "CHARSET", cs);
 	if (ics_charset(charset, v, strlen(v), out) == -1) {
-		warn(ir, line, "text", "%s is not valid text in %s: left out", what, charset ? charset : "UTF-8");
+		rd_warn(&ir->rd, line, cur(ir), "text", "%s is not valid text in %s: left out", what, charset ? charset : "UTF-8");
 		buf_reset(out);
 	}
 	free(qp);
@@ -316,7 +272,7 @@ when_of(struct ir *ir, icalproperty *p, int line, struct when *w)
 		return 0;
 	w->floating = 1;
 	if (param(p, "TZID", tzid))
-		return warn(ir, line, "time", "TZID \"%.60s\" is not a time zone this system knows and the "
+		return rd_warn(&ir->rd, line, cur(ir), "time", "TZID \"%.60s\" is not a time zone this system knows and the "
 		    "file has no VTIMEZONE for it: the time is read in the conference's zone", tzid);
 	return 0;
 }
@@ -372,7 +328,7 @@ send_conference(struct ir *ir, const char *url)
 		rec_conf_set(&ir->conf, IMP_C_ACRONYM, name.data, ir->rec.s.line);
 	}
 	buf_release(&name);
-	return answer(ir, ir->sink->conference(ir->sink->arg, &ir->conf.c));
+	return rd_answer(&ir->rd, ir->rd.sink->conference(ir->rd.sink->arg, &ir->conf.c));
 }
 
 /* A property of the calendar itself (PRODID, X-WR-CALNAME, X-WR-TIMEZONE, URL). */
@@ -416,7 +372,7 @@ day_of(struct ir *ir, const char *date, int line)
 	if (strcmp(date, ir->day) == 0)
 		return 0;
 	snprintf(ir->day, sizeof(ir->day), "%s", date);
-	return answer(ir, ir->sink->day(ir->sink->arg, &d));
+	return rd_answer(&ir->rd, ir->rd.sink->day(ir->rd.sink->arg, &d));
 }
 
 /* The end: DURATION, else DTEND (floating: the wall-clock difference; in the start's zone). */
@@ -439,7 +395,7 @@ end_time(struct ir *ir, icalcomponent *c, const struct when *start)
 	if ((p = icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY)) == NULL)
 		return 0;
 	if (when_of(ir, p, line, &end) == -1 || !end.set || end.is_date)
-		return end.set ? 0 : -(ir->failed > 0);
+		return end.set ? 0 : -(ir->rd.failed > 0);
 	if (start->floating && end.floating) {
 		if ((min = wall_minutes(&start->wall, &end.wall)) > 0) {
 			wall_duration(min, dur);
@@ -462,7 +418,7 @@ times(struct ir *ir, icalcomponent *c)
 	struct when start;
 
 	if (p == NULL || when_of(ir, p, line, &start) == -1 || !start.set)
-		return ir->failed ? -1 : 0;	/* the run says "imported without a time" */
+		return ir->rd.failed ? -1 : 0;	/* the run says "imported without a time" */
 	if (start.is_date || start.floating) {
 		if (day_of(ir, start.wall.date, line) == -1)
 			return -1;
@@ -522,7 +478,7 @@ names(struct ir *ir, icalcomponent *c, const char *summary, const char *descript
 			owned[n] = xstrdup(b.data), types[n] = owned[n], n++;
 	if (ir->sched) {
 		if (sched_map(&ir->rec, summary, line, types, n, NULL, 0, &why) == 1)
-			rc = warn(ir, line, "people", "SUMMARY not read as Sched writes names (%s): kept whole", why);
+			rc = rd_warn(&ir->rd, line, cur(ir), "people", "SUMMARY not read as Sched writes names (%s): kept whole", why);
 	} else {
 		struct rec tmp = { 0 };
 
@@ -564,11 +520,11 @@ event_state(struct ir *ir, icalcomponent *c)
 	snprintf(rev, sizeof(rev), "%d %lld %s", seq < 0 ? 0 : seq, modified < 0 ? 0 : modified, occurrence);
 	rec_set(&ir->rec, IMP_REVISION, rev, ir->rec.s.line);
 	if (icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))
-		rc = warn(ir, ir->prop_line[PL_RRULE], "time", "a repeating event (RRULE): only its first "
+		rc = rd_warn(&ir->rd, ir->prop_line[PL_RRULE], cur(ir), "time", "a repeating event (RRULE): only its first "
 		    "occurrence is imported");
 	for (p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p && rc == 0;
 	    p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY))
-		rc = warn(ir, ir->rec.s.line, "structure", "%.300s: left out", icalproperty_get_xlicerror(p));
+		rc = rd_warn(&ir->rd, ir->rec.s.line, cur(ir), "structure", "%.300s: left out", icalproperty_get_xlicerror(p));
 	return rc;
 }
 
@@ -591,7 +547,7 @@ event(struct ir *ir, icalcomponent *c, int line)
 	rec_set(&ir->rec, IMP_ROOM, prop_text(ir, c, ICAL_LOCATION_PROPERTY, NULL, line, &b), line);
 	if (prop_text(ir, c, ICAL_DESCRIPTION_PROPERTY, NULL, ir->prop_line[PL_DESCRIPTION], &description) == NULL)
 		prop_text(ir, c, ICAL_X_PROPERTY, "X-ALT-DESC", line, &description);
-	if (ir->sink->want_text)
+	if (ir->rd.sink->want_text)
 		rec_set(&ir->rec, IMP_DESCRIPTION, description.len ? description.data : NULL,
 		    ir->prop_line[PL_DESCRIPTION] ? ir->prop_line[PL_DESCRIPTION] : line);
 	prop_text(ir, c, ICAL_SUMMARY_PROPERTY, NULL, ir->prop_line[PL_SUMMARY], &summary);
@@ -599,10 +555,10 @@ event(struct ir *ir, icalcomponent *c, int line)
 	    times(ir, c) || event_state(ir, c))
 		goto out;
 	ir->unnamed += ir->rec.npersons == 0 && !ir->rec.s.f[IMP_LOGISTICS].s;
-	if (ir->rec.left_out && warn(ir, line, "people", "%d more people than the %d kept: left out",
+	if (ir->rec.left_out && rd_warn(&ir->rd, line, cur(ir), "people", "%d more people than the %d kept: left out",
 	    ir->rec.left_out, IMP_MAX_PERSONS) == -1)
 		goto out;
-	rc = answer(ir, ir->sink->session(ir->sink->arg, rec_session(&ir->rec)));
+	rc = rd_answer(&ir->rd, ir->rd.sink->session(ir->rd.sink->arg, rec_session(&ir->rec)));
 out:
 	rec_clear(&ir->rec);
 	buf_release(&summary), buf_release(&description), buf_release(&b);
@@ -620,11 +576,11 @@ gen(char *out, size_t size, void *arg)
 	int rc;
 
 	out[0] = '\0';
-	if (ir->failed || ir->eof || size < 2)
+	if (ir->rd.failed || ir->eof || size < 2)
 		return NULL;
 	if (ir->off == ir->il.phys.len) {
 		if ((rc = ics_lines_next(&ir->il)) <= 0) {
-			ir->failed += rc < 0;
+			ir->rd.failed += rc < 0;
 			ir->eof = 1;
 			return NULL;
 		}
@@ -661,11 +617,11 @@ begin(struct ir *ir, char *line, size_t n, int at)
 
 	v += strspn(v, " ");
 	if (ir->depth == MAX_DEPTH)
-		return fail(ir, at, "components nested deeper than %d: refused", MAX_DEPTH);
+		return rd_fail(&ir->rd, at, "components nested deeper than %d: refused", MAX_DEPTH);
 	snprintf(ir->open[ir->depth], sizeof(ir->open[0]), "%s", v);
 	ir->open_line[ir->depth] = at;
 	if (ir->depth == 0 && strcasecmp(v, "VCALENDAR") != 0)
-		return fail(ir, at, "BEGIN:%.20s outside a calendar (BEGIN:VCALENDAR): this is not an "
+		return rd_fail(&ir->rd, at, "BEGIN:%.20s outside a calendar (BEGIN:VCALENDAR): this is not an "
 		    "iCalendar file Lectern reads", v);
 	if (ir->depth++ == 0) {
 		ir->calendars++;
@@ -688,9 +644,9 @@ end(struct ir *ir, char *line, size_t n, int at)
 
 	v += strspn(v, " ");
 	if (ir->depth == 0)
-		return fail(ir, at, "END:%.20s without its BEGIN", v);
+		return rd_fail(&ir->rd, at, "END:%.20s without its BEGIN", v);
 	if (strcasecmp(v, ir->open[ir->depth - 1]) != 0)
-		return fail(ir, at, "END:%.20s closes BEGIN:%s of line %d: the file is broken", v,
+		return rd_fail(&ir->rd, at, "END:%.20s closes BEGIN:%s of line %d: the file is broken", v,
 		    ir->open[ir->depth - 1], ir->open_line[ir->depth - 1]);
 	if (ir->depth >= 2)
 		c = icalparser_add_line(ir->parser, line);
@@ -710,7 +666,7 @@ static int
 property(struct ir *ir, char *line, size_t n, int at)
 {
 	if (++ir->comp_lines > MAX_EVENT_LINES || (ir->comp_bytes += strlen(line)) > MAX_EVENT_BYTES)
-		return fail(ir, at, "the %s of line %d holds more than %d lines or %d MiB: refused",
+		return rd_fail(&ir->rd, at, "the %s of line %d holds more than %d lines or %d MiB: refused",
 		    ir->open[ir->depth - 1], ir->open_line[ir->depth - 1], MAX_EVENT_LINES,
 		    MAX_EVENT_BYTES / (1024 * 1024));
 	for (int i = 0; ir->depth == 2 && i < PL__MAX; i++)
@@ -727,7 +683,7 @@ content_line(struct ir *ir, char *line, int at)
 	size_t n = name_of(line);
 
 	if (!utf8_valid(line, strlen(line)) && !strcasestr(line, "CHARSET="))
-		return fail(ir, at, "not valid UTF-8 (and no CHARSET says what it is): refused");
+		return rd_fail(&ir->rd, at, "not valid UTF-8 (and no CHARSET says what it is): refused");
 	if (line[strspn(line, " \t")] == '\0')
 		return 0;
 	if (is(line, n, "BEGIN"))
@@ -760,17 +716,17 @@ static int
 closing(struct ir *ir)
 {
 	if (ir->depth)
-		return fail(ir, ir->open_line[ir->depth - 1], "the file ends inside BEGIN:%s: it was cut "
+		return rd_fail(&ir->rd, ir->open_line[ir->depth - 1], "the file ends inside BEGIN:%s: it was cut "
 		    "short, and nothing is imported (its missing sessions would be cancelled)",
 		    ir->open[ir->depth - 1]);
 	if (ir->calendars == 0)
-		return fail(ir, 1, "no BEGIN:VCALENDAR: this is not an iCalendar file");
+		return rd_fail(&ir->rd, 1, "no BEGIN:VCALENDAR: this is not an iCalendar file");
 	if (ir->events == 0)
-		return fail(ir, ir->il.line, "the calendar has no events (VEVENT): nothing to import");
-	if (ir->zones_left_out && warn(ir, 0, "time", "more than %d VTIMEZONEs: %d left out", MAX_ZONES,
+		return rd_fail(&ir->rd, ir->il.line, "the calendar has no events (VEVENT): nothing to import");
+	if (ir->zones_left_out && rd_warn(&ir->rd, 0, cur(ir), "time", "more than %d VTIMEZONEs: %d left out", MAX_ZONES,
 	    ir->zones_left_out) == -1)
 		return -1;
-	if (ir->unnamed && warn(ir, 0, "people", "%d of %d sessions name no speakers (no ATTENDEE;CN=, "
+	if (ir->unnamed && rd_warn(&ir->rd, 0, cur(ir), "people", "%d of %d sessions name no speakers (no ATTENDEE;CN=, "
 	    "no \"Speaker:\" line%s): imported without speakers", ir->unnamed, ir->events,
 	    ir->sched ? ", no \" - Name, Company\" in the title" : "") == -1)
 		return -1;
@@ -785,22 +741,22 @@ read_calendar(const struct imp_source *src, const struct imp_sink *sink, struct 
 	int next_start = 1, rc;
 
 	memset(&ir, 0, sizeof(ir));
-	ir.src = src, ir.sink = sink, ir.err = err, ir.sched = sched;
+	ir.rd.src = src, ir.rd.sink = sink, ir.rd.err = err, ir.sched = sched;
 	if (ics_lines_open(&ir.il, src, err) == -1)
 		return -1;
 	ir.parser = icalparser_new();
 	icalparser_set_gen_data(ir.parser, &ir);
-	while (!ir.failed && !ir.stopped && (line = icalparser_get_line(ir.parser, gen)) != NULL) {
+	while (!ir.rd.failed && !ir.rd.stopped && (line = icalparser_get_line(ir.parser, gen)) != NULL) {
 		int at = next_start;
 
 		next_start = ir.piece_line;	/* libical has read the next line's first piece */
-		if (!ir.failed)
+		if (!ir.rd.failed)
 			content_line(&ir, line, at);
 		icalmemory_free_buffer(line);
 	}
-	if (!ir.failed && !ir.stopped)
+	if (!ir.rd.failed && !ir.rd.stopped)
 		closing(&ir);
-	rc = ir.failed ? -1 : 0;
+	rc = ir.rd.failed ? -1 : 0;
 	if (rc == -1 && err->len == 0)
 		buf_appendf(err, "%s: the calendar could not be read", src->name);
 	ir_release(&ir);

@@ -18,9 +18,7 @@
 #include "import/record.h"
 
 struct jr {
-	const struct imp_source	*src;
-	const struct imp_sink	*sink;
-	struct buf		*err;
+	struct rd		 rd;
 	struct rec_conf		 conf;
 	int			 conf_sent, in_schedule, in_conference, seen_schedule, seen_conference;
 	char			*day_date, *day_start, *day_end;
@@ -29,37 +27,24 @@ struct jr {
 	struct rec		 rec;
 };
 
+/* json_stream.h's answer after a sink's. */
 static int
-answer(int rc)
+answer(struct jr *j, int rc)
 {
-	return rc == IMP_CONTINUE ? 0 : rc == IMP_STOP ? 1 : -1;
+	rd_answer(&j->rd, rc);
+	return rd_status(&j->rd);
 }
 
-static int
-warn(struct jr *j, int line, const struct imp_session *s, const char *category, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static int
-warn(struct jr *j, int line, const struct imp_session *s, const char *category, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	buf_vappendf(&b, fmt, ap);
-	va_end(ap);
-	rc = j->sink->warning(j->sink->arg, line, s, category, b.data);
-	buf_release(&b);
-	return answer(rc);
-}
+/* A warning about session s (or NULL); json_stream.h's answer. */
+#define WARN(j, line, s, category, ...) \
+	(rd_warn(&(j)->rd, (line), (s), (category), __VA_ARGS__), rd_status(&(j)->rd))
 
 static int
 send_conference(struct jr *j)
 {
 	if (j->conf_sent++)
 		return 0;
-	return answer(j->sink->conference(j->sink->arg, &j->conf.c));
+	return answer(j, j->rd.sink->conference(j->rd.sink->arg, &j->conf.c));
 }
 
 /* --- the conference and its days ------------------------------------------------- */
@@ -107,7 +92,7 @@ send_day(struct jr *j)
 
 	if (send_conference(j) == -1)
 		return -1;
-	return answer(j->sink->day(j->sink->arg, &d));
+	return answer(j, j->rd.sink->day(j->rd.sink->arg, &d));
 }
 
 static void
@@ -129,7 +114,7 @@ person(struct jr *j, const struct js_node *p)
 	if (raw == NULL)
 		raw = js_text(p, "public_name");
 	if (raw == NULL)
-		return warn(j, p->line, rec_session(&j->rec), "people", "a person without a name: left out");
+		return WARN(j, p->line, rec_session(&j->rec), "people", "a person without a name: left out");
 	if (id == NULL && guid == NULL)
 		id = js_text(p, "code");	/* pretalx's speaker code */
 	parse_name_org(raw, &name, &org);
@@ -155,28 +140,28 @@ event(struct jr *j, const struct js_node *e)
 	rec_clear(&j->rec);
 	j->rec.s.line = e->line;
 	if (e->type != JS_OBJECT)
-		return warn(j, e->line, NULL, "structure", "an event that is not an object: left out");
+		return WARN(j, e->line, NULL, "structure", "an event that is not an object: left out");
 	rec_set(&j->rec, IMP_DAY, j->day_date, e->line);
 	rec_set(&j->rec, IMP_ROOM, j->room, e->line);
 	for (size_t i = 0; i < sizeof(event_fields) / sizeof(event_fields[0]); i++) {
 		const struct js_node *v = js_get(e, event_fields[i].key);
 
-		if (v == NULL || (event_fields[i].text && !j->sink->want_text))
+		if (v == NULL || (event_fields[i].text && !j->rd.sink->want_text))
 			continue;
 		if (v->text && (v->type == JS_STRING || v->type == JS_NUMBER) &&
 		    (v->len || event_fields[i].f != IMP_ROOM))
 			rec_set(&j->rec, event_fields[i].f, v->text, v->line);
 		if (v->cut && rc == 0)
-			rc = warn(j, v->line, rec_session(&j->rec), "text", "\"%s\" over %d KiB: cut at a "
+			rc = WARN(j, v->line, rec_session(&j->rec), "text", "\"%s\" over %d KiB: cut at a "
 			    "character boundary", event_fields[i].key, IMP_MAX_FIELD / 1024);
 	}
 	for (const struct js_node *p = persons ? persons->child : NULL; p && rc == 0; p = p->next)
 		rc = person(j, p);
 	if (rc == 0 && j->rec.left_out)
-		rc = warn(j, e->line, rec_session(&j->rec), "people", "%d more people than the %d kept: "
+		rc = WARN(j, e->line, rec_session(&j->rec), "people", "%d more people than the %d kept: "
 		    "left out", j->rec.left_out, IMP_MAX_PERSONS);
 	if (rc == 0)
-		rc = answer(j->sink->session(j->sink->arg, rec_session(&j->rec)));
+		rc = answer(j, j->rd.sink->session(j->rd.sink->arg, rec_session(&j->rec)));
 	rec_clear(&j->rec);
 	return rc;
 }
@@ -231,7 +216,7 @@ on_scalar(void *arg, int depth, const struct js_node *v)
 	if (depth == 5)
 		return day_field(j, v);
 	if (depth == 7)
-		return warn(j, v->line, NULL, "structure", "an event that is not an object: left out");
+		return WARN(j, v->line, NULL, "structure", "an event that is not an object: left out");
 	return 0;
 }
 
@@ -255,7 +240,7 @@ json_read(const struct imp_source *src, const struct imp_sink *sink, struct buf 
 	int rc;
 
 	memset(&j, 0, sizeof(j));
-	j.src = src, j.sink = sink, j.err = err;
+	j.rd.src = src, j.rd.sink = sink, j.rd.err = err;
 	h.arg = &j;
 	rc = js_read(src, &h, err);
 	if (rc == 0 && !j.seen_conference) {

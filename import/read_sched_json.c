@@ -18,38 +18,24 @@
 #include "import/wall.h"
 
 struct sj {
-	const struct imp_source	*src;
-	const struct imp_sink	*sink;
+	struct rd		 rd;
 	struct rec_conf		 conf;
 	int			 conf_sent, top_array;
 	char			 day[11];	/* the date of the last day sent */
 	struct rec		 rec;
 };
 
+/* json_stream.h's answer after a sink's. */
 static int
-answer(int rc)
+answer(struct sj *j, int rc)
 {
-	return rc == IMP_CONTINUE ? 0 : rc == IMP_STOP ? 1 : -1;
+	rd_answer(&j->rd, rc);
+	return rd_status(&j->rd);
 }
 
-static int
-warn(struct sj *j, int line, const char *category, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int
-warn(struct sj *j, int line, const char *category, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	buf_vappendf(&b, fmt, ap);
-	va_end(ap);
-	rc = j->sink->warning(j->sink->arg, line, rec_session(&j->rec), category, b.data);
-	buf_release(&b);
-	return answer(rc);
-}
+/* A warning about the session being read; json_stream.h's answer. */
+#define WARN(j, line, category, ...) \
+	(rd_warn(&(j)->rd, (line), rec_session(&(j)->rec), (category), __VA_ARGS__), rd_status(&(j)->rd))
 
 /* The conference (the export names none: the event is the one asked for, or named after the
  * file), then a day whenever the date changes. */
@@ -58,12 +44,12 @@ day_of(struct sj *j, const char *date, int line)
 {
 	struct imp_day d = { { date, line }, { NULL, 0 }, { NULL, 0 }, line };
 
-	if (!j->conf_sent++ && answer(j->sink->conference(j->sink->arg, &j->conf.c)) != 0)
+	if (!j->conf_sent++ && answer(j, j->rd.sink->conference(j->rd.sink->arg, &j->conf.c)) != 0)
 		return -1;
 	if (date == NULL || strcmp(date, j->day) == 0)
 		return 0;
 	snprintf(j->day, sizeof(j->day), "%s", date);
-	return answer(j->sink->day(j->sink->arg, &d));
+	return answer(j, j->rd.sink->day(j->rd.sink->arg, &d));
 }
 
 /* event_start and event_end into the day, the start and a duration. */
@@ -85,7 +71,7 @@ times(struct sj *j, const struct js_node *s)
 	if (end == NULL)
 		return 0;
 	if (wall_iso(end, &b) == -1 || (min = wall_minutes(&a, &b)) == -1)
-		return warn(j, s->line, "duration", "event_end \"%.40s\" is not a date and time after "
+		return WARN(j, s->line, "duration", "event_end \"%.40s\" is not a date and time after "
 		    "event_start, within 14 days: no duration", end);
 	wall_duration(min, dur);
 	rec_set(&j->rec, IMP_DURATION, dur, s->line);
@@ -118,22 +104,22 @@ session(struct sj *j, const struct js_node *s)
 	rec_clear(&j->rec);
 	j->rec.s.line = s->line;
 	if (s->type != JS_OBJECT)
-		return warn(j, s->line, "structure", "an entry that is not an object: left out");
+		return WARN(j, s->line, "structure", "an entry that is not an object: left out");
 	rec_set(&j->rec, IMP_GUID, js_text(s, "event_key"), s->line);
 	rec_set(&j->rec, IMP_ROOM, js_text(s, "venue"), s->line);
 	rec_set(&j->rec, IMP_URL, js_text(s, "url"), s->line);
-	if (j->sink->want_text)
+	if (j->rd.sink->want_text)
 		rec_set(&j->rec, IMP_DESCRIPTION, js_text(s, "description"), s->line);
 	rec_set(&j->rec, IMP_STATUS, active && strcmp(active, "N") == 0 ? "cancelled" : NULL, s->line);
 	napi = speakers(js_get(s, "speakers"), api, IMP_MAX_PERSONS);
 	if (sched_map(&j->rec, js_text(s, "name"), s->line, types, 2, api, napi, &why) == 1)
-		rc = warn(j, s->line, "people", "name not read as Sched writes it (%s): kept whole", why);
+		rc = WARN(j, s->line, "people", "name not read as Sched writes it (%s): kept whole", why);
 	if (rc == 0 && j->rec.s.f[IMP_GUID].s == NULL)
-		rc = warn(j, s->line, "structure", "no event_key: matched by title and start");
+		rc = WARN(j, s->line, "structure", "no event_key: matched by title and start");
 	if (rc == 0)
 		rc = times(j, s);
 	if (rc == 0 && day_of(j, NULL, s->line) == 0)
-		rc = answer(j->sink->session(j->sink->arg, rec_session(&j->rec)));
+		rc = answer(j, j->rd.sink->session(j->rd.sink->arg, rec_session(&j->rec)));
 	rec_clear(&j->rec);
 	return rc < 0 ? -1 : rc;
 }
@@ -166,14 +152,14 @@ sched_json_read(const struct imp_source *src, const struct imp_sink *sink, struc
 	int rc;
 
 	memset(&j, 0, sizeof(j));
-	j.src = src, j.sink = sink;
+	j.rd.src = src, j.rd.sink = sink;
 	h.arg = &j;
 	rc = js_read(src, &h, err);
 	if (rc == 0 && !j.top_array) {
 		buf_appendf(err, "%s:1:1: Sched's API export is a list of sessions ([...]); this JSON is not", src->name);
 		rc = -1;
 	}
-	if (rc == 0 && !j.conf_sent && answer(sink->conference(sink->arg, &j.conf.c)) == -1)
+	if (rc == 0 && !j.conf_sent && answer(&j, sink->conference(sink->arg, &j.conf.c)) == -1)
 		rc = -1;
 	rec_conf_clear(&j.conf), rec_clear(&j.rec);
 	return rc;

@@ -1,4 +1,5 @@
-/* record.c: neutral records and the strings they point to (record.h). */
+/* record.c: neutral records and the strings they point to, and a reader's messages (record.h). */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,4 +110,49 @@ rec_conf_clear(struct rec_conf *c)
 	for (int f = 0; f < IMP_C__MAX; f++)
 		free(c->text[f]);
 	memset(c, 0, sizeof(*c));
+}
+
+int
+rd_fail(struct rd *r, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->failed++ == 0) {
+		buf_appendf(r->err, "%s:%d:1: ", r->src->name, line);
+		va_start(ap, fmt);
+		buf_vappendf(r->err, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+int
+rd_answer(struct rd *r, int rc)
+{
+	if (rc == IMP_STOP)
+		r->stopped = 1;
+	else if (rc == IMP_FAIL)
+		r->failed++;
+	return rc == IMP_CONTINUE ? 0 : -1;
+}
+
+int
+rd_warn(struct rd *r, int line, const struct imp_session *s, const char *category, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	buf_vappendf(&b, fmt, ap);
+	va_end(ap);
+	rc = r->sink->warning(r->sink->arg, line, s, category, b.data);
+	buf_release(&b);
+	return rd_answer(r, rc);
+}
+
+int
+rd_status(const struct rd *r)
+{
+	return r->failed ? -1 : r->stopped ? 1 : 0;
 }

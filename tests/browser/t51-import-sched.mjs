@@ -1,25 +1,16 @@
 // t51-import-sched.mjs: staff import a Sched iCal feed on /admin/import: the preview shows each talk's
 // speakers with their companies and the names to review; confirmed, the talks are credited to the
 // right organizations on the organizations' and people's pages.
-import { main, ok, outDir, root } from "./lib.mjs";
-import { execFileSync } from "node:child_process";
+import { logInAt, main, ok, outDir, root, staffSetup } from "./lib.mjs";
 import { join } from "node:path";
 
 const PW = "staff-password-42";
-function setup(db, lectern) {
-  execFileSync(lectern, ["migrate", "--db", db], { stdio: "ignore" });
-  execFileSync(lectern, ["user", "add", "--db", db, "--login", "staff", "--role", "staff"], { input: PW + "\n", stdio: ["pipe", "ignore", "ignore"] });
-}
 
-await main(setup, async (browser, server) => {
+await main(staffSetup("staff", PW), async (browser, server) => {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const problems = [];
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(server.url + "/admin/import");
-  await page.getByLabel("Login").fill("staff");
-  await page.getByLabel("Password").fill(PW);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL(/\/admin\/import$/);
+  await logInAt(page, server, "/admin/import", "staff", PW);
 
   await page.getByLabel("Schedule file").setInputFiles(join(root, "tests/data/readers/sched-kccnceu26.ics"));
   await page.getByRole("button", { name: "Preview" }).click();
