@@ -66,6 +66,7 @@ ics_lines_next(struct ics_lines *il)
 	int line;
 
 	buf_reset(&il->phys);
+again:
 	while ((n = lines_next(&il->l, &piece, 0, &line)) > 0) {
 		if (il->phys.len == 0) {
 			il->line = line;
@@ -85,6 +86,12 @@ ics_lines_next(struct ics_lines *il)
 		return refuse(il, "cannot read the file");
 	if (il->phys.len == 0)
 		return 0;
+	/* An empty line says nothing (libical passes over it too): skipped here, so that a file
+	 * of millions of them costs a read, not a parse each. */
+	if (il->phys.data[strspn(il->phys.data, "\r\n")] == '\0' && !il->qp_next) {
+		buf_reset(&il->phys);
+		goto again;
+	}
 	regular(il);
 	if (il->content > ICS_MAX_LINE) {
 		il->line = il->content_line;

@@ -44,6 +44,7 @@
 #define MAX_EVENT_BYTES		(8 * 1024 * 1024)	/* bytes of one component */
 #define MAX_ZONES		100			/* VTIMEZONEs kept */
 #define MAX_CATEGORIES		16
+#define MAX_CALENDAR_LINES	10000			/* lines of the calendar outside its components */
 
 struct zone_def {
 	char		*tzid;
@@ -71,6 +72,7 @@ struct ir {
 	int			 prop_line[PL__MAX];
 	struct zone_def		 zones[MAX_ZONES];
 	int			 nzones, zones_left_out;
+	long			 calendar_lines;
 	/* The calendar. */
 	int			 sched;		/* Sched's dialect: forced, PRODID or event URLs */
 	struct rec_conf		 conf;
@@ -692,6 +694,9 @@ content_line(struct ir *ir, char *line, int at)
 		return end(ir, line, n, at);
 	if (ir->depth >= 2)
 		return property(ir, line, n, at);
+	if (++ir->calendar_lines > MAX_CALENDAR_LINES)
+		return rd_fail(&ir->rd, at, "more than %d lines outside the calendar's events: refused",
+		    MAX_CALENDAR_LINES);
 	if (ir->depth == 1)
 		calendar_property(ir, line, at);
 	return 0;

@@ -155,7 +155,7 @@ for f in laughs xxe deep utf8 truncated root empty ics json csv; do
 	check "$f: the message names file, line and column: $(head -c 120 "$TMP/err" | tr '\n' ' ')" \
 		grep -Eq "$f\.xml:[0-9]+:[0-9]+: " "$TMP/err"
 done
-# (the other formats are read by their own readers, whatever the file's name: t62-t64)
+# (the other formats are read by their own readers, whatever the file's name: t63-t65)
 check "an empty calendar says so" sh -c "'$LECTERN' import --db '$DB' '$TMP/ics.xml' 2>&1 | grep -q 'the calendar has no events'"
 check "a schedule.json without a conference says so" sh -c "'$LECTERN' import --db '$DB' '$TMP/json.xml' 2>&1 | grep -q 'no \"conference\"'"
 check "a sheet without dates says so" sh -c "'$LECTERN' import --db '$DB' '$TMP/csv.xml' 2>&1 | grep -q 'no row gives a date'"

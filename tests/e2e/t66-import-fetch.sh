@@ -1,4 +1,4 @@
-# t65-import-fetch.sh: `lectern import URL`: fetched over http(s) only, never from or redirected to
+# t66-import-fetch.sh: `lectern import URL`: fetched over http(s) only, never from or redirected to
 # loopback, private or link-local addresses (the cloud's metadata), within size and time limits;
 # every refusal says why and writes nothing.
 . "$(dirname "$0")/lib.sh"

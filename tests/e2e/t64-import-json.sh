@@ -1,4 +1,4 @@
-# t63-import-json.sh: schedule.json (pretalx's, and a merged one with reused ids) and Sched's API
+# t64-import-json.sh: schedule.json (pretalx's, and a merged one with reused ids) and Sched's API
 # export: the same mapping and identity rules as schedule.xml, the company field over the name's,
 # updates, and hostile JSON (deep, huge, cut, NUL) leaving the database as it was.
 . "$(dirname "$0")/lib.sh"
@@ -45,6 +45,15 @@ dump >"$TMP/before.sql"
 out=$( (imp --quiet "$D/democon_pretalx.json"; imp --quiet "$D/merged-schedule.json") 2>/dev/null)
 dump >"$TMP/after.sql"
 check "schedule.json: re-import changes nothing" bash -c "test \$(grep -c ' 0 new, 0 changed, [0-9]* unchanged, 0 cancelled' <<<'$out') = 2 && cmp -s '$TMP/before.sql' '$TMP/after.sql'"
+python3 - "$D/merged-schedule.json" "$TMP/merged2.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+rooms = s["schedule"]["conference"]["days"][1]["rooms"]
+rooms["Saal 2"] = [e for e in rooms["Saal 2"] if e["title"] != "Service Mesh Without Tears"]
+json.dump(s, open(sys.argv[2], "w"))
+PY
+out=$(imp --quiet --dry-run "$TMP/merged2.json" 2>/dev/null)
+check "schedule.json: an event gone would be cancelled (dry run)" grep -q ' 0 new, 0 changed, 7 unchanged, 1 cancelled' <<<"$out"
 
 # --- Sched's API export ------------------------------------------------------------------------
 S=$TMP/sched.db

@@ -1,4 +1,4 @@
-# t64-import-csv.sh: spreadsheets saved as CSV: Sessionize's export (BOM, CRLF, quoted cells),
+# t65-import-csv.sh: spreadsheets saved as CSV: Sessionize's export (BOM, CRLF, quoted cells),
 # a semicolon sheet with German column names, columns named by --map and in the web preview,
 # and hostile sheets (a million columns, huge cells, invalid UTF-8) leaving the database as it was.
 . "$(dirname "$0")/lib.sh"
@@ -30,6 +30,10 @@ check "sessionize: 10/2/2025 read month first, said once with its line" \
 	test "$(grep -c 'sessionize.csv:2: warning: .*read month first' "$TMP/err")" = 1
 out=$(imp --quiet --tz America/Denver "$D/sessionize.csv" 2>/dev/null)
 check "sessionize: re-import is a no-op" grep -q ' 0 new, 0 changed, 6 unchanged, 0 cancelled' <<<"$out"
+grep -v '^812348,' "$D/sessionize.csv" | sed 's/Room B,10\/2\/2025 11:00 AM/Room C,10\/2\/2025 11:00 AM/' >"$TMP/sessionize2.csv"
+out=$(imp --quiet --tz America/Denver --event sessionize "$TMP/sessionize2.csv" 2>/dev/null)
+check "sessionize: a row gone is cancelled, a room changed is an update" grep -q ' 0 new, 1 changed, 4 unchanged, 1 cancelled' <<<"$out"
+check "sessionize: the cancelled session is kept" test "$(sql "SELECT status FROM sessions WHERE title = 'Lightning: eBPF in 5'")" = cancelled
 out=$(imp --quiet --tz Europe/Vienna "$D/programm.csv" 2>&1)
 check "programm: semicolons, German names (Titel, Referent, Firma, Datum, Beginn, Ende)" \
 	test "$(sql "SELECT starts_at || '|' || duration_min || '|' || room FROM sessions WHERE title = 'Sicherheit in der Lieferkette'")" = "2026-03-25T09:30:00+01:00|45|Saal A"

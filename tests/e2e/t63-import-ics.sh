@@ -1,4 +1,4 @@
-# t62-import-ics.sh: iCalendar imports: a Sched feed (speakers and companies from the titles, kinds
+# t63-import-ics.sh: iCalendar imports: a Sched feed (speakers and companies from the titles, kinds
 # from CATEGORIES, review of what reads two ways), an Outlook calendar (Windows zones, attendees,
 # vCalendar 1.0 parameters, copies by SEQUENCE), floating times, updates, hand edits, undo, and
 # hostile calendars leaving the database as it was.
