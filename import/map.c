@@ -13,8 +13,9 @@
 
 /* --- kinds (the table in the README, "Kinds") ---------------------------------- */
 
-/* Words that name a kind wherever they stand: in the type, then the track, then (for the
- * first four) the head of the title. logistics: meals, breaks, registration, infodesk. */
+/* Words that name a kind wherever they stand: in the type, then the track, then the head of the
+ * title (a break is a break whatever its type says). logistics: meals, breaks, registration,
+ * infodesk. */
 static const struct { const char *word; const char *kind; int logistics; } kind_words[] = {
 	{ "keynote", "keynote", 0 }, { "lightning", "lightning", 0 }, { "panel", "panel", 0 },
 	{ "workshop", "tutorial", 0 }, { "tutorial", "tutorial", 0 },
@@ -111,11 +112,9 @@ map_kind(const char *type, const char *track, const char *title, int *known)
 	*known = 1;
 	if ((k = words_kind(type, 1)) || (k = words_kind(track, 1)))
 		return k;
-	if (short_title && (k = words_kind(head, 0)))
+	if (short_title && (k = words_kind(head, 1)))
 		return k;
 	if ((k = type_kind(type)))
-		return k;
-	if (short_title && (k = words_kind(head, 1)))
 		return k;
 	*known = type == NULL;
 	return "talk";
