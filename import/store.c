@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/html.h"
-#include "core/mem.h"
-#include "import/parse.h"
 #include "import/store.h"
 #include "model/db.h"
 #include "model/record.h"
@@ -42,6 +39,7 @@ store_done(struct store *s, sqlite3_stmt *st)
 
 #define prep	store_prep
 #define done	store_done
+#define change	store_change
 
 static long long
 virtual(struct store *s)
@@ -53,9 +51,8 @@ static const char change_sql[] =
 	"INSERT INTO import_changes(run_id, seq, kind, local_id, action, before, source_key, key_before,"
 	" after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-/* Records one change of this run, for undo: the state before it and, for a session, after. */
-static int
-change(struct store *s, const char *kind, long long id, const char *action, const char *before,
+int
+store_change(struct store *s, const char *kind, long long id, const char *action, const char *before,
     const char *key, const char *key_before, const char *after)
 {
 	sqlite3_stmt *st = prep(s, change_sql);
@@ -85,6 +82,26 @@ bind_slug(struct store *s, sqlite3_stmt *st, const char *table, const char *name
 		sqlite3_bind_text(st, 2, slug.data, (int)slug.len, SQLITE_TRANSIENT);
 	buf_release(&slug);
 	return rc == 0 ? 0 : report_fail(s->r, 0, "cannot name the new %s \"%s\"", table, name);
+}
+
+/* A new row of table (?1 name, ?2 a unique slug for it, through sql) of kind, its creation
+ * recorded with key; a dry run's gets a virtual id. */
+static long long
+named_add(struct store *s, const char *sql, const char *table, const char *kind, const char *name,
+    const char *key)
+{
+	sqlite3_stmt *st;
+	long long id;
+
+	if (s->dry)
+		return virtual(s);
+	if ((st = prep(s, sql)) == NULL || bind_slug(s, st, table, name) == -1)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (done(s, st) == -1)
+		return -1;
+	id = sqlite3_last_insert_rowid(s->db);
+	return change(s, kind, id, "create", NULL, key, NULL, NULL) == -1 ? -1 : id;
 }
 
 /* --- keys -------------------------------------------------------------------------- */
@@ -221,19 +238,10 @@ long long
 store_org_add(struct store *s, const char *name, const char *match_key)
 {
 	sqlite3_stmt *st;
-	long long id;
+	long long id = named_add(s, org_add_sql, "organizations", "organization", name, NULL);
 
-	if (s->dry)
-		return virtual(s);
-	if ((st = prep(s, org_add_sql)) == NULL || bind_slug(s, st, "organizations", name) == -1)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (done(s, st) == -1)
-		return -1;
-	id = sqlite3_last_insert_rowid(s->db);
-	if (change(s, "organization", id, "create", NULL, NULL, NULL, NULL) == -1 ||
-	    (st = prep(s, org_key_add_sql)) == NULL)
-		return -1;
+	if (id == -1 || s->dry || (st = prep(s, org_key_add_sql)) == NULL)
+		return id;
 	sqlite3_bind_text(st, 1, match_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	return done(s, st) == -1 ? -1 : id;
@@ -264,15 +272,24 @@ store_person_by_key(struct store *s, const char *source, const char *key, struct
 	return id;
 }
 
-int
-store_person_exists(struct store *s, long long id)
+/* The one number sql (bound to id) answers; -1 on error. */
+static long long
+number_of(struct store *s, const char *sql, long long id)
 {
-	sqlite3_stmt *st = prep(s, person_exists_sql);
+	sqlite3_stmt *st = prep(s, sql);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return db_one_int(st, 0) > 0;
+	return db_one_int(st, -1);
+}
+
+int
+store_person_exists(struct store *s, long long id)
+{
+	long long n = number_of(s, person_exists_sql, id);
+
+	return n < 0 ? -1 : n > 0;
 }
 
 /* Everyone whose slug is ?1 or ?1-N (a range on the slug index, then the pattern), made
@@ -324,18 +341,7 @@ static const char person_add_sql[] =
 long long
 store_person_add(struct store *s, const char *name, const char *key)
 {
-	sqlite3_stmt *st;
-	long long id;
-
-	if (s->dry)
-		return virtual(s);
-	if ((st = prep(s, person_add_sql)) == NULL || bind_slug(s, st, "people", name) == -1)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (done(s, st) == -1)
-		return -1;
-	id = sqlite3_last_insert_rowid(s->db);
-	return change(s, "person", id, "create", NULL, key, NULL, NULL) == -1 ? -1 : id;
+	return named_add(s, person_add_sql, "people", "person", name, key);
 }
 
 /* --- sessions ------------------------------------------------------------------------ */
@@ -560,72 +566,11 @@ store_session_update(struct store *s, long long id, unsigned mask, int reschedul
 	return rc;
 }
 
-static const char vanished_sql[] =
-	"SELECT k.local_id, k.key FROM source_keys k JOIN sessions s ON s.id = k.local_id"
-	" WHERE k.source = ?1 AND +k.kind = 'session' AND s.status = 'scheduled'";
-static const char cancel_sql[] =
-	"UPDATE sessions SET status = 'cancelled', version = version + 1,"
-	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
-static const char key_imported_sql[] =
-	"SELECT key, imported FROM source_keys WHERE kind = 'session' AND local_id = ?1 AND source = ?2";
-
-static int
-cancel(struct store *s, long long id, const char *source)
-{
-	sqlite3_stmt *st = prep(s, cancel_sql);
-	int rc = -1;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (done(s, st) == 0 && (st = prep(s, key_imported_sql)) != NULL) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			rc = change(s, "session", id, "cancel", NULL, (const char *)sqlite3_column_text(st, 0),
-			    (const char *)sqlite3_column_text(st, 1), NULL);
-		sqlite3_reset(st);
-	}
-	return rc;
-}
-
-int
-store_vanished(struct store *s, const char *source, int (*seen)(void *, const char *), void *arg)
-{
-	sqlite3_stmt *st = prep(s, vanished_sql);
-	long long *gone = NULL;
-	int n = 0, rc;
-
-	if (st == NULL)
-		return -1;
-	/* Read them all first: the cursor must not meet its own writes. */
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!seen(arg, (const char *)sqlite3_column_text(st, 1))) {
-			if (n % 256 == 0)
-				gone = xrealloc(gone, (size_t)(n + 256) * sizeof(*gone));
-			gone[n++] = sqlite3_column_int64(st, 0);
-		}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		n = report_fail(s->r, 0, "database: %s", sqlite3_errmsg(s->db));
-	for (int i = 0; i < n && !s->dry; i++)
-		if (cancel(s, gone[i], source) == -1)
-			n = -1;
-	free(gone);
-	return n;
-}
-
 static const char rooms_sql[] =
 	"SELECT count(DISTINCT room) FROM sessions WHERE event_id = ?1 AND status = 'scheduled'";
 
 int
 store_rooms(struct store *s, long long event)
 {
-	sqlite3_stmt *st = prep(s, rooms_sql);
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	return (int)db_one_int(st, 0);
+	return (int)number_of(s, rooms_sql, event);
 }

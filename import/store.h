@@ -68,6 +68,9 @@ const char	*store_installation(const struct store *);
  * 0 or -1 after report_fail. */
 struct sqlite3_stmt *store_prep(struct store *, const char *sql);
 int		 store_done(struct store *, struct sqlite3_stmt *);
+/* Records one change of this run, for undo: the state before it and, for a session, after. */
+int		 store_change(struct store *, const char *kind, long long id, const char *action,
+		    const char *before, const char *key, const char *key_before, const char *after);
 
 /* Events: found by slug or by the conference's key; 0 when there is none, -1 on error. */
 long long	 store_event_by_slug(struct store *, const char *slug, struct buf *zone);

@@ -107,6 +107,16 @@ sed -e '/<time_zone_name>/d' -e 's/+01:00/+05:45/g' "$F/merged-congress.xml" >"$
 "$LECTERN" import --db "$X" "$TMP/nepal.xml" >"$TMP/out" 2>"$TMP/err"
 check "offsets that fit one zone name it" test "$(q 'SELECT time_zone FROM events')" = Asia/Kathmandu
 check "and say so in the report" grep -q 'time zone: Asia/Kathmandu, the only zone' "$TMP/out"
+# Offsets no zone fits (found by fuzz_import): the event gets UTC, the sessions keep their own
+# offsets, and a re-import (the event now has a zone the offsets do not fit) reads them the same.
+fresh nofit
+sed -e '/<time_zone_name>/d' -e 's/2024-12-27T\([0-9:]*\)+01:00/2024-12-27T\1+05:45/g' -e 's/+01:00/+05:30/g' \
+	"$F/merged-congress.xml" >"$TMP/nofit.xml"
+"$LECTERN" import --db "$X" --quiet "$TMP/nofit.xml" >/dev/null 2>&1
+check "offsets no zone fits: kept as given" test "$(field 'Opening' starts_at)-$(field 'Angel meeting' starts_at)" = \
+	2024-12-27T11:00:00+05:45-2024-12-28T14:00:00+05:30
+"$LECTERN" import --db "$X" --quiet "$TMP/nofit.xml" >"$TMP/out" 2>&1
+check "and a re-import changes nothing" grep -q ' 0 new, 0 changed, 9 unchanged' "$TMP/out"
 
 # Every fixture: re-import is a no-op; the export validates; export -> fresh -> export is the same;
 # importing the export into the same database changes nothing.
