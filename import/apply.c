@@ -17,18 +17,27 @@ speakers_json(const struct apply_in *in, struct buf *out)
 	buf_putc(out, ']');
 }
 
+/* The session's fields in store_field order (the speakers are not among them). */
+static void
+fields_of(const struct mapped *m, const char *field[SF__MAX])
+{
+	const char *f[SF__MAX] = { m->title, m->subtitle, m->kind, m->track, m->room,
+	    m->starts_at, NULL, m->abstract, m->url, NULL };
+
+	memcpy(field, f, sizeof(f));
+}
+
 static int
 values_of(struct match *mt, const struct apply_in *in, struct buf *values)
 {
-	const struct mapped *m = in->m;
 	struct buf speakers = BUF_INIT;
-	const char *field[SF__MAX] = { m->title, m->subtitle, m->kind, m->track, m->room,
-	    m->starts_at, NULL, m->abstract, m->url, NULL };
+	const char *field[SF__MAX];
 	int rc;
 
+	fields_of(in->m, field);
 	speakers_json(in, &speakers);
 	field[SF_SPEAKERS] = speakers.data;
-	rc = store_session_values(mt->st, field, m->duration, in->source_id, values);
+	rc = store_session_values(mt->st, field, in->m->duration, in->source_id, values);
 	buf_release(&speakers);
 	return rc;
 }
@@ -109,8 +118,11 @@ apply_session(struct match *mt, const struct apply_in *in)
 	if (was.id == 0 && in->local > 0)
 		was.id = in->local;	/* our own export's session, which never had a key */
 	if ((id = was.id) == 0) {
-		if ((id = store_session_add(mt->st, mt->event, values.data, in->people, in->orgs, in->n,
-		    in->key)) == -1)
+		const char *field[SF__MAX];
+
+		fields_of(in->m, field);
+		if ((id = store_session_add(mt->st, mt->event, field, in->m->duration, in->people, in->orgs,
+		    in->n, in->key)) == -1)
 			goto out;
 		mt->r->sum->sessions_new++;
 		report_line(mt->r, "new: \"%s\"", in->m->title);

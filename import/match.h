@@ -34,9 +34,9 @@ void	match_observe(struct match *, const struct imp_session *);
 /* The scope of the keys: the event the file is imported into. */
 void	match_event(struct match *, long long event);
 /* The registry's person for p, made when none matches; the organization p represents is org
- * (0: none); event names the session in messages. The id, or -1. */
+ * (0: none), session the one p speaks in (for messages). The id, or -1. */
 long long match_person(struct match *, const struct mapped_person *p, long long org,
-	    const char *event);
+	    struct mapped *session);
 /* The registry's organization named name, made when none matches; the id, or -1. */
 long long match_org(struct match *, const char *name);
 /* The source key of session s (mapped as m) for this run, into key; *local is the session a

@@ -288,18 +288,19 @@ open_event(struct xr *x, int depth)
 static void
 event_field(struct xr *x, const char *name)
 {
-	static const struct { const char *name; enum imp_field f; int text; } map[] = {
-		{ "date", IMP_DATE, 0 }, { "start", IMP_START, 0 }, { "duration", IMP_DURATION, 0 },
+	/* times: what a sink without want_text still needs (the zone's evidence) */
+	static const struct { const char *name; enum imp_field f; int times; } map[] = {
+		{ "date", IMP_DATE, 1 }, { "start", IMP_START, 1 }, { "duration", IMP_DURATION, 0 },
 		{ "room", IMP_ROOM, 0 }, { "title", IMP_TITLE, 0 }, { "subtitle", IMP_SUBTITLE, 0 },
-		{ "track", IMP_TRACK, 0 }, { "type", IMP_TYPE, 0 }, { "abstract", IMP_ABSTRACT, 1 },
-		{ "description", IMP_DESCRIPTION, 1 }, { "url", IMP_URL, 0 },
+		{ "track", IMP_TRACK, 0 }, { "type", IMP_TYPE, 0 }, { "abstract", IMP_ABSTRACT, 0 },
+		{ "description", IMP_DESCRIPTION, 0 }, { "url", IMP_URL, 0 },
 	};
 	int line = node_line(x);
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		char *v;
 
-		if (strcmp(name, map[i].name) != 0 || (map[i].text && !x->sink->want_text))
+		if (strcmp(name, map[i].name) != 0 || (!map[i].times && !x->sink->want_text))
 			continue;
 		/* An empty <room/> inside the event leaves the <room name=...> around it. */
 		if ((v = text_of(x, name, line)) != NULL || map[i].f != IMP_ROOM)

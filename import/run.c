@@ -14,6 +14,7 @@
 #include "import/apply.h"
 #include "import/import.h"
 #include "import/map.h"
+#include "import/parse.h"
 #include "import/match.h"
 #include "import/sniff.h"
 #include "import/store.h"
@@ -80,8 +81,8 @@ zone_warnings(struct run *run)
 	int rc = 0, n = 0;
 
 	if (named && z->from != ZONE_FILE && z->from != ZONE_OPTION && !tz_known(named))
-		rc = report_warn(&run->r, run->conf_line[IMP_C_ZONE], NULL, "time", "time zone \"%.60s\" "
-		    "is not one this system knows: left out", named);
+		rc = report_warn(&run->r, run->conf_line[IMP_C_ZONE], NULL, "time", "time zone \"%.*s\" "
+		    "is not one this system knows: left out", UTF8_CLIP(named, 60));
 	if (z->from == ZONE_INFERRED)
 		report_line(&run->r, "time zone: %s, the only zone the file's UTC offsets fit", z->name);
 	for (const char *p = z->fits.data; *p && n < 4; p += strcspn(p, "\n") + 1, n++)
@@ -238,7 +239,7 @@ on_day(void *arg, const struct imp_day *d)
 
 /* The speakers, each once: two entries of one person in a session are one appearance. */
 static int
-speakers(struct run *run, const struct mapped *m, long long *people, long long *orgs)
+speakers(struct run *run, struct mapped *m, long long *people, long long *orgs)
 {
 	int n = 0;
 
@@ -247,7 +248,7 @@ speakers(struct run *run, const struct mapped *m, long long *people, long long *
 		long long org = p->org ? match_org(&run->match, p->org) : 0, id;
 		int dup = 0;
 
-		if (org == -1 || (id = match_person(&run->match, p, org, m->name.data)) == -1)
+		if (org == -1 || (id = match_person(&run->match, p, org, m)) == -1)
 			return -1;
 		for (int k = 0; k < n; k++)
 			dup |= people[k] == id;

@@ -292,37 +292,41 @@ store_person_exists(struct store *s, long long id)
 	return n < 0 ? -1 : n > 0;
 }
 
-/* Everyone whose slug is ?1 or ?1-N (a range on the slug index, then the pattern), made
- * before this run (?5), with what matching weighs: guid keys, the organization asked
- * about (?3), any organization, the event (?4). */
+/* Everyone whose slug is ?1 or ?1-N: one range of the slug index, as slugs are [a-z0-9-] (a
+ * pattern in a bound GLOB would make SQLite prepare the statement again at every new binding;
+ * "?1-smith" lies past "?1-:", "?1a" too; the caller compares the names), made before this run
+ * (?5), with what matching weighs, each asked only when it can matter: their guid keys (when
+ * the file gives a guid, ?6), the organization asked about (?3, 0: none), any organization,
+ * the event (?4; when the organization asked about is not theirs and they have none). */
+#define HAS_ORG(p) \
+	"(EXISTS (SELECT 1 FROM appearances WHERE person_id = " p " AND org_id IS NOT NULL)" \
+	" OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = " p "))"
 static const char people_named_sql[] =
-	"SELECT p.id, p.name, p.slug, coalesce((SELECT group_concat(k.key) FROM source_keys k WHERE k.kind = 'person'"
-	"  AND k.local_id = p.id AND length(k.key) = 36 AND k.key GLOB '*-*-*-*-*'), ''),"
+	"SELECT id, name, slug, guids, org_link, CASE WHEN ?3 <> 0 AND NOT org_link THEN " HAS_ORG("c.id")
+	"  ELSE 0 END, CASE WHEN ?3 <> 0 AND NOT org_link AND NOT " HAS_ORG("c.id")
+	"  THEN EXISTS (SELECT 1 FROM appearances a JOIN sessions s ON s.id = a.session_id"
+	"  WHERE a.person_id = c.id AND s.event_id = ?4) ELSE 0 END"
+	" FROM (SELECT p.id, p.name, p.slug, CASE WHEN ?6 THEN coalesce((SELECT group_concat(k.key)"
+	"  FROM source_keys k WHERE k.kind = 'person' AND k.local_id = p.id AND length(k.key) = 36"
+	"  AND k.key GLOB '*-*-*-*-*'), '') ELSE '' END AS guids,"
 	" ?3 > 0 AND (EXISTS (SELECT 1 FROM appearances WHERE person_id = p.id AND org_id = ?3)"
-	"  OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = p.id AND org_id = ?3)),"
-	" EXISTS (SELECT 1 FROM appearances WHERE person_id = p.id AND org_id IS NOT NULL)"
-	"  OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = p.id),"
-	" EXISTS (SELECT 1 FROM appearances a JOIN sessions s ON s.id = a.session_id"
-	"  WHERE a.person_id = p.id AND s.event_id = ?4)"
-	" FROM people p WHERE (p.slug = ?1 OR (p.slug > ?1 AND p.slug < ?1 || '.' AND p.slug GLOB ?2))"
-	" AND p.id < ?5 ORDER BY p.id LIMIT 50";
+	"  OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = p.id AND org_id = ?3)) AS org_link"
+	" FROM people p WHERE p.slug >= ?1 AND p.slug < ?1 || '-:' AND p.id < ?5 ORDER BY p.slug LIMIT 50) c";
 
 int
-store_people_named(struct store *s, const char *slug, long long org, long long event,
+store_people_named(struct store *s, const char *slug, long long org, long long event, int guid,
     int (*each)(void *, const struct store_person *), void *arg)
 {
 	sqlite3_stmt *st = prep(s, people_named_sql);
-	struct buf glob = BUF_INIT;
 	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
-	buf_appendf(&glob, "%s-[0-9]*", slug);
 	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, glob.data, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, org > 0 ? org : 0);
+	sqlite3_bind_int64(st, 3, org);
 	sqlite3_bind_int64(st, 4, event);
 	sqlite3_bind_int64(st, 5, s->people_from);
+	sqlite3_bind_int(st, 6, guid);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_person p = { sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
@@ -331,7 +335,6 @@ store_people_named(struct store *s, const char *slug, long long org, long long e
 		stop = each(arg, &p);
 	}
 	sqlite3_reset(st);
-	buf_release(&glob);
 	return stop || rc == SQLITE_DONE ? 0 : report_fail(s->r, 0, "database: %s", sqlite3_errmsg(s->db));
 }
 
@@ -423,16 +426,20 @@ static const char speakers_clear_sql[] = "DELETE FROM appearances WHERE session_
 static const char speaker_add_sql[] =
 	"INSERT OR IGNORE INTO appearances(session_id, person_id, org_id, position) VALUES (?1, ?2, nullif(?3, 0), ?4)";
 
+/* The speakers of session, in order; clear: it may have some already. */
 static int
-speakers_write(struct store *s, long long session, const long long *people, const long long *orgs, int n)
+speakers_write(struct store *s, long long session, const long long *people, const long long *orgs, int n,
+    int clear)
 {
-	sqlite3_stmt *st = prep(s, speakers_clear_sql);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, session);
-	if (done(s, st) == -1)
-		return -1;
+	if (clear) {
+		if ((st = prep(s, speakers_clear_sql)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, session);
+		if (done(s, st) == -1)
+			return -1;
+	}
 	for (int i = 0; i < n; i++) {
 		if ((st = prep(s, speaker_add_sql)) == NULL)
 			return -1;
@@ -448,13 +455,11 @@ speakers_write(struct store *s, long long session, const long long *people, cons
 
 static const char session_add_sql[] =
 	"INSERT INTO sessions(event_id, title, subtitle, kind, track, room, starts_at, duration_min, abstract, url)"
-	" SELECT ?2, json_extract(?1, '$.title'), json_extract(?1, '$.subtitle'), json_extract(?1, '$.kind'),"
-	" json_extract(?1, '$.track'), json_extract(?1, '$.room'), json_extract(?1, '$.starts_at'),"
-	" json_extract(?1, '$.duration_min'), json_extract(?1, '$.abstract'), json_extract(?1, '$.url')";
+	" VALUES (?11, ?1, ?2, ?3, ?4, ?5, nullif(?6, ''), nullif(?7, 0), ?8, ?9)";
 
 long long
-store_session_add(struct store *s, long long event, const char *values, const long long *people,
-    const long long *orgs, int n, const char *key)
+store_session_add(struct store *s, long long event, const char *const field[SF__MAX], int duration,
+    const long long *people, const long long *orgs, int n, const char *key)
 {
 	sqlite3_stmt *st;
 	long long id;
@@ -463,13 +468,16 @@ store_session_add(struct store *s, long long event, const char *values, const lo
 		return virtual(s);
 	if ((st = prep(s, session_add_sql)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, values, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, event);
+	for (int f = 0; f < SF_SPEAKERS; f++)
+		if (f != SF_DURATION)
+			db_bind_text(st, f + 1, field[f]);
+	sqlite3_bind_int(st, 7, duration);
+	sqlite3_bind_int64(st, 11, event);
 	if (done(s, st) == -1)
 		return -1;
 	id = sqlite3_last_insert_rowid(s->db);
-	if (speakers_write(s, id, people, orgs, n) == -1 ||
-	    change(s, "session", id, "create", NULL, key, NULL, values) == -1)
+	if (speakers_write(s, id, people, orgs, n, 0) == -1 ||
+	    change(s, "session", id, "create", NULL, key, NULL, NULL) == -1)
 		return -1;
 	return id;
 }
@@ -559,7 +567,7 @@ store_session_update(struct store *s, long long id, unsigned mask, int reschedul
 	sqlite3_bind_int(st, 3, (int)mask);
 	sqlite3_bind_int(st, 4, reschedule);
 	if (done(s, st) == 0 &&
-	    (!(mask & (1u << SF_SPEAKERS)) || speakers_write(s, id, people, orgs, n) == 0) &&
+	    (!(mask & (1u << SF_SPEAKERS)) || speakers_write(s, id, people, orgs, n, 1) == 0) &&
 	    store_session_state(s, id, &after, &version) == 0)
 		rc = change(s, "session", id, "update", before, key, key_before, after.data);
 	buf_release(&after);
