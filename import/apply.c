@@ -113,7 +113,7 @@ apply_session(struct match *mt, const struct apply_in *in)
 	int rc = -1;
 
 	if (values_of(mt, in, &values) == -1 ||
-	    store_session_by_key(mt->st, mt->source, in->key, &was) == -1)
+	    (!mt->new_event && store_session_by_key(mt->st, mt->source, in->key, &was) == -1))
 		goto out;
 	if (was.id == 0 && in->local > 0)
 		was.id = in->local;	/* our own export's session, which never had a key */

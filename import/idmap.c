@@ -1,4 +1,4 @@
-/* idmap.c: an open-addressed table of hashed keys, grown at half full (idmap.h). */
+/* idmap.c: an open-addressed table of hashed keys, grown at three quarters full (idmap.h). */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +84,7 @@ idmap_at(struct idmap *m, uint64_t hash, int create)
 {
 	size_t j;
 
-	if (create && (m->n + 1) * 2 > m->cap)
+	if (create && (m->n + 1) * 4 > m->cap * 3)	/* three quarters full */
 		grow(m);
 	for (j = hash & (m->cap - 1); m->slot[j].hash; j = (j + 1) & (m->cap - 1))
 		if (m->slot[j].hash == hash)

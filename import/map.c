@@ -131,6 +131,16 @@ own_kind(const char *type)
 
 /* --- text ------------------------------------------------------------------------ */
 
+/* True when s has a line break, a tab or two spaces in a row (the reader has trimmed its ends). */
+static int
+needs_squash(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\n' || *s == '\t' || *s == '\r' || (*s == ' ' && s[1] == ' '))
+			return 1;
+	return 0;
+}
+
 char *
 map_squash(const char *s)
 {
@@ -138,6 +148,8 @@ map_squash(const char *s)
 
 	if (s == NULL)
 		return NULL;
+	if (!needs_squash(s) && *s != ' ')
+		return *s ? xstrdup(s) : NULL;
 	for (; *s; s++) {
 		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
 			if (b.len && b.data[b.len - 1] != ' ')

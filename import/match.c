@@ -15,6 +15,7 @@
  *	"pname"	"slug#k", the k-th person of that name made this run: a = the person,
  *		b = the hash of its guid (0: none), c = its organization (0: none)
  *	"org"	an organization's match key: a = the organization
+ * and in seen:
  *	"skey"	a session key met this run: a = 1
  */
 
@@ -25,19 +26,22 @@ match_init(struct match *m, struct store *st, struct report *r)
 	m->st = st;
 	m->r = r;
 	m->ids = idmap_new();
+	m->seen = idmap_new();
 }
 
 void
 match_release(struct match *m)
 {
 	idmap_free(m->ids);
-	m->ids = NULL;
+	idmap_free(m->seen);
+	m->ids = m->seen = NULL;
 }
 
 void
-match_event(struct match *m, long long event)
+match_event(struct match *m, long long event, int made)
 {
 	m->event = event;
+	m->new_event = made;
 	snprintf(m->source, sizeof(m->source), "event:%lld", event);
 }
 
@@ -116,13 +120,14 @@ keyed(struct match *m, const char *key, uint64_t name, int *same)
 {
 	struct idmap_entry *e = idmap_key(m->ids, "pkey", key, 0);
 	struct buf had = BUF_INIT;
-	long long id;
+	long long id = 0;
 
 	if (e) {
 		*same = (uint64_t)e->b == name;
 		return e->a;
 	}
-	if ((id = store_person_by_key(m->st, m->source, key, &had)) > 0) {
+	/* A source this run began has no stored keys: no need to ask (a first import's usual case). */
+	if (!m->new_event && (id = store_person_by_key(m->st, m->source, key, &had)) > 0) {
 		uint64_t h = name_hash(m, had.data);
 
 		*same = h == name;
@@ -150,7 +155,7 @@ put_keys(struct match *m, const struct mapped_person *p, const char *idkey, long
 		if (keys[i] == NULL || ((e = idmap_key(m->ids, "pkey", keys[i], 0)) && e->a == id))
 			continue;
 		buf_reset(&had);
-		if ((was = fresh ? 0 : store_person_by_key(m->st, m->source, keys[i], &had)) == -1 ||
+		if ((was = fresh || m->new_event ? 0 : store_person_by_key(m->st, m->source, keys[i], &had)) == -1 ||
 		    (was != id && store_key_put(m->st, m->source, "person", keys[i], id, NULL) == -1)) {
 			buf_release(&had);
 			return -1;
@@ -307,13 +312,16 @@ match_person(struct match *m, const struct mapped_person *p, long long org, stru
 {
 	const char *idkey = match_person_id(m, p->id);
 	struct named w = { m, p, BUF_INIT, org, 0, 0, NULL, "" };
-	uint64_t name = name_hash(m, p->name);
+	uint64_t name;
 	long long id;
 	int fresh = 0;
 
-	if ((id = known_person(m, p, idkey, name, session)) != 0)
-		return id == -1 || put_keys(m, p, idkey, id, 0, name) == -1 ? -1 : id;
 	slug_from_name(&w.slug, p->name);
+	name = idmap_hash(m->ids, "name", w.slug.data, w.slug.len);	/* name_hash(), once */
+	if ((id = known_person(m, p, idkey, name, session)) != 0) {
+		buf_release(&w.slug);
+		return id == -1 || put_keys(m, p, idkey, id, 0, name) == -1 ? -1 : id;
+	}
 	if ((id = by_name(m, &w, session)) == 0) {
 		if ((id = store_person_add(m->st, p->name, p->guid ? p->guid : idkey)) == -1)
 			goto out;
@@ -336,7 +344,7 @@ match_seen(void *arg, const char *key)
 {
 	struct match *m = arg;
 
-	return idmap_key(m->ids, "skey", key, 0) != NULL;
+	return idmap_key(m->seen, "skey", key, 0) != NULL;
 }
 
 /* The key the file gives the session: Lectern's own guid maps back to its session (its key, or
@@ -384,13 +392,13 @@ match_session_key(struct match *m, const struct imp_session *s, const struct map
 	base = key->len;
 	/* Met before in this file: another slot of a workshop, or another part of a merged
 	 * file reusing the id. The start tells the slots apart, a count the rest. */
-	for (int n = 1; idmap_key(m->ids, "skey", key->data, 0); n++) {
+	for (int n = 1; idmap_key(m->seen, "skey", key->data, 0); n++) {
 		buf_truncate(key, base);
 		if (n == 1)
 			buf_appendf(key, "@%s", mp->starts_at);
 		else
 			buf_appendf(key, "@%s#%d", mp->starts_at, n);
 	}
-	idmap_key(m->ids, "skey", key->data, 1)->a = 1;
+	idmap_key(m->seen, "skey", key->data, 1)->a = 1;
 	return 0;
 }

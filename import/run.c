@@ -25,6 +25,7 @@ struct run {
 	struct report		 r;
 	const struct imp_source	*src;
 	struct zone_evidence	 ev;
+	int			 zone_named;	/* by the run or the file: no evidence needed */
 	struct zone_choice	 zone;
 	struct map_ctx		 map;
 	struct match		 match;
@@ -39,17 +40,24 @@ struct run {
 
 /* --- the first reading -------------------------------------------------------------- */
 
+/* A zone given for the run or named by the file makes the offsets' evidence moot. */
 static int
 pre_conference(void *arg, const struct imp_conference *c)
 {
-	(void)arg, (void)c;
+	struct run *run = arg;
+
+	run->zone_named = (run->r.opt->tz && tz_known(run->r.opt->tz)) ||
+	    (c->f[IMP_C_ZONE].s && tz_known(c->f[IMP_C_ZONE].s));
 	return IMP_CONTINUE;
 }
 
 static int
 pre_day(void *arg, const struct imp_day *d)
 {
-	zone_observe_day(&((struct run *)arg)->ev, d);
+	struct run *run = arg;
+
+	if (!run->zone_named)
+		zone_observe_day(&run->ev, d);
 	return IMP_CONTINUE;
 }
 
@@ -58,7 +66,8 @@ pre_session(void *arg, const struct imp_session *s)
 {
 	struct run *run = arg;
 
-	zone_observe_session(&run->ev, s);
+	if (!run->zone_named)
+		zone_observe_session(&run->ev, s);
 	match_observe(&run->match, s);
 	return IMP_CONTINUE;
 }
@@ -177,7 +186,7 @@ open_event(struct run *run, const char *fallback)
 	const char *acronym = run->conf[IMP_C_ACRONYM];
 	char start[11], end[11];
 	long long id;
-	int rc = -1;
+	int rc = -1, made = 0;
 
 	if (run->event_open++)
 		return 0;
@@ -188,11 +197,11 @@ open_event(struct run *run, const char *fallback)
 		goto out;
 	/* An acronym is the conference's short name ("debconf23"); a bare number ("2025", as
 	 * pretalx writes) says too little, so the title makes the slug then. */
-	if (id == 0 && (id = store_event_add(run->st, name.data, acronym &&
+	if (id == 0 && (made = 1) && (id = store_event_add(run->st, name.data, acronym &&
 	    strspn(acronym, "0123456789") != strlen(acronym) ? acronym : name.data, start, end,
 	    run->zone.name, name.data)) == -1)
 		goto out;
-	match_event(&run->match, id);
+	match_event(&run->match, id, made);
 	run->r.sum->event_id = id;
 	snprintf(run->r.sum->zone, sizeof(run->r.sum->zone), "%s", run->zone.name);
 	run->r.sum->zone_from = run->zone.from;
@@ -314,7 +323,8 @@ finish(struct run *run)
 	if (!run->event_open)
 		return report_fail(&run->r, 0, "the schedule has no days or sessions: nothing to import");
 	if (store_event_dates(run->st, sum->event_id, run->first_day, run->last_day) == -1 ||
-	    (n = store_vanished(run->st, run->match.source, match_seen, &run->match)) == -1)
+	    (n = run->match.new_event ? 0 :
+	    store_vanished(run->st, run->match.source, match_seen, &run->match)) == -1)
 		return -1;
 	sum->sessions_cancelled = n;
 	report_end(&run->r);	/* the closing line is kept whatever came before */
