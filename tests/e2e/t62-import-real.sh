@@ -143,6 +143,12 @@ for f in merged-congress first-names odd-values pentabarf-no-zone; do
 		diff <(grep -v '<generator' "$TMP/e1.xml") <(grep -v '<generator' "$TMP/e2.xml")
 	X=$Y
 done
+# iCalendar UIDs are unique across installations: the same session of two databases differs.
+uid() { "$LECTERN" export schedule --db "$1" --event mc24 --format ics | grep -m 1 '^UID:'; }
+fresh ics1; "$LECTERN" import --db "$X" --quiet "$F/merged-congress.xml" >/dev/null 2>&1; u1=$(uid "$X")
+fresh ics2; "$LECTERN" import --db "$X" --quiet "$F/merged-congress.xml" >/dev/null 2>&1; u2=$(uid "$X")
+check "iCalendar UIDs carry the installation's id ($u1)" grep -Eq '^UID:session-1@lectern-[0-9a-f]{32}' <<<"$u1"
+check "and differ between installations" test "$u1" != "$u2"
 check "a slot's guid and a repeated id are unique in the export" \
 	test "$(grep -o 'event id="[0-9]*"' "$TMP/e1.xml" | sort | uniq -d | wc -l)" = 0
 
