@@ -28,18 +28,27 @@ speakers_text(const struct mapped *m, struct buf *out)
 	}
 }
 
+/* The session's fields in store_field order (the speakers are not among them). */
+static void
+fields_of(const struct mapped *m, const char *field[SF__MAX])
+{
+	const char *f[SF__MAX] = { m->title, m->subtitle, m->kind, m->track, m->room,
+	    m->starts_at, NULL, m->abstract, m->url, NULL };
+
+	memcpy(field, f, sizeof(f));
+}
+
 static int
 values_of(struct match *mt, const struct apply_in *in, struct buf *values)
 {
-	const struct mapped *m = in->m;
 	struct buf speakers = BUF_INIT;
-	const char *field[SF__MAX] = { m->title, m->subtitle, m->kind, m->track, m->room,
-	    m->starts_at, NULL, m->abstract, m->url, NULL };
+	const char *field[SF__MAX];
 	int rc;
 
+	fields_of(in->m, field);
 	speakers_json(in, &speakers);
 	field[SF_SPEAKERS] = speakers.data;
-	rc = store_session_values(mt->st, field, m->duration, in->source_id, values);
+	rc = store_session_values(mt->st, field, in->m->duration, in->source_id, values);
 	buf_release(&speakers);
 	return rc;
 }
@@ -115,14 +124,17 @@ apply_session(struct match *mt, const struct apply_in *in)
 	int rc = -1;
 
 	if (values_of(mt, in, &values) == -1 ||
-	    store_session_by_key(mt->st, mt->source, in->key, &was) == -1)
+	    (!mt->new_event && store_session_by_key(mt->st, mt->source, in->key, &was) == -1))
 		goto out;
 	if (was.id == 0 && in->local > 0)
 		was.id = in->local;	/* our own export's session, which never had a key */
 	if ((id = was.id) == 0) {
+		const char *field[SF__MAX];
+
+		fields_of(in->m, field);
 		speakers_text(in->m, &speakers);
-		if ((id = store_session_add(mt->st, mt->event, values.data, in->people, in->orgs, in->n,
-		    in->key)) == -1)
+		if ((id = store_session_add(mt->st, mt->event, field, in->m->duration, in->people, in->orgs,
+		    in->n, in->key)) == -1)
 			goto out;
 		mt->r->sum->sessions_new++;
 		report_line(mt->r, "new: \"%s\"%s", in->m->title, speakers.data);

@@ -1,4 +1,4 @@
-/* idmap.c: an open-addressed table of hashed keys, grown at half full (idmap.h). */
+/* idmap.c: an open-addressed table of hashed keys, grown at three quarters full (idmap.h). */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,18 +35,26 @@ idmap_free(struct idmap *m)
 uint64_t
 idmap_hash(const struct idmap *m, const char *kind, const char *key, size_t len)
 {
-	unsigned char out[crypto_shorthash_BYTES];
-	crypto_generichash_state st;
-	unsigned char mixed[32];
+	unsigned char out[crypto_shorthash_BYTES], msg[256];
+	size_t klen = strlen(kind) + 1;
 	uint64_t h;
 
-	/* kind and key as one message with the kind's NUL between, so ("a", "bc") and
-	 * ("ab", "c") differ; BLAKE2b folds them, SipHash keys the result per map. */
-	crypto_generichash_init(&st, NULL, 0, sizeof(mixed));
-	crypto_generichash_update(&st, (const unsigned char *)kind, strlen(kind) + 1);
-	crypto_generichash_update(&st, (const unsigned char *)key, len);
-	crypto_generichash_final(&st, mixed, sizeof(mixed));
-	crypto_shorthash(out, mixed, sizeof(mixed), m->key);
+	/* kind and key as one message with the kind's NUL between, so ("a", "bc") and ("ab", "c")
+	 * differ; SipHash, keyed per map, over it (a long key folded by BLAKE2b first). */
+	if (klen + len <= sizeof(msg)) {
+		memcpy(msg, kind, klen);
+		memcpy(msg + klen, key, len);
+		crypto_shorthash(out, msg, klen + len, m->key);
+	} else {
+		crypto_generichash_state st;
+		unsigned char mixed[32];
+
+		crypto_generichash_init(&st, NULL, 0, sizeof(mixed));
+		crypto_generichash_update(&st, (const unsigned char *)kind, klen);
+		crypto_generichash_update(&st, (const unsigned char *)key, len);
+		crypto_generichash_final(&st, mixed, sizeof(mixed));
+		crypto_shorthash(out, mixed, sizeof(mixed), m->key);
+	}
 	memcpy(&h, out, sizeof(h));
 	return h ? h : 1;	/* 0 marks a free slot */
 }
@@ -76,7 +84,7 @@ idmap_at(struct idmap *m, uint64_t hash, int create)
 {
 	size_t j;
 
-	if (create && (m->n + 1) * 2 > m->cap)
+	if (create && (m->n + 1) * 4 > m->cap * 3)	/* three quarters full */
 		grow(m);
 	for (j = hash & (m->cap - 1); m->slot[j].hash; j = (j + 1) & (m->cap - 1))
 		if (m->slot[j].hash == hash)

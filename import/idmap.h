@@ -3,8 +3,9 @@
  * names, the people and organizations it made, the sessions it saw), in memory.
  *
  * Keys are kept as 64-bit keyed hashes (SipHash, a fresh key per map) with three numbers
- * each, in one open-addressed table: about 64 bytes per key whatever its length, no
- * allocation per key. Two different keys share a hash with odds of about n^2 / 2^65.
+ * each, in one open-addressed table at most three quarters full: 32 to 64 bytes per key
+ * whatever its length, no allocation per key. Two different keys share a hash with odds of
+ * about n^2 / 2^65.
  */
 #ifndef LECTERN_IMPORT_IDMAP_H
 #define LECTERN_IMPORT_IDMAP_H

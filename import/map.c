@@ -13,8 +13,9 @@
 
 /* --- kinds (the table in the README, "Kinds") ---------------------------------- */
 
-/* Words that name a kind wherever they stand: in the type, then the track, then (for the
- * first four) the head of the title. logistics: meals, breaks, registration, infodesk. */
+/* Words that name a kind wherever they stand: in the type, then the track, then the head of the
+ * title (a break is a break whatever its type says). logistics: meals, breaks, registration,
+ * infodesk. */
 static const struct { const char *word; const char *kind; int logistics; } kind_words[] = {
 	{ "keynote", "keynote", 0 }, { "lightning", "lightning", 0 }, { "panel", "panel", 0 },
 	{ "workshop", "tutorial", 0 }, { "tutorial", "tutorial", 0 },
@@ -111,11 +112,9 @@ map_kind(const char *type, const char *track, const char *title, int *known)
 	*known = 1;
 	if ((k = words_kind(type, 1)) || (k = words_kind(track, 1)))
 		return k;
-	if (short_title && (k = words_kind(head, 0)))
+	if (short_title && (k = words_kind(head, 1)))
 		return k;
 	if ((k = type_kind(type)))
-		return k;
-	if (short_title && (k = words_kind(head, 1)))
 		return k;
 	*known = type == NULL;
 	return "talk";
@@ -132,6 +131,16 @@ own_kind(const char *type)
 
 /* --- text ------------------------------------------------------------------------ */
 
+/* True when s has a line break, a tab or two spaces in a row (the reader has trimmed its ends). */
+static int
+needs_squash(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\n' || *s == '\t' || *s == '\r' || (*s == ' ' && s[1] == ' '))
+			return 1;
+	return 0;
+}
+
 char *
 map_squash(const char *s)
 {
@@ -139,6 +148,8 @@ map_squash(const char *s)
 
 	if (s == NULL)
 		return NULL;
+	if (!needs_squash(s) && *s != ' ')
+		return *s ? xstrdup(s) : NULL;
 	for (; *s; s++) {
 		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
 			if (b.len && b.data[b.len - 1] != ' ')
@@ -152,15 +163,26 @@ map_squash(const char *s)
 }
 
 int
-map_cut(struct map_ctx *c, char *s, size_t max, const char *what, int line, const char *event)
+map_cut(struct map_ctx *c, char *s, size_t max, const char *what, int line, struct mapped *m)
 {
 	size_t n;
 
 	if (s == NULL || (n = utf8_cut_chars(s, max)) == strlen(s))
 		return 0;
 	s[n] = '\0';
-	return report_warn(c->r, line, event, "text", "%s over %zu characters: cut at a character "
-	    "boundary", what, max);
+	return report_warn(c->r, line, m ? mapped_name(m) : NULL, "text", "%s over %zu characters: cut "
+	    "at a character boundary", what, max);
+}
+
+const char *
+mapped_name(struct mapped *m)
+{
+	const struct imp_session *s = m->src;
+
+	/* Made when a message needs it: most sessions never do. */
+	if (m->name.len == 0)
+		report_event_name(&m->name, s->f[IMP_TITLE].s, s->f[IMP_GUID].s, s->f[IMP_ID].s);
+	return m->name.data;
 }
 
 /* The abstract: <abstract>, then <description> unless it repeats it, made readable. */
@@ -185,7 +207,7 @@ abstract(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 	if (b.len > IMP_MAX_FIELD) {
 		n = utf8_cut_bytes(b.data, b.len, IMP_MAX_FIELD);
 		buf_truncate(&b, n);
-		if (report_warn(c->r, s->f[IMP_ABSTRACT].line, m->name.data, "text", "abstract and "
+		if (report_warn(c->r, s->f[IMP_ABSTRACT].line, mapped_name(m), "text", "abstract and "
 		    "description over %d KiB together: cut at a character boundary", IMP_MAX_FIELD / 1024) == -1) {
 			buf_release(&b);
 			return -1;
@@ -208,7 +230,7 @@ url(struct map_ctx *c, const struct imp_text *u, struct mapped *m)
 		m->url = xstrdup(u->s);
 		return 0;
 	}
-	return report_warn(c->r, u->line, m->name.data, "text", "url \"%.80s\" %s: left out", u->s, why);
+	return report_warn(c->r, u->line, mapped_name(m), "text", "url \"%.*s\" %s: left out", UTF8_CLIP(u->s, 80), why);
 }
 
 static int
@@ -223,8 +245,8 @@ kind(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 	if (known || idmap_key(c->types, "type", type, 0))
 		return 0;
 	idmap_key(c->types, "type", type, 1);
-	return report_warn(c->r, s->f[IMP_TYPE].line, m->name.data, "kind", "type \"%.80s\" is not "
-	    "in the table of kinds: taken as a talk (and so for every session of this type)", type);
+	return report_warn(c->r, s->f[IMP_TYPE].line, mapped_name(m), "kind", "type \"%.*s\" is not "
+	    "in the table of kinds: taken as a talk (and so for every session of this type)", UTF8_CLIP(type, 80));
 }
 
 /* --- time -------------------------------------------------------------------------- */
@@ -241,8 +263,8 @@ from_date(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 	if (d->s == NULL)
 		return 1;
 	if (parse_timestamp(d->s, &utc, &off) == -1)
-		return report_warn(c->r, d->line, m->name.data, "time", "date \"%.40s\" is not a "
-		    "date-time with a UTC offset: %s", d->s, s->f[IMP_START].s && c->day[0] ?
+		return report_warn(c->r, d->line, mapped_name(m), "time", "date \"%.*s\" is not a "
+		    "date-time with a UTC offset: %s", UTF8_CLIP(d->s, 40), s->f[IMP_START].s && c->day[0] ?
 		    "the <start> on its day is used" : "imported without a time") == -1 ? -1 : 1;
 	if (c->own && strlen(d->s) <= 25)
 		snprintf(m->starts_at, sizeof(m->starts_at), "%s", d->s);
@@ -302,10 +324,10 @@ times(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 			tz_format(c->zone->name, utc, m->starts_at);
 			return 0;
 		}
-		return report_warn(c->r, st->line, m->name.data, "time", "start \"%.20s\" is not a "
-		    "time of day: imported without a time", st->s);
+		return report_warn(c->r, st->line, mapped_name(m), "time", "start \"%.*s\" is not a "
+		    "time of day: imported without a time", UTF8_CLIP(st->s, 20));
 	}
-	return report_warn(c->r, s->line, m->name.data, "time", "no usable <date> or <start>%s: "
+	return report_warn(c->r, s->line, mapped_name(m), "time", "no usable <date> or <start>%s: "
 	    "imported without a time", st->s ? " (its <day> has no usable date)" : "");
 }
 
@@ -332,10 +354,10 @@ duration(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 		return 0;
 	m->duration = 0;
 	if (all_zero(d->s))	/* Lectern writes 00:00 for a session without a duration */
-		return c->own ? 0 : report_warn(c->r, d->line, m->name.data, "duration", "duration %.20s: "
-		    "left empty", d->s);
-	return report_warn(c->r, d->line, m->name.data, "duration", "duration \"%.20s\" is not a "
-	    "duration of up to 14 days (H:MM, HH:MM:SS or D:HH:MM): left empty", d->s);
+		return c->own ? 0 : report_warn(c->r, d->line, mapped_name(m), "duration", "duration %.*s: "
+		    "left empty", UTF8_CLIP(d->s, 20));
+	return report_warn(c->r, d->line, mapped_name(m), "duration", "duration \"%.*s\" is not a "
+	    "duration of up to 14 days (H:MM, HH:MM:SS or D:HH:MM): left empty", UTF8_CLIP(d->s, 20));
 }
 
 /* --- people and the whole session -------------------------------------------------- */
@@ -352,8 +374,8 @@ persons(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 		q->org = map_squash(p->org.s);
 		q->id = p->id.s, q->guid = p->guid.s, q->line = p->line;
 		m->npersons++;
-		if (map_cut(c, q->name, MAP_NAME_MAX, "person's name", p->line, m->name.data) == -1 ||
-		    map_cut(c, q->org, MAP_NAME_MAX, "organization's name", p->line, m->name.data) == -1)
+		if (map_cut(c, q->name, MAP_NAME_MAX, "person's name", p->line, m) == -1 ||
+		    map_cut(c, q->org, MAP_NAME_MAX, "organization's name", p->line, m) == -1)
 			return -1;
 	}
 	return 0;
@@ -371,14 +393,14 @@ map_session(struct map_ctx *c, const struct imp_session *s, struct mapped *m)
 	memset(m, 0, sizeof(*m));
 	buf_init(&m->name, 0);
 	m->line = s->line;
-	report_event_name(&m->name, s->f[IMP_TITLE].s, s->f[IMP_GUID].s, s->f[IMP_ID].s);
+	m->src = s;
 	if ((m->title = line_field(c, &s->f[IMP_TITLE])) == NULL)
-		return report_warn(c->r, s->line, m->name.data, "structure", "no <title>: left out") == -1 ?
+		return report_warn(c->r, s->line, mapped_name(m), "structure", "no <title>: left out") == -1 ?
 		    -1 : 1;
 	m->subtitle = line_field(c, &s->f[IMP_SUBTITLE]);
 	m->track = line_field(c, &s->f[IMP_TRACK]);
 	m->room = line_field(c, &s->f[IMP_ROOM]);
-	if (map_cut(c, m->title, MAP_TITLE_MAX, "title", s->f[IMP_TITLE].line, m->name.data) == -1 ||
+	if (map_cut(c, m->title, MAP_TITLE_MAX, "title", s->f[IMP_TITLE].line, m) == -1 ||
 	    times(c, s, m) == -1 || duration(c, s, m) == -1 || kind(c, s, m) == -1 ||
 	    abstract(c, s, m) == -1 || url(c, &s->f[IMP_URL], m) == -1 || persons(c, s, m) == -1)
 		return -1;
@@ -412,9 +434,11 @@ map_day(struct map_ctx *c, const struct imp_day *d)
 		snprintf(c->day, sizeof(c->day), "%s", d->date.s);
 		return 0;
 	}
-	return report_warn(c->r, d->line, NULL, "time", d->date.s ? "day date \"%.20s\" is not a "
-	    "date: its sessions are placed by their own <date>" : "a <day> without a date%s: its "
-	    "sessions are placed by their own <date>", d->date.s ? d->date.s : "");
+	if (d->date.s)
+		return report_warn(c->r, d->line, NULL, "time", "day date \"%.*s\" is not a date: its "
+		    "sessions are placed by their own <date>", UTF8_CLIP(d->date.s, 20));
+	return report_warn(c->r, d->line, NULL, "time", "a <day> without a date: its sessions are "
+	    "placed by their own <date>");
 }
 
 int
@@ -435,11 +459,11 @@ map_date(struct map_ctx *c, const struct imp_text *t, const char *what, char out
 
 		tz_format(c->zone->name, utc, local);
 		snprintf(out, 11, "%.10s", local);
-		*failed = report_warn(c->r, t->line, NULL, "time", "conference %s %.40s: taken as %s",
-		    what, t->s, out) == -1;
+		*failed = report_warn(c->r, t->line, NULL, "time", "conference %s %.*s: taken as %s",
+		    what, UTF8_CLIP(t->s, 40), out) == -1;
 		return *failed ? -1 : 0;
 	}
-	*failed = report_warn(c->r, t->line, NULL, "time", "conference %s \"%.40s\" is not a date: "
-	    "the dates of its days are used", what, t->s) == -1;
+	*failed = report_warn(c->r, t->line, NULL, "time", "conference %s \"%.*s\" is not a date: "
+	    "the dates of its days are used", what, UTF8_CLIP(t->s, 40)) == -1;
 	return -1;
 }

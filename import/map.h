@@ -27,7 +27,8 @@ struct mapped {
 	int			 duration;	/* minutes; 0 when none */
 	struct mapped_person	 persons[IMP_MAX_PERSONS];
 	int			 npersons;
-	struct buf		 name;		/* the session as messages name it */
+	struct buf		 name;		/* the session as messages name it (mapped_name) */
+	const struct imp_session *src;		/* the record it was mapped from */
 	int			 line;
 };
 
@@ -59,8 +60,11 @@ int		 map_date(struct map_ctx *, const struct imp_text *, const char *what, char
 		    int *failed);
 /* A copy of s with runs of white space (line breaks too) made one space. */
 char		*map_squash(const char *s);
-/* Cuts *s at max characters; warns (what, line, event) when it does. -1 when a strict run fails. */
+/* Cuts *s at max characters; warns (what, line, the session m or none) when it does. -1 when a
+ * strict run fails. */
 int		 map_cut(struct map_ctx *, char *s, size_t max, const char *what, int line,
-		    const char *event);
+		    struct mapped *m);
+/* The session as messages name it: "\"Title\" (guid G, id I)"; valid while m lives (and its record). */
+const char	*mapped_name(struct mapped *m);
 
 #endif

@@ -15,6 +15,7 @@
  *	"pname"	"slug#k", the k-th person of that name made this run: a = the person,
  *		b = the hash of its guid (0: none), c = its organization (0: none)
  *	"org"	an organization's match key: a = the organization
+ * and in seen:
  *	"skey"	a session key met this run: a = 1
  */
 
@@ -25,19 +26,22 @@ match_init(struct match *m, struct store *st, struct report *r)
 	m->st = st;
 	m->r = r;
 	m->ids = idmap_new();
+	m->seen = idmap_new();
 }
 
 void
 match_release(struct match *m)
 {
 	idmap_free(m->ids);
-	m->ids = NULL;
+	idmap_free(m->seen);
+	m->ids = m->seen = NULL;
 }
 
 void
-match_event(struct match *m, long long event)
+match_event(struct match *m, long long event, int made)
 {
 	m->event = event;
+	m->new_event = made;
 	snprintf(m->source, sizeof(m->source), "event:%lld", event);
 }
 
@@ -110,31 +114,36 @@ match_org(struct match *m, const char *name)
 /* --- people -------------------------------------------------------------------------- */
 
 /* The person key of this source names: the run's memory first, then the registry; *same is
- * whether that person's name is name. 0 when the key names no one. */
+ * whether that person's name is the one of hash name (name_hash). 0 when the key names no one. */
 static long long
-keyed(struct match *m, const char *key, const char *name, int *same)
+keyed(struct match *m, const char *key, uint64_t name, int *same)
 {
 	struct idmap_entry *e = idmap_key(m->ids, "pkey", key, 0);
 	struct buf had = BUF_INIT;
-	long long id;
+	long long id = 0;
 
 	if (e) {
-		*same = e->b == (long long)name_hash(m, name);
+		*same = (uint64_t)e->b == name;
 		return e->a;
 	}
-	if ((id = store_person_by_key(m->st, m->source, key, &had)) > 0) {
-		*same = name_hash(m, had.data) == name_hash(m, name);
+	/* A source this run began has no stored keys: no need to ask (a first import's usual case). */
+	if (!m->new_event && (id = store_person_by_key(m->st, m->source, key, &had)) > 0) {
+		uint64_t h = name_hash(m, had.data);
+
+		*same = h == name;
 		e = idmap_key(m->ids, "pkey", key, 1);
 		e->a = id;
-		e->b = (long long)name_hash(m, had.data);
+		e->b = (long long)h;
 	}
 	buf_release(&had);
 	return id;
 }
 
-/* Records the person's keys (its guid, its id if that is a key) for this source. */
+/* Records the person's keys (its guid, its id if that is a key) for this source; fresh: no key
+ * of this source names them yet (each names no one, or someone else). */
 static int
-put_keys(struct match *m, const struct mapped_person *p, const char *idkey, long long id)
+put_keys(struct match *m, const struct mapped_person *p, const char *idkey, long long id, int fresh,
+    uint64_t name)
 {
 	const char *keys[2] = { p->guid, idkey };
 	struct buf had = BUF_INIT;
@@ -146,14 +155,14 @@ put_keys(struct match *m, const struct mapped_person *p, const char *idkey, long
 		if (keys[i] == NULL || ((e = idmap_key(m->ids, "pkey", keys[i], 0)) && e->a == id))
 			continue;
 		buf_reset(&had);
-		if ((was = store_person_by_key(m->st, m->source, keys[i], &had)) == -1 ||
+		if ((was = fresh || m->new_event ? 0 : store_person_by_key(m->st, m->source, keys[i], &had)) == -1 ||
 		    (was != id && store_key_put(m->st, m->source, "person", keys[i], id, NULL) == -1)) {
 			buf_release(&had);
 			return -1;
 		}
 		e = idmap_key(m->ids, "pkey", keys[i], 1);
 		e->a = id;
-		e->b = (long long)name_hash(m, p->name);
+		e->b = (long long)name;
 	}
 	buf_release(&had);
 	return 0;
@@ -256,26 +265,27 @@ made_remember(struct match *m, const struct mapped_person *p, const char *slug, 
 
 /* The person a name means, or 0 (then made by the caller); a refused candidate is listed. */
 static long long
-by_name(struct match *m, struct named *w, const char *event)
+by_name(struct match *m, struct named *w, struct mapped *session)
 {
 	long long id;
 
 	if ((id = made_named(m, w)) != 0)
 		return id;
-	if (store_people_named(m->st, w->slug.data, w->org, m->event, weigh, w) == -1)
+	if (store_people_named(m->st, w->slug.data, w->org, m->event, w->p->guid != NULL, weigh, w) == -1)
 		return -1;
 	if (w->taken == 0 && w->refused) {
 		m->r->sum->review++;
 		report_line(m->r, "review: \"%s\"%s%s%s in %s may be %s (%s): made a new person",
 		    w->p->name, w->p->guid ? " (guid " : "", w->p->guid ? w->p->guid : "",
-		    w->p->guid ? ")" : "", event, w->refused_slug[0] ? w->refused_slug :
+		    w->p->guid ? ")" : "", mapped_name(session), w->refused_slug[0] ? w->refused_slug :
 		    "another person of that name in this file", w->why);
 	}
 	return w->taken;
 }
 
 static long long
-known_person(struct match *m, const struct mapped_person *p, const char *idkey, const char *event)
+known_person(struct match *m, const struct mapped_person *p, const char *idkey, uint64_t name,
+    struct mapped *session)
 {
 	long long id, own;
 	int same = 1;
@@ -284,36 +294,43 @@ known_person(struct match *m, const struct mapped_person *p, const char *idkey, 
 	    (own = guid_local(store_installation(m->st), "person", p->guid)) > 0 &&
 	    store_person_exists(m->st, own) == 1)
 		return own;
-	if (p->guid && (id = keyed(m, p->guid, p->name, &same)) != 0)
+	if (p->guid && (id = keyed(m, p->guid, name, &same)) != 0)
 		return id;
 	/* (a dry run's people have ids below -1: only -1 is an error) */
-	if (idkey && (id = keyed(m, idkey, p->name, &same)) != 0 && id != -1 && !same) {
+	if (idkey && (id = keyed(m, idkey, name, &same)) != 0 && id != -1 && !same) {
 		/* The id named someone else before: a merged file's, or a reused one. */
 		m->r->sum->review++;
 		report_line(m->r, "review: id %s in %s was person %lld, another name, and is now \"%s\"",
-		    idkey, event, id, p->name);
+		    idkey, mapped_name(session), id, p->name);
 		return 0;
 	}
 	return idkey ? id : 0;
 }
 
 long long
-match_person(struct match *m, const struct mapped_person *p, long long org, const char *event)
+match_person(struct match *m, const struct mapped_person *p, long long org, struct mapped *session)
 {
 	const char *idkey = match_person_id(m, p->id);
 	struct named w = { m, p, BUF_INIT, org, 0, 0, NULL, "" };
+	uint64_t name;
 	long long id;
+	int fresh = 0;
 
-	if ((id = known_person(m, p, idkey, event)) != 0)
-		return id == -1 || put_keys(m, p, idkey, id) == -1 ? -1 : id;
 	slug_from_name(&w.slug, p->name);
-	if ((id = by_name(m, &w, event)) == 0) {
+	name = idmap_hash(m->ids, "name", w.slug.data, w.slug.len);	/* name_hash(), once */
+	if ((id = known_person(m, p, idkey, name, session)) != 0) {
+		buf_release(&w.slug);
+		return id == -1 || put_keys(m, p, idkey, id, 0, name) == -1 ? -1 : id;
+	}
+	if ((id = by_name(m, &w, session)) == 0) {
 		if ((id = store_person_add(m->st, p->name, p->guid ? p->guid : idkey)) == -1)
 			goto out;
 		m->r->sum->people_new++;
 		made_remember(m, p, w.slug.data, id, org);
 	}
-	if (id != -1 && put_keys(m, p, idkey, id) == -1)
+	/* No key of the file named this person (known_person found none): each is to be written. */
+	fresh = 1;
+	if (id != -1 && put_keys(m, p, idkey, id, fresh, name) == -1)
 		id = -1;
 out:
 	buf_release(&w.slug);
@@ -327,7 +344,7 @@ match_seen(void *arg, const char *key)
 {
 	struct match *m = arg;
 
-	return idmap_key(m->ids, "skey", key, 0) != NULL;
+	return idmap_key(m->seen, "skey", key, 0) != NULL;
 }
 
 /* The key the file gives the session: Lectern's own guid maps back to its session (its key, or
@@ -375,13 +392,13 @@ match_session_key(struct match *m, const struct imp_session *s, const struct map
 	base = key->len;
 	/* Met before in this file: another slot of a workshop, or another part of a merged
 	 * file reusing the id. The start tells the slots apart, a count the rest. */
-	for (int n = 1; idmap_key(m->ids, "skey", key->data, 0); n++) {
+	for (int n = 1; idmap_key(m->seen, "skey", key->data, 0); n++) {
 		buf_truncate(key, base);
 		if (n == 1)
 			buf_appendf(key, "@%s", mp->starts_at);
 		else
 			buf_appendf(key, "@%s#%d", mp->starts_at, n);
 	}
-	idmap_key(m->ids, "skey", key->data, 1)->a = 1;
+	idmap_key(m->seen, "skey", key->data, 1)->a = 1;
 	return 0;
 }

@@ -21,22 +21,24 @@
 struct match {
 	struct store	*st;
 	struct report	*r;
-	struct idmap	*ids;		/* what this run has met (match.c) */
+	struct idmap	*ids;		/* the people and organizations this run has met (match.c) */
+	struct idmap	*seen;		/* the session keys it has met */
 	char		 source[64];	/* "event:<id>": the scope of the file's keys */
 	long long	 event;
 	int		 own;		/* the file is this installation's own export */
+	int		 new_event;	/* this run made the event: no key of its source is stored yet */
 };
 
 void	match_init(struct match *, struct store *, struct report *);
 void	match_release(struct match *);
 /* The first reading of the file: notes which person ids are used for one name only. */
 void	match_observe(struct match *, const struct imp_session *);
-/* The scope of the keys: the event the file is imported into. */
-void	match_event(struct match *, long long event);
+/* The scope of the keys: the event the file is imported into; made: by this run. */
+void	match_event(struct match *, long long event, int made);
 /* The registry's person for p, made when none matches; the organization p represents is org
- * (0: none); event names the session in messages. The id, or -1. */
+ * (0: none), session the one p speaks in (for messages). The id, or -1. */
 long long match_person(struct match *, const struct mapped_person *p, long long org,
-	    const char *event);
+	    struct mapped *session);
 /* The registry's organization named name, made when none matches; the id, or -1. */
 long long match_org(struct match *, const char *name);
 /* The source key of session s (mapped as m) for this run, into key; *local is the session a

@@ -76,22 +76,38 @@ days_from_civil(int y, int m, int d)
 	return era * 146097 + (long long)doe - 719468;
 }
 
+/* n digits at s as a number, or -1. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
 int
 parse_timestamp(const char *s, time_t *utc, int *offset)
 {
-	int y, mo, d, h, mi, sec = 0, oh = 0, om = 0, n = 0;
+	int y, mo, d, h, mi, sec = 0, oh = 0, om = 0;
 	char sign = 'Z';
 	const char *rest;
 
-	if (strlen(s) < 16 || !date_valid(s, 10) || (s[10] != 'T' && s[10] != ' '))
+	/* By hand, not sscanf(): an import reads one or two of these for every session. */
+	if (strlen(s) < 16 || !date_valid(s, 10) || (s[10] != 'T' && s[10] != ' ') || s[13] != ':')
 		return -1;
-	if (sscanf(s, "%4d-%2d-%2d%*c%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5)
+	y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+	if ((h = digits(s + 11, 2)) < 0 || (mi = digits(s + 14, 2)) < 0)
 		return -1;
-	rest = s + n;
+	rest = s + 16;
 	if (*rest == ':') {
-		if (sscanf(rest, ":%2d%n", &sec, &n) != 1)
+		if ((sec = digits(rest + 1, 2)) < 0)
 			return -1;
-		rest += n;
+		rest += 3;
 		if (*rest == '.')	/* fractions of a second */
 			while (isdigit((unsigned char)*++rest))
 				;
@@ -100,9 +116,10 @@ parse_timestamp(const char *s, time_t *utc, int *offset)
 		rest++;
 	else if (*rest == '+' || *rest == '-') {
 		sign = *rest;
-		if (sscanf(rest + 1, "%2d:%2d%n", &oh, &om, &n) != 2 || oh > 14 || om > 59)
+		if ((oh = digits(rest + 1, 2)) < 0 || rest[3] != ':' || (om = digits(rest + 4, 2)) < 0 ||
+		    oh > 14 || om > 59)
 			return -1;
-		rest += 1 + n;
+		rest += 6;
 	} else
 		return -1;	/* no offset: not an instant */
 	if (*rest != '\0' || h > 23 || mi > 59 || sec > 60)

@@ -28,6 +28,9 @@ size_t	utf8_cut_bytes(const char *s, size_t len, size_t max);
 /* The length in bytes of the first max characters of s (UTF-8, NUL-terminated); the whole
  * length when s has no more. SQLite's length() and the schema's limits count characters. */
 size_t	utf8_cut_chars(const char *s, size_t max);
+/* The two arguments of a "%.*s" that writes at most n characters of s, never half of one:
+ * printf's own precision counts bytes. */
+#define UTF8_CLIP(s, n)	(int)utf8_cut_chars((s), (n)), (s)
 /* The number of characters of s (UTF-8, NUL-terminated). */
 size_t	utf8_chars(const char *s);
 

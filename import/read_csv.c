@@ -24,6 +24,7 @@
 #include "import/import.h"
 #include "import/ics_text.h"
 #include "import/lines.h"
+#include "import/parse.h"
 #include "import/reader.h"
 #include "import/record.h"
 #include "import/sched_map.h"
@@ -32,6 +33,10 @@
 #define MAX_CELL	(1024 * 1024)
 #define MAX_ROW		(4 * 1024 * 1024)
 #define FEED		4096	/* bytes given to libcsv at a time, so limits are checked often */
+
+/* A warning about the row being read. */
+#define WARN(c, category, ...) \
+	rd_warn(&(c)->rd, (c)->row_line, rec_session(&(c)->rec), (category), __VA_ARGS__)
 
 enum csv_field {
 	CF_TITLE, CF_SPEAKERS, CF_COMPANIES, CF_DATE, CF_START, CF_END, CF_DURATION, CF_ROOM,
@@ -237,12 +242,12 @@ speakers(struct cr *c)
 {
 	const char *names = cell(c, CF_SPEAKERS), *companies = cell(c, CF_COMPANIES);
 	struct people p = { c, { NULL }, 0, 0 };
-	char sep = companies && strchr(companies, ';') ? ';' : ',';
+	const char *seps = companies && strchr(companies, ';') ? ";" : ",";
 	int rc = 0, n;
 
-	for (const char *q = companies; q && *q && p.ncompanies < IMP_MAX_PERSONS; q += strcspn(q, (char[]){ sep, 0 }),
-	    q += *q == sep) {
-		size_t len = strcspn(q, (char[]){ sep, 0 });
+	for (const char *q = companies; q && *q && p.ncompanies < IMP_MAX_PERSONS; q += strcspn(q, seps),
+	    q += *q == *seps) {
+		size_t len = strcspn(q, seps);
 
 		while (len && q[len - 1] == ' ')
 			len--;
@@ -255,8 +260,8 @@ speakers(struct cr *c)
 		for (int i = 0; i < c->rec.npersons; i++)
 			c->rec.persons[i].org.s = NULL;	/* which belongs to whom cannot be told */
 		rec_set(&c->rec, IMP_REVIEW, "the companies do not pair with the speakers", c->row_line);
-		rc = rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "people", "%d speakers but %d companies (\"%.100s\"): imported without "
-		    "companies, to review", n, p.ncompanies, companies);
+		rc = WARN(c, "people", "%d speakers but %d companies (\"%.*s\"): imported without "
+		    "companies, to review", n, p.ncompanies, UTF8_CLIP(companies, 100));
 	}
 	for (int i = 0; i < p.ncompanies; i++)
 		free(p.company[i]);
@@ -285,8 +290,8 @@ start_time(struct cr *c, struct wall *start)
 	int amb = 0, amb2 = 0, kind = -1;
 
 	memset(start, 0, sizeof(*start));
-	if (d && csv_date(d, start->date, &amb) == -1 && rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "time", "date \"%.40s\" is not a date: "
-	    "the row is imported without one", d) == -1)
+	if (d && csv_date(d, start->date, &amb) == -1 && WARN(c, "time", "date \"%.*s\" is not a date: the row is "
+	    "imported without one", UTF8_CLIP(d, 40)) == -1)
 		return -1;
 	if (s && (kind = csv_when(s, &w, iso, &amb2)) == 1)
 		rec_set(&c->rec, IMP_DATE, iso, c->row_line);
@@ -294,10 +299,12 @@ start_time(struct cr *c, struct wall *start)
 		if (w.date[0])
 			memcpy(start->date, w.date, sizeof(start->date)), amb = amb2;
 		memcpy(start->time, w.time, sizeof(start->time));
-	} else if (s && rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "time", "start \"%.40s\" is not a time: imported without one", s) == -1)
+	} else if (s && WARN(c, "time", "start \"%.*s\" is not a time: imported without one",
+	    UTF8_CLIP(s, 40)) == -1)
 		return -1;
-	if (amb && !c->ambiguous_said++ && rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "time", "dates such as \"%.20s\" could be day or month "
-	    "first: they are read month first (as in the US); write them as YYYY-MM-DD if not", d ? d : s) == -1)
+	if (amb && !c->ambiguous_said++ && WARN(c, "time", "dates such as \"%.*s\" could be day or month "
+	    "first: they are read month first (as in the US); write them as YYYY-MM-DD if not",
+	    UTF8_CLIP(d ? d : s, 20)) == -1)
 		return -1;
 	c->dated += start->date[0] || c->rec.s.f[IMP_DATE].s;
 	if (start->date[0]) {
@@ -320,13 +327,15 @@ end_time(struct cr *c, const struct wall *start)
 
 	if (dur) {
 		if (csv_duration(dur, &min) == -1)
-			return rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "duration", "duration \"%.20s\" is not minutes or H:MM: left empty", dur);
+			return WARN(c, "duration", "duration \"%.*s\" is not minutes or H:MM: left empty",
+			    UTF8_CLIP(dur, 20));
 		wall_duration(min, text);
 		rec_set(&c->rec, IMP_DURATION, text, c->row_line);
 		return 0;
 	}
 	if (e == NULL || (kind = csv_when(e, &end, iso, &amb)) == -1)
-		return e ? rd_warn(&c->rd, c->row_line, rec_session(&c->rec), "duration", "end \"%.40s\" is not a time: no duration", e) : 0;
+		return e ? WARN(c, "duration", "end \"%.*s\" is not a time: no duration",
+		    UTF8_CLIP(e, 40)) : 0;
 	if (kind == 1) {
 		rec_set(&c->rec, IMP_END, iso, c->row_line);
 		return 0;

@@ -150,7 +150,8 @@ text_of(struct ir *ir, icalproperty *p, const char *what, int line, struct buf *
 	}
 	charset = param(p, "CHARSET", cs);
 	if (ics_charset(charset, v, strlen(v), out) == -1) {
-		rd_warn(&ir->rd, line, cur(ir), "text", "%s is not valid text in %s: left out", what, charset ? charset : "UTF-8");
+		rd_warn(&ir->rd, line, cur(ir), "text", "%s is not valid text in %s: left out", what,
+		    charset ? charset : "UTF-8");
 		buf_reset(out);
 	}
 	free(qp);
@@ -274,8 +275,9 @@ when_of(struct ir *ir, icalproperty *p, int line, struct when *w)
 		return 0;
 	w->floating = 1;
 	if (param(p, "TZID", tzid))
-		return rd_warn(&ir->rd, line, cur(ir), "time", "TZID \"%.60s\" is not a time zone this system knows and the "
-		    "file has no VTIMEZONE for it: the time is read in the conference's zone", tzid);
+		return rd_warn(&ir->rd, line, cur(ir), "time", "TZID \"%.*s\" is not a time zone this system "
+		    "knows and the file has no VTIMEZONE for it: the time is read in the conference's zone",
+		    UTF8_CLIP(tzid, 60));
 	return 0;
 }
 
@@ -480,7 +482,8 @@ names(struct ir *ir, icalcomponent *c, const char *summary, const char *descript
 			owned[n] = xstrdup(b.data), types[n] = owned[n], n++;
 	if (ir->sched) {
 		if (sched_map(&ir->rec, summary, line, types, n, NULL, 0, &why) == 1)
-			rc = rd_warn(&ir->rd, line, cur(ir), "people", "SUMMARY not read as Sched writes names (%s): kept whole", why);
+			rc = rd_warn(&ir->rd, line, cur(ir), "people", "SUMMARY not read as Sched writes names "
+			    "(%s): kept whole", why);
 	} else {
 		struct rec tmp = { 0 };
 
@@ -526,7 +529,8 @@ event_state(struct ir *ir, icalcomponent *c)
 		    "occurrence is imported");
 	for (p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p && rc == 0;
 	    p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY))
-		rc = rd_warn(&ir->rd, ir->rec.s.line, cur(ir), "structure", "%.300s: left out", icalproperty_get_xlicerror(p));
+		rc = rd_warn(&ir->rd, ir->rec.s.line, cur(ir), "structure", "%.*s: left out",
+		    UTF8_CLIP(icalproperty_get_xlicerror(p), 300));
 	return rc;
 }
 
@@ -557,8 +561,8 @@ event(struct ir *ir, icalcomponent *c, int line)
 	    times(ir, c) || event_state(ir, c))
 		goto out;
 	ir->unnamed += ir->rec.npersons == 0 && !ir->rec.s.f[IMP_LOGISTICS].s;
-	if (ir->rec.left_out && rd_warn(&ir->rd, line, cur(ir), "people", "%d more people than the %d kept: left out",
-	    ir->rec.left_out, IMP_MAX_PERSONS) == -1)
+	if (ir->rec.left_out && rd_warn(&ir->rd, line, cur(ir), "people", "%d more people than the %d "
+	    "kept: left out", ir->rec.left_out, IMP_MAX_PERSONS) == -1)
 		goto out;
 	rc = rd_answer(&ir->rd, ir->rd.sink->session(ir->rd.sink->arg, rec_session(&ir->rec)));
 out:
@@ -623,8 +627,8 @@ begin(struct ir *ir, char *line, size_t n, int at)
 	snprintf(ir->open[ir->depth], sizeof(ir->open[0]), "%s", v);
 	ir->open_line[ir->depth] = at;
 	if (ir->depth == 0 && strcasecmp(v, "VCALENDAR") != 0)
-		return rd_fail(&ir->rd, at, "BEGIN:%.20s outside a calendar (BEGIN:VCALENDAR): this is not an "
-		    "iCalendar file Lectern reads", v);
+		return rd_fail(&ir->rd, at, "BEGIN:%.*s outside a calendar (BEGIN:VCALENDAR): this is not an "
+		    "iCalendar file Lectern reads", UTF8_CLIP(v, 20));
 	if (ir->depth++ == 0) {
 		ir->calendars++;
 		return 0;
@@ -646,10 +650,10 @@ end(struct ir *ir, char *line, size_t n, int at)
 
 	v += strspn(v, " ");
 	if (ir->depth == 0)
-		return rd_fail(&ir->rd, at, "END:%.20s without its BEGIN", v);
+		return rd_fail(&ir->rd, at, "END:%.*s without its BEGIN", UTF8_CLIP(v, 20));
 	if (strcasecmp(v, ir->open[ir->depth - 1]) != 0)
-		return rd_fail(&ir->rd, at, "END:%.20s closes BEGIN:%s of line %d: the file is broken", v,
-		    ir->open[ir->depth - 1], ir->open_line[ir->depth - 1]);
+		return rd_fail(&ir->rd, at, "END:%.*s closes BEGIN:%s of line %d: the file is broken",
+		    UTF8_CLIP(v, 20), ir->open[ir->depth - 1], ir->open_line[ir->depth - 1]);
 	if (ir->depth >= 2)
 		c = icalparser_add_line(ir->parser, line);
 	if (--ir->depth == 1 && c) {
@@ -728,11 +732,11 @@ closing(struct ir *ir)
 		return rd_fail(&ir->rd, 1, "no BEGIN:VCALENDAR: this is not an iCalendar file");
 	if (ir->events == 0)
 		return rd_fail(&ir->rd, ir->il.line, "the calendar has no events (VEVENT): nothing to import");
-	if (ir->zones_left_out && rd_warn(&ir->rd, 0, cur(ir), "time", "more than %d VTIMEZONEs: %d left out", MAX_ZONES,
-	    ir->zones_left_out) == -1)
+	if (ir->zones_left_out && rd_warn(&ir->rd, 0, cur(ir), "time", "more than %d VTIMEZONEs: %d "
+	    "left out", MAX_ZONES, ir->zones_left_out) == -1)
 		return -1;
-	if (ir->unnamed && rd_warn(&ir->rd, 0, cur(ir), "people", "%d of %d sessions name no speakers (no ATTENDEE;CN=, "
-	    "no \"Speaker:\" line%s): imported without speakers", ir->unnamed, ir->events,
+	if (ir->unnamed && rd_warn(&ir->rd, 0, cur(ir), "people", "%d of %d sessions name no speakers "
+	    "(no ATTENDEE;CN=, no \"Speaker:\" line%s): imported without speakers", ir->unnamed, ir->events,
 	    ir->sched ? ", no \" - Name, Company\" in the title" : "") == -1)
 		return -1;
 	return send_conference(ir, NULL);
@@ -790,7 +794,8 @@ ics_claims(const char *head, size_t len)
 static int
 sched_ics_claims(const char *head, size_t len)
 {
-	return ics_claims(head, len) && (memmem(head, len, "//Sched.com", 11) || memmem(head, len, "//Sched.org", 11) ||
+	return ics_claims(head, len) && (memmem(head, len, "//Sched.com", 11) ||
+	    memmem(head, len, "//Sched.org", 11) ||
 	    memmem(head, len, ".sched.com/event/", 17) || memmem(head, len, ".sched.org/event/", 17));
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "import/json_stream.h"
+#include "import/parse.h"
 #include "import/reader.h"
 #include "import/record.h"
 #include "import/sched_map.h"
@@ -71,8 +72,8 @@ times(struct sj *j, const struct js_node *s)
 	if (end == NULL)
 		return 0;
 	if (wall_iso(end, &b) == -1 || (min = wall_minutes(&a, &b)) == -1)
-		return WARN(j, s->line, "duration", "event_end \"%.40s\" is not a date and time after "
-		    "event_start, within 14 days: no duration", end);
+		return WARN(j, s->line, "duration", "event_end \"%.*s\" is not a date and time after "
+		    "event_start, within 14 days: no duration", UTF8_CLIP(end, 40));
 	wall_duration(min, dur);
 	rec_set(&j->rec, IMP_DURATION, dur, s->line);
 	return 0;

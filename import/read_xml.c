@@ -243,11 +243,12 @@ session_clear(struct xr *x)
 {
 	for (int f = 0; f < IMP__FIELDS; f++)
 		set(&x->text[f], NULL);
-	for (int i = 0; i < x->npersons; i++)
+	for (int i = 0; i < x->npersons; i++) {
 		for (int k = 0; k < 4; k++)
 			set(&x->person_text[i][k], NULL);
+		memset(&x->persons[i], 0, sizeof(x->persons[i]));
+	}
 	memset(&x->s, 0, sizeof(x->s));
-	memset(x->persons, 0, sizeof(x->persons));
 	x->npersons = x->persons_left_out = 0;
 	x->event_depth = 0;
 }
@@ -288,18 +289,20 @@ open_event(struct xr *x, int depth)
 static void
 event_field(struct xr *x, const char *name)
 {
-	static const struct { const char *name; enum imp_field f; int text; } map[] = {
-		{ "date", IMP_DATE, 0 }, { "start", IMP_START, 0 }, { "duration", IMP_DURATION, 0 },
+	/* times: what a sink without want_text still needs (the zone's evidence) */
+	static const struct { const char *name; enum imp_field f; int times; } map[] = {
+		{ "date", IMP_DATE, 1 }, { "start", IMP_START, 1 }, { "duration", IMP_DURATION, 0 },
 		{ "room", IMP_ROOM, 0 }, { "title", IMP_TITLE, 0 }, { "subtitle", IMP_SUBTITLE, 0 },
-		{ "track", IMP_TRACK, 0 }, { "type", IMP_TYPE, 0 }, { "abstract", IMP_ABSTRACT, 1 },
-		{ "description", IMP_DESCRIPTION, 1 }, { "url", IMP_URL, 0 },
+		{ "track", IMP_TRACK, 0 }, { "type", IMP_TYPE, 0 }, { "abstract", IMP_ABSTRACT, 0 },
+		{ "description", IMP_DESCRIPTION, 0 }, { "url", IMP_URL, 0 },
 	};
 	int line = node_line(x);
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		char *v;
 
-		if (strcmp(name, map[i].name) != 0 || (map[i].text && !x->sink->want_text))
+		if (name[0] != map[i].name[0] || strcmp(name, map[i].name) != 0 ||
+		    (!map[i].times && !x->sink->want_text))
 			continue;
 		/* An empty <room/> inside the event leaves the <room name=...> around it. */
 		if ((v = text_of(x, name, line)) != NULL || map[i].f != IMP_ROOM)
@@ -320,21 +323,21 @@ person(struct xr *x)
 		x->persons_left_out++;
 		return 0;
 	}
-	p = &x->persons[x->npersons];
-	t = x->person_text[x->npersons];
-	if ((text = text_of(x, "person", line)) == NULL)
-		return warn(x, line, "people", "a <person> without a name: left out");
-	parse_name_org(text, &name, &org);
+	if ((text = text_of(x, "person", line)) != NULL)
+		parse_name_org(text, &name, &org);
 	free(text);
+	if (name.len == 0) {
+		buf_release(&name), buf_release(&org);
+		return warn(x, line, "people", "a <person> without a name: left out");
+	}
+	p = &x->persons[x->npersons];
+	t = x->person_text[x->npersons++];
 	p->line = line;
 	put(&p->id, &t[0], attr(x, "id"), line);
 	put(&p->guid, &t[1], attr(x, "guid"), line);
-	put(&p->name, &t[2], name.len ? buf_detach(&name, NULL) : NULL, line);
+	put(&p->name, &t[2], buf_detach(&name, NULL), line);
 	put(&p->org, &t[3], org.len ? buf_detach(&org, NULL) : NULL, line);
 	buf_release(&name), buf_release(&org);
-	if (p->name.s == NULL)
-		return warn(x, line, "people", "a <person> without a name: left out");
-	x->npersons++;
 	return 0;
 }
 

@@ -94,7 +94,8 @@ struct imp_session {
  * or session, with what the file says, however little), each day before its sessions. */
 struct imp_sink {
 	void	*arg;
-	int	 want_text;	/* 0: the sink needs no abstract or description (a reader may skip them) */
+	int	 want_text;	/* 0: the sink needs only the sessions' keys, times and people (a
+				 * reader may leave the other fields out) */
 	int	(*conference)(void *arg, const struct imp_conference *);
 	int	(*day)(void *arg, const struct imp_day *);
 	int	(*session)(void *arg, const struct imp_session *);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/mem.h"
+#include "import/parse.h"
 #include "import/report.h"
 
 void
@@ -86,7 +87,13 @@ report_warn(struct report *r, int line, const char *event, const char *category,
 void
 report_event_name(struct buf *b, const char *title, const char *guid, const char *id)
 {
-	buf_appendf(b, "\"%s\"", title ? title : "(no title)");
+	size_t n = title ? utf8_cut_chars(title, 80) : 0;
+
+	/* A long title is named by its beginning: the line and the key say which it is. */
+	if (title == NULL)
+		buf_puts(b, "(no title)");
+	else
+		buf_appendf(b, "\"%.*s%s\"", (int)n, title, title[n] ? "\xe2\x80\xa6" : "");
 	if (guid && id)
 		buf_appendf(b, " (guid %s, id %s)", guid, id);
 	else if (guid || id)

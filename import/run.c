@@ -15,6 +15,7 @@
 #include "import/dedup.h"
 #include "import/import.h"
 #include "import/map.h"
+#include "import/parse.h"
 #include "import/match.h"
 #include "import/sniff.h"
 #include "import/store.h"
@@ -25,6 +26,7 @@ struct run {
 	struct report		 r;
 	const struct imp_source	*src;
 	struct zone_evidence	 ev;
+	int			 zone_named;	/* by the run or the file: no evidence needed */
 	struct zone_choice	 zone;
 	struct map_ctx		 map;
 	struct match		 match;
@@ -42,17 +44,24 @@ struct run {
 
 /* --- the first reading -------------------------------------------------------------- */
 
+/* A zone given for the run or named by the file makes the offsets' evidence moot. */
 static int
 pre_conference(void *arg, const struct imp_conference *c)
 {
-	(void)arg, (void)c;
+	struct run *run = arg;
+
+	run->zone_named = (run->r.opt->tz && tz_known(run->r.opt->tz)) ||
+	    (c->f[IMP_C_ZONE].s && tz_known(c->f[IMP_C_ZONE].s));
 	return IMP_CONTINUE;
 }
 
 static int
 pre_day(void *arg, const struct imp_day *d)
 {
-	zone_observe_day(&((struct run *)arg)->ev, d);
+	struct run *run = arg;
+
+	if (!run->zone_named)
+		zone_observe_day(&run->ev, d);
 	return IMP_CONTINUE;
 }
 
@@ -61,7 +70,8 @@ pre_session(void *arg, const struct imp_session *s)
 {
 	struct run *run = arg;
 
-	zone_observe_session(&run->ev, s);
+	if (!run->zone_named)
+		zone_observe_session(&run->ev, s);
 	match_observe(&run->match, s);
 	dedup_observe(&run->dedup, s);
 	if (s->f[IMP_ZONE].s && !run->session_zone[0] && strlen(s->f[IMP_ZONE].s) < sizeof(run->session_zone))
@@ -87,8 +97,8 @@ zone_warnings(struct run *run)
 	int rc = 0, n = 0;
 
 	if (named && z->from != ZONE_FILE && z->from != ZONE_OPTION && !tz_known(named))
-		rc = report_warn(&run->r, run->conf_line[IMP_C_ZONE], NULL, "time", "time zone \"%.60s\" "
-		    "is not one this system knows: left out", named);
+		rc = report_warn(&run->r, run->conf_line[IMP_C_ZONE], NULL, "time", "time zone \"%.*s\" "
+		    "is not one this system knows: left out", UTF8_CLIP(named, 60));
 	if (z->from == ZONE_INFERRED)
 		report_line(&run->r, "time zone: %s, the only zone the file's UTC offsets fit", z->name);
 	for (const char *p = z->fits.data; *p && n < 4; p += strcspn(p, "\n") + 1, n++)
@@ -183,7 +193,7 @@ open_event(struct run *run, const char *fallback)
 	const char *acronym = run->conf[IMP_C_ACRONYM];
 	char start[11], end[11];
 	long long id;
-	int rc = -1;
+	int rc = -1, made = 0;
 
 	if (run->event_open++)
 		return 0;
@@ -196,11 +206,11 @@ open_event(struct run *run, const char *fallback)
 		goto out;
 	/* An acronym is the conference's short name ("debconf23"); a bare number ("2025", as
 	 * pretalx writes) says too little, so the title makes the slug then. */
-	if (id == 0 && (id = store_event_add(run->st, name.data, acronym &&
+	if (id == 0 && (made = 1) && (id = store_event_add(run->st, name.data, acronym &&
 	    strspn(acronym, "0123456789") != strlen(acronym) ? acronym : name.data, start, end,
 	    run->zone.name, name.data)) == -1)
 		goto out;
-	match_event(&run->match, id);
+	match_event(&run->match, id, made);
 	run->r.sum->event_id = id;
 	snprintf(run->r.sum->zone, sizeof(run->r.sum->zone), "%s", run->zone.name);
 	run->r.sum->zone_from = run->zone.from;
@@ -284,7 +294,7 @@ left_out(struct run *run, const struct imp_session *s)
 
 /* The speakers, each once: two entries of one person in a session are one appearance. */
 static int
-speakers(struct run *run, const struct mapped *m, long long *people, long long *orgs)
+speakers(struct run *run, struct mapped *m, long long *people, long long *orgs)
 {
 	int n = 0;
 
@@ -293,7 +303,7 @@ speakers(struct run *run, const struct mapped *m, long long *people, long long *
 		long long org = p->org ? match_org(&run->match, p->org) : 0, id;
 		int dup = 0;
 
-		if (org == -1 || (id = match_person(&run->match, p, org, m->name.data)) == -1)
+		if (org == -1 || (id = match_person(&run->match, p, org, m)) == -1)
 			return -1;
 		for (int k = 0; k < n; k++)
 			dup |= people[k] == id;
@@ -339,7 +349,7 @@ on_session(void *arg, const struct imp_session *s)
 	 * re-import of the same file does not ask again. */
 	if (rc == 0 && s->f[IMP_REVIEW].s && run->r.sum->sessions_new + run->r.sum->sessions_changed > written) {
 		run->r.sum->review++;
-		report_line(&run->r, "review: %s: the speakers, %s", m.name.data, s->f[IMP_REVIEW].s);
+		report_line(&run->r, "review: %s: the speakers, %s", mapped_name(&m), s->f[IMP_REVIEW].s);
 	}
 	mapped_release(&m);
 	return rc == 0 ? IMP_CONTINUE : IMP_FAIL;
@@ -382,7 +392,8 @@ finish(struct run *run)
 	if (!run->event_open)
 		return report_fail(&run->r, 0, "the schedule has no days or sessions: nothing to import");
 	if (store_event_dates(run->st, sum->event_id, run->first_day, run->last_day) == -1 ||
-	    (n = store_vanished(run->st, run->match.source, match_seen, &run->match)) == -1)
+	    (n = run->match.new_event ? 0 :
+	    store_vanished(run->st, run->match.source, match_seen, &run->match)) == -1)
 		return -1;
 	sum->sessions_cancelled = n;
 	report_end(&run->r);	/* the closing line is kept whatever came before */

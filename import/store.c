@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/html.h"
-#include "core/mem.h"
-#include "import/parse.h"
 #include "import/store.h"
 #include "model/db.h"
 #include "model/record.h"
@@ -42,6 +39,7 @@ store_done(struct store *s, sqlite3_stmt *st)
 
 #define prep	store_prep
 #define done	store_done
+#define change	store_change
 
 static long long
 virtual(struct store *s)
@@ -53,9 +51,8 @@ static const char change_sql[] =
 	"INSERT INTO import_changes(run_id, seq, kind, local_id, action, before, source_key, key_before,"
 	" after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-/* Records one change of this run, for undo: the state before it and, for a session, after. */
-static int
-change(struct store *s, const char *kind, long long id, const char *action, const char *before,
+int
+store_change(struct store *s, const char *kind, long long id, const char *action, const char *before,
     const char *key, const char *key_before, const char *after)
 {
 	sqlite3_stmt *st = prep(s, change_sql);
@@ -85,6 +82,26 @@ bind_slug(struct store *s, sqlite3_stmt *st, const char *table, const char *name
 		sqlite3_bind_text(st, 2, slug.data, (int)slug.len, SQLITE_TRANSIENT);
 	buf_release(&slug);
 	return rc == 0 ? 0 : report_fail(s->r, 0, "cannot name the new %s \"%s\"", table, name);
+}
+
+/* A new row of table (?1 name, ?2 a unique slug for it, through sql) of kind, its creation
+ * recorded with key; a dry run's gets a virtual id. */
+static long long
+named_add(struct store *s, const char *sql, const char *table, const char *kind, const char *name,
+    const char *key)
+{
+	sqlite3_stmt *st;
+	long long id;
+
+	if (s->dry)
+		return virtual(s);
+	if ((st = prep(s, sql)) == NULL || bind_slug(s, st, table, name) == -1)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (done(s, st) == -1)
+		return -1;
+	id = sqlite3_last_insert_rowid(s->db);
+	return change(s, kind, id, "create", NULL, key, NULL, NULL) == -1 ? -1 : id;
 }
 
 /* --- keys -------------------------------------------------------------------------- */
@@ -221,19 +238,10 @@ long long
 store_org_add(struct store *s, const char *name, const char *match_key)
 {
 	sqlite3_stmt *st;
-	long long id;
+	long long id = named_add(s, org_add_sql, "organizations", "organization", name, NULL);
 
-	if (s->dry)
-		return virtual(s);
-	if ((st = prep(s, org_add_sql)) == NULL || bind_slug(s, st, "organizations", name) == -1)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (done(s, st) == -1)
-		return -1;
-	id = sqlite3_last_insert_rowid(s->db);
-	if (change(s, "organization", id, "create", NULL, NULL, NULL, NULL) == -1 ||
-	    (st = prep(s, org_key_add_sql)) == NULL)
-		return -1;
+	if (id == -1 || s->dry || (st = prep(s, org_key_add_sql)) == NULL)
+		return id;
 	sqlite3_bind_text(st, 1, match_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	return done(s, st) == -1 ? -1 : id;
@@ -264,50 +272,64 @@ store_person_by_key(struct store *s, const char *source, const char *key, struct
 	return id;
 }
 
-int
-store_person_exists(struct store *s, long long id)
+/* The one number sql (bound to id) answers; -1 on error. */
+static long long
+number_of(struct store *s, const char *sql, long long id)
 {
-	sqlite3_stmt *st = prep(s, person_exists_sql);
+	sqlite3_stmt *st = prep(s, sql);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return db_one_int(st, 0) > 0;
+	return db_one_int(st, -1);
 }
 
-/* Everyone whose slug is ?1 or ?1-N (a range on the slug index, then the pattern), made
- * before this run (?5), with what matching weighs: guid keys, the organization asked
- * about (?3), any organization, the event (?4). */
+int
+store_person_exists(struct store *s, long long id)
+{
+	long long n = number_of(s, person_exists_sql, id);
+
+	return n < 0 ? -1 : n > 0;
+}
+
+/* Everyone whose slug is ?1 or ?1-N: one range of the slug index, as slugs are [a-z0-9-] (a
+ * pattern in a bound GLOB would make SQLite prepare the statement again at every new binding;
+ * "?1-smith" lies past "?1-:", "?1a" too; the caller compares the names), made before this run
+ * (?5), with what matching weighs, each asked only when it can matter: their guid keys (when
+ * the file gives a guid, ?6), the organization asked about (?3, 0: none), any organization,
+ * the event (?4; when the organization asked about is not theirs and they have none). */
+#define HAS_ORG(p) \
+	"(EXISTS (SELECT 1 FROM appearances WHERE person_id = " p " AND org_id IS NOT NULL)" \
+	" OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = " p "))"
 static const char people_named_sql[] =
-	"SELECT p.id, p.name, p.slug, coalesce((SELECT group_concat(k.key) FROM source_keys k WHERE k.kind = 'person'"
-	"  AND k.local_id = p.id AND length(k.key) = 36 AND k.key GLOB '*-*-*-*-*'), ''),"
-	" ?3 > 0 AND (EXISTS (SELECT 1 FROM appearances WHERE person_id = p.id AND org_id = ?3)"
-	"  OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = p.id AND org_id = ?3)),"
-	" EXISTS (SELECT 1 FROM appearances WHERE person_id = p.id AND org_id IS NOT NULL)"
-	"  OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = p.id),"
+	"SELECT id, name, slug, guids, org_link, CASE WHEN ?3 <> 0 AND NOT org_link THEN " HAS_ORG("c.id")
+	"  ELSE 0 END, CASE WHEN ?3 <> 0 AND NOT org_link AND NOT " HAS_ORG("c.id")
 	/* (CROSS JOIN: from the person's few appearances, not from every session of the event,
-	 * which made each lookup walk a large event: a 6,000-session re-import took 5 s, not 1) */
-	" EXISTS (SELECT 1 FROM appearances a CROSS JOIN sessions s ON s.id = a.session_id"
-	"  WHERE a.person_id = p.id AND s.event_id = ?4)"
-	" FROM people p WHERE (p.slug = ?1 OR (p.slug > ?1 AND p.slug < ?1 || '.' AND p.slug GLOB ?2))"
-	" AND p.id < ?5 ORDER BY p.id LIMIT 50";
+	 * which SQLite chose, walking a large event for each name: a 6,000-session re-import of a
+	 * feed without person ids took 5 s, not 1) */
+	"  THEN EXISTS (SELECT 1 FROM appearances a CROSS JOIN sessions s ON s.id = a.session_id"
+	"  WHERE a.person_id = c.id AND s.event_id = ?4) ELSE 0 END"
+	" FROM (SELECT p.id, p.name, p.slug, CASE WHEN ?6 THEN coalesce((SELECT group_concat(k.key)"
+	"  FROM source_keys k WHERE k.kind = 'person' AND k.local_id = p.id AND length(k.key) = 36"
+	"  AND k.key GLOB '*-*-*-*-*'), '') ELSE '' END AS guids,"
+	" ?3 > 0 AND (EXISTS (SELECT 1 FROM appearances WHERE person_id = p.id AND org_id = ?3)"
+	"  OR EXISTS (SELECT 1 FROM affiliations WHERE person_id = p.id AND org_id = ?3)) AS org_link"
+	" FROM people p WHERE p.slug >= ?1 AND p.slug < ?1 || '-:' AND p.id < ?5 ORDER BY p.slug LIMIT 50) c";
 
 int
-store_people_named(struct store *s, const char *slug, long long org, long long event,
+store_people_named(struct store *s, const char *slug, long long org, long long event, int guid,
     int (*each)(void *, const struct store_person *), void *arg)
 {
 	sqlite3_stmt *st = prep(s, people_named_sql);
-	struct buf glob = BUF_INIT;
 	int rc, stop = 0;
 
 	if (st == NULL)
 		return -1;
-	buf_appendf(&glob, "%s-[0-9]*", slug);
 	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, glob.data, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, org > 0 ? org : 0);
+	sqlite3_bind_int64(st, 3, org);
 	sqlite3_bind_int64(st, 4, event);
 	sqlite3_bind_int64(st, 5, s->people_from);
+	sqlite3_bind_int(st, 6, guid);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_person p = { sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 		    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
@@ -316,7 +338,6 @@ store_people_named(struct store *s, const char *slug, long long org, long long e
 		stop = each(arg, &p);
 	}
 	sqlite3_reset(st);
-	buf_release(&glob);
 	return stop || rc == SQLITE_DONE ? 0 : report_fail(s->r, 0, "database: %s", sqlite3_errmsg(s->db));
 }
 
@@ -326,18 +347,7 @@ static const char person_add_sql[] =
 long long
 store_person_add(struct store *s, const char *name, const char *key)
 {
-	sqlite3_stmt *st;
-	long long id;
-
-	if (s->dry)
-		return virtual(s);
-	if ((st = prep(s, person_add_sql)) == NULL || bind_slug(s, st, "people", name) == -1)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	if (done(s, st) == -1)
-		return -1;
-	id = sqlite3_last_insert_rowid(s->db);
-	return change(s, "person", id, "create", NULL, key, NULL, NULL) == -1 ? -1 : id;
+	return named_add(s, person_add_sql, "people", "person", name, key);
 }
 
 /* --- sessions ------------------------------------------------------------------------ */
@@ -419,16 +429,20 @@ static const char speakers_clear_sql[] = "DELETE FROM appearances WHERE session_
 static const char speaker_add_sql[] =
 	"INSERT OR IGNORE INTO appearances(session_id, person_id, org_id, position) VALUES (?1, ?2, nullif(?3, 0), ?4)";
 
+/* The speakers of session, in order; clear: it may have some already. */
 static int
-speakers_write(struct store *s, long long session, const long long *people, const long long *orgs, int n)
+speakers_write(struct store *s, long long session, const long long *people, const long long *orgs, int n,
+    int clear)
 {
-	sqlite3_stmt *st = prep(s, speakers_clear_sql);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, session);
-	if (done(s, st) == -1)
-		return -1;
+	if (clear) {
+		if ((st = prep(s, speakers_clear_sql)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, session);
+		if (done(s, st) == -1)
+			return -1;
+	}
 	for (int i = 0; i < n; i++) {
 		if ((st = prep(s, speaker_add_sql)) == NULL)
 			return -1;
@@ -444,13 +458,11 @@ speakers_write(struct store *s, long long session, const long long *people, cons
 
 static const char session_add_sql[] =
 	"INSERT INTO sessions(event_id, title, subtitle, kind, track, room, starts_at, duration_min, abstract, url)"
-	" SELECT ?2, json_extract(?1, '$.title'), json_extract(?1, '$.subtitle'), json_extract(?1, '$.kind'),"
-	" json_extract(?1, '$.track'), json_extract(?1, '$.room'), json_extract(?1, '$.starts_at'),"
-	" json_extract(?1, '$.duration_min'), json_extract(?1, '$.abstract'), json_extract(?1, '$.url')";
+	" VALUES (?11, ?1, ?2, ?3, ?4, ?5, nullif(?6, ''), nullif(?7, 0), ?8, ?9)";
 
 long long
-store_session_add(struct store *s, long long event, const char *values, const long long *people,
-    const long long *orgs, int n, const char *key)
+store_session_add(struct store *s, long long event, const char *const field[SF__MAX], int duration,
+    const long long *people, const long long *orgs, int n, const char *key)
 {
 	sqlite3_stmt *st;
 	long long id;
@@ -459,13 +471,16 @@ store_session_add(struct store *s, long long event, const char *values, const lo
 		return virtual(s);
 	if ((st = prep(s, session_add_sql)) == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, values, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, event);
+	for (int f = 0; f < SF_SPEAKERS; f++)
+		if (f != SF_DURATION)
+			db_bind_text(st, f + 1, field[f]);
+	sqlite3_bind_int(st, 7, duration);
+	sqlite3_bind_int64(st, 11, event);
 	if (done(s, st) == -1)
 		return -1;
 	id = sqlite3_last_insert_rowid(s->db);
-	if (speakers_write(s, id, people, orgs, n) == -1 ||
-	    change(s, "session", id, "create", NULL, key, NULL, values) == -1)
+	if (speakers_write(s, id, people, orgs, n, 0) == -1 ||
+	    change(s, "session", id, "create", NULL, key, NULL, NULL) == -1)
 		return -1;
 	return id;
 }
@@ -555,67 +570,11 @@ store_session_update(struct store *s, long long id, unsigned mask, int reschedul
 	sqlite3_bind_int(st, 3, (int)mask);
 	sqlite3_bind_int(st, 4, reschedule);
 	if (done(s, st) == 0 &&
-	    (!(mask & (1u << SF_SPEAKERS)) || speakers_write(s, id, people, orgs, n) == 0) &&
+	    (!(mask & (1u << SF_SPEAKERS)) || speakers_write(s, id, people, orgs, n, 1) == 0) &&
 	    store_session_state(s, id, &after, &version) == 0)
 		rc = change(s, "session", id, "update", before, key, key_before, after.data);
 	buf_release(&after);
 	return rc;
-}
-
-static const char vanished_sql[] =
-	"SELECT k.local_id, k.key FROM source_keys k JOIN sessions s ON s.id = k.local_id"
-	" WHERE k.source = ?1 AND +k.kind = 'session' AND s.status = 'scheduled'";
-static const char cancel_sql[] =
-	"UPDATE sessions SET status = 'cancelled', version = version + 1,"
-	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
-static const char key_imported_sql[] =
-	"SELECT key, imported FROM source_keys WHERE kind = 'session' AND local_id = ?1 AND source = ?2";
-
-static int
-cancel(struct store *s, long long id, const char *source)
-{
-	sqlite3_stmt *st = prep(s, cancel_sql);
-	int rc = -1;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (done(s, st) == 0 && (st = prep(s, key_imported_sql)) != NULL) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			rc = change(s, "session", id, "cancel", NULL, (const char *)sqlite3_column_text(st, 0),
-			    (const char *)sqlite3_column_text(st, 1), NULL);
-		sqlite3_reset(st);
-	}
-	return rc;
-}
-
-int
-store_vanished(struct store *s, const char *source, int (*seen)(void *, const char *), void *arg)
-{
-	sqlite3_stmt *st = prep(s, vanished_sql);
-	long long *gone = NULL;
-	int n = 0, rc;
-
-	if (st == NULL)
-		return -1;
-	/* Read them all first: the cursor must not meet its own writes. */
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!seen(arg, (const char *)sqlite3_column_text(st, 1))) {
-			if (n % 256 == 0)
-				gone = xrealloc(gone, (size_t)(n + 256) * sizeof(*gone));
-			gone[n++] = sqlite3_column_int64(st, 0);
-		}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		n = report_fail(s->r, 0, "database: %s", sqlite3_errmsg(s->db));
-	for (int i = 0; i < n && !s->dry; i++)
-		if (cancel(s, gone[i], source) == -1)
-			n = -1;
-	free(gone);
-	return n;
 }
 
 static const char rooms_sql[] =
@@ -624,10 +583,5 @@ static const char rooms_sql[] =
 int
 store_rooms(struct store *s, long long event)
 {
-	sqlite3_stmt *st = prep(s, rooms_sql);
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	return (int)db_one_int(st, 0);
+	return (int)number_of(s, rooms_sql, event);
 }

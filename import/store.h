@@ -43,7 +43,8 @@ struct store_person {
 	const char	*name, *slug;
 	const char	*guids;		/* the person's guid keys, comma-separated, or "" */
 	int		 org_link;	/* credited to or affiliated with the organization asked about */
-	int		 has_org;	/* credited to or affiliated with any organization */
+	int		 has_org;	/* credited to or affiliated with any organization (asked
+					 * only when an organization is asked about and is not theirs) */
 	int		 in_event;	/* speaks in the event already */
 };
 
@@ -68,6 +69,9 @@ const char	*store_installation(const struct store *);
  * 0 or -1 after report_fail. */
 struct sqlite3_stmt *store_prep(struct store *, const char *sql);
 int		 store_done(struct store *, struct sqlite3_stmt *);
+/* Records one change of this run, for undo: the state before it and, for a session, after. */
+int		 store_change(struct store *, const char *kind, long long id, const char *action,
+		    const char *before, const char *key, const char *key_before, const char *after);
 
 /* Events: found by slug or by the conference's key; 0 when there is none, -1 on error. */
 long long	 store_event_by_slug(struct store *, const char *slug, struct buf *zone);
@@ -87,9 +91,10 @@ long long	 store_person_by_key(struct store *, const char *source, const char *k
 /* True when person id exists. */
 int		 store_person_exists(struct store *, long long id);
 /* Calls each for every person named like slug (slug, slug-2 ...) who was not made by this
- * run, with what the registry knows of them; each returns 0 to go on, 1 to stop. 0 or -1. */
+ * run, with what the registry knows of them (their guids only when guid is asked, whether they
+ * speak in event only when it can matter); each returns 0 to go on, 1 to stop. 0 or -1. */
 int		 store_people_named(struct store *, const char *slug, long long org, long long event,
-		    int (*each)(void *, const struct store_person *), void *arg);
+		    int guid, int (*each)(void *, const struct store_person *), void *arg);
 long long	 store_person_add(struct store *, const char *name, const char *key);
 /* Records source's key for a person (kind "person") or a session (with the values). */
 int		 store_key_put(struct store *, const char *source, const char *kind, const char *key,
@@ -104,8 +109,10 @@ int		 store_session_key_of(struct store *, long long id, long long event, const 
 /* The values JSON of a mapped session with its speakers ("[[person, org or null], ...]"). */
 int		 store_session_values(struct store *, const char *const field[SF__MAX], int duration,
 		    const char *source_id, struct buf *out);
-long long	 store_session_add(struct store *, long long event, const char *values,
-		    const long long *people, const long long *orgs, int n, const char *key);
+/* A new session of event with the fields (store_field order, as for store_session_values) and
+ * its speakers; records its creation under key. The id, or -1. */
+long long	 store_session_add(struct store *, long long event, const char *const field[SF__MAX],
+		    int duration, const long long *people, const long long *orgs, int n, const char *key);
 /* The session as it is now (values JSON, speakers as [person, org]) and its version. */
 int		 store_session_state(struct store *, long long id, struct buf *now, long long *version);
 /* Which fields differ: bit f of *ab when a and b differ, of *ac for a and c, of *cb for c and b. */

@@ -241,6 +241,64 @@ store_close(struct store *s, int commit)
 	return rc;
 }
 
+/* --- sessions the file no longer has ----------------------------------------------------- */
+
+static const char vanished_sql[] =
+	"SELECT k.local_id, k.key FROM source_keys k JOIN sessions s ON s.id = k.local_id"
+	" WHERE k.source = ?1 AND +k.kind = 'session' AND s.status = 'scheduled'";
+static const char cancel_sql[] =
+	"UPDATE sessions SET status = 'cancelled', version = version + 1,"
+	" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
+static const char key_imported_sql[] =
+	"SELECT key, imported FROM source_keys WHERE kind = 'session' AND local_id = ?1 AND source = ?2";
+
+static int
+cancel(struct store *s, long long id, const char *source)
+{
+	sqlite3_stmt *st = store_prep(s, cancel_sql);
+	int rc = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (store_done(s, st) == 0 && (st = store_prep(s, key_imported_sql)) != NULL) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			rc = store_change(s, "session", id, "cancel", NULL, (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1), NULL);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int
+store_vanished(struct store *s, const char *source, int (*seen)(void *, const char *), void *arg)
+{
+	sqlite3_stmt *st = store_prep(s, vanished_sql);
+	long long *gone = NULL;
+	int n = 0, rc;
+
+	if (st == NULL)
+		return -1;
+	/* Read them all first: the cursor must not meet its own writes. */
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!seen(arg, (const char *)sqlite3_column_text(st, 1))) {
+			if (n % 256 == 0)
+				gone = xrealloc(gone, (size_t)(n + 256) * sizeof(*gone));
+			gone[n++] = sqlite3_column_int64(st, 0);
+		}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		n = report_fail(s->r, 0, "database: %s", sqlite3_errmsg(s->db));
+	for (int i = 0; i < n && !s->dry; i++)
+		if (cancel(s, gone[i], source) == -1)
+			n = -1;
+	free(gone);
+	return n;
+}
+
 long long
 store_run_id(const struct store *s)
 {

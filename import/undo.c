@@ -64,13 +64,17 @@ static const char event_delete_sql[] = "DELETE FROM events WHERE id = ?1";
 static const char event_key_delete_sql[] = "DELETE FROM source_keys WHERE kind = 'event' AND local_id = ?1";
 static const char mark_sql[] =
 	"UPDATE import_runs SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
-/* Edited since the run: a field or the speakers differ from the state the run left (?2), or,
- * for a cancellation, the session is scheduled again. */
+/* Edited since the run: a field or the speakers differ from the state the run left (?2; for a
+ * session it made, the values it imported, still under its key ?4 as this is the latest run of
+ * the event), or, for a cancellation, the session is scheduled again. */
 static const char edited_sql[] =
-	"SELECT s.title, CASE WHEN ?2 IS NULL THEN ?3 = 'cancel' AND s.status <> 'cancelled'"
-	" ELSE EXISTS (SELECT 1 FROM json_each('[\"title\",\"subtitle\",\"kind\",\"track\",\"room\","
+	"WITH left_as(state) AS (SELECT coalesce(?2, (SELECT imported FROM source_keys WHERE kind = 'session'"
+	"  AND local_id = ?1 AND key = ?4)))"
+	" SELECT s.title, CASE WHEN ?3 = 'cancel' THEN s.status <> 'cancelled' WHEN (SELECT state FROM left_as)"
+	"  IS NULL THEN 0"
+	" ELSE EXISTS (SELECT 1 FROM left_as, json_each('[\"title\",\"subtitle\",\"kind\",\"track\",\"room\","
 	"\"starts_at\",\"duration_min\",\"abstract\",\"url\",\"speakers\"]') f WHERE"
-	" json_extract(?2, '$.' || f.value) IS NOT json_extract(json_object('title', s.title, 'subtitle',"
+	" json_extract(state, '$.' || f.value) IS NOT json_extract(json_object('title', s.title, 'subtitle',"
 	" s.subtitle, 'kind', s.kind, 'track', s.track, 'room', s.room, 'starts_at', s.starts_at,"
 	" 'duration_min', s.duration_min, 'abstract', s.abstract, 'url', s.url, 'speakers',"
 	" (SELECT json_group_array(json_array(person_id, org_id)) FROM (SELECT person_id, org_id"
@@ -140,7 +144,7 @@ delete_recorded(struct undo *u, const char *kind, long long id, const char *sql)
 
 /* 1 when the session was edited since the run (and is listed in kept), 0, -1. */
 static int
-edited(struct undo *u, long long id, const char *action, const char *after)
+edited(struct undo *u, long long id, const char *action, const char *after, const char *key)
 {
 	sqlite3_stmt *st = db_stmt(u->db, edited_sql);
 	int rc = 0;
@@ -150,6 +154,7 @@ edited(struct undo *u, long long id, const char *action, const char *after)
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, after);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 4, key);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1)) {
 		buf_appendf(u->kept, "kept: \"%s\" (/sessions/%lld) was edited after the import\n",
 		    sqlite3_column_text(st, 0), id);
@@ -185,7 +190,7 @@ static int
 undo_session(struct undo *u, long long id, const char *action, const char *before, const char *key,
     const char *key_before, const char *after)
 {
-	int e = edited(u, id, action, after);
+	int e = edited(u, id, action, after, key);
 
 	if (e != 0)
 		return e < 0 ? -1 : 0;

@@ -103,11 +103,17 @@ usual_offset(const int *offset, int n)
 static void
 from_evidence(struct zone_choice *c, const struct zone_evidence *ev)
 {
-	const long long *utc = ev->n ? ev->utc : ev->day_utc;
-	const int *offset = ev->n ? ev->offset : ev->day_offset;
-	struct fitting f = { utc, offset, ev->n ? ev->n : ev->nday, c };
+	static const struct zone_evidence none;
+	const long long *utc;
+	const int *offset;
+	struct fitting f;
 	char fixed[16];
 
+	if (ev == NULL)
+		ev = &none;
+	utc = ev->n ? ev->utc : ev->day_utc;
+	offset = ev->n ? ev->offset : ev->day_offset;
+	f = (struct fitting){ utc, offset, ev->n ? ev->n : ev->nday, c };
 	if (f.n == 0) {
 		c->from = ZONE_ASSUMED;
 		snprintf(c->name, sizeof(c->name), "UTC");
@@ -127,17 +133,26 @@ void
 zone_choose(struct zone_choice *c, const char *option, const char *file, const char *event,
     const struct zone_evidence *ev)
 {
-	const char *named[3] = { option, file, event };
-	static const enum import_zone_from from[3] = { ZONE_OPTION, ZONE_FILE, ZONE_EVENT };
+	const char *named[2] = { option, file };
+	static const enum import_zone_from from[2] = { ZONE_OPTION, ZONE_FILE };
+	int n = ev ? (ev->n ? ev->n : ev->nday) : 0;
 
 	memset(c, 0, sizeof(*c));
 	buf_init(&c->fits, 0);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 2; i++)
 		if (named[i] && tz_known(named[i])) {
 			snprintf(c->name, sizeof(c->name), "%s", named[i]);
 			c->from = from[i];
 			return;
 		}
+	/* The existing event's zone, unless the file's own offsets say otherwise: then a
+	 * re-import reads the file as the first import did. */
+	if (event && tz_known(event) && (n == 0 ||
+	    tz_fits(event, ev->n ? ev->utc : ev->day_utc, ev->n ? ev->offset : ev->day_offset, n) == n)) {
+		snprintf(c->name, sizeof(c->name), "%s", event);
+		c->from = ZONE_EVENT;
+		return;
+	}
 	from_evidence(c, ev);
 }
 

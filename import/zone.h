@@ -2,9 +2,10 @@
  * zone.h: which time zone a schedule's times are in, never silently assumed.
  *
  * In order: the zone given for the run (--tz, the preview's picker), the conference's
- * <time_zone_name>, the existing event's zone, the one zone the file's UTC offsets fit over
- * the conference's dates (tzdata's canonical zones); else the offsets as given, or, when the
- * file has none, UTC with a warning in plain words (run.c writes them).
+ * <time_zone_name>, the existing event's zone if the file's UTC offsets fit it (a zone picked
+ * at the first import stays), the one zone the offsets fit over the conference's dates
+ * (tzdata's canonical zones); else the offsets as given, or, when the file has none, UTC with
+ * a warning in plain words (run.c writes them).
  */
 #ifndef LECTERN_IMPORT_ZONE_H
 #define LECTERN_IMPORT_ZONE_H

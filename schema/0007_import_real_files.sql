@@ -3,9 +3,10 @@
 -- The warnings of a run (the first thousand: line, category, session, text), kept with it.
 ALTER TABLE import_runs ADD COLUMN warnings TEXT CHECK (warnings IS NULL OR json_valid(warnings));
 
--- The session as a run left it (its fields and speakers, as in source_keys.imported): one that
--- differs from it now was edited after the import, and undo keeps it. NULL for runs before this
--- migration and for cancellations (undo looks at the status).
+-- The session as a run's update left it (its fields and speakers, as in source_keys.imported):
+-- one that differs from it now was edited after the import, and undo keeps it. NULL for a session
+-- the run made (undo compares with the values it imported, still under its key), for
+-- cancellations (undo looks at the status) and for runs before this migration.
 ALTER TABLE import_changes ADD COLUMN after TEXT CHECK (after IS NULL OR json_valid(after));
 
 -- This installation's id: in the UIDs of its iCalendar files (globally unique), and in the

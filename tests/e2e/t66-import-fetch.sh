@@ -3,7 +3,6 @@
 # every refusal says why and writes nothing.
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" migrate --db "$DB" >/dev/null 2>&1
-port=$((30000 + RANDOM % 20000))
 cp tests/data/readers/sched-kccnceu26.ics "$TMP/feed.ics"
 cat >"$TMP/server.py" <<'PY'
 import http.server, sys, time
@@ -37,12 +36,15 @@ class H(http.server.BaseHTTPRequestHandler):
             return
         if p == "/slow": time.sleep(5); return self.go(200, [], feed)
         return self.go(404, [], b"no")
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+server.serve_forever()
 PY
-python3 "$TMP/server.py" "$port" "$TMP/feed.ics" &
+python3 "$TMP/server.py" "$TMP/port" "$TMP/feed.ics" &
 FETCH_PID=$!
 trap 'kill $FETCH_PID 2>/dev/null; cleanup' EXIT
-for _ in $(seq 1 50); do curl -s --noproxy '*' -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+for _ in $(seq 1 100); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+port=$(cat "$TMP/port")
 U=http://127.0.0.1:$port
 fetch() { "$LECTERN" import --db "$DB" --quiet "$@" 2>&1; }
 
