@@ -154,6 +154,22 @@ check "floating: 'Speakers:' with '&', CATEGORIES:Keynote" \
 "$LECTERN" import --db "$F" --quiet --format sched-ics "$D/sched-kccnceu26.ics" >/dev/null 2>&1
 check "--format sched-ics reads a feed as Sched's" test "$(sqlite3 "$F" "SELECT json_extract(counts, '$.format') FROM import_runs ORDER BY id DESC LIMIT 1")" = "Sched iCalendar"
 
+# --- through the web server, inside its seccomp filter: libical, yajl, libcsv and iconv (the
+# ISO-8859-1 of a vCalendar parameter) need no system call the filter forbids --------------------
+make_user staff staff 'staff-password-42'
+start_server || exit 1
+login staff 'staff-password-42' >/dev/null
+CSRF=$(csrf_of staff)
+for f in outlook-meetups.ics:'Café &amp; Kubernetes' merged-schedule.json:'Opening Keynote' \
+	sched-export.json:'Scaling Clusters' sessionize.csv:'Panel: Platform Teams'; do
+	name=${f%%:*} want=${f#*:}
+	code=$(http -o "$TMP/web.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "tz=Europe/Berlin" \
+		-F "schedule=@$D/$name" "$URL/admin/import")
+	check "web: $name previewed inside the sandbox (got $code)" sh -c "test $code = 200 && grep -q '$want' '$TMP/web.html'"
+done
+check "web: the server is still up" test "$(status /healthz)" = 200
+stop_server
+
 # --- hostile calendars ----------------------------------------------------------------------
 mk() { printf "$2" >"$TMP/$1.ics"; }
 mk empty 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'
