@@ -6,7 +6,7 @@
 PREFIX	?= /usr/local
 DESTDIR	?=
 CC	?= cc
-PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp
+PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp yaml-0.1
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread

@@ -43,6 +43,7 @@ LIBRARIES = {
                 "app/model/text.c"},
     "seccomp.h": {"app/core/sandbox.c"},
     "ini.h": {"app/core/config.c"},
+    "yaml.h": {"import/gov_yaml.c"},
 }
 
 # Where SQL may run: the files that may call sqlite3_*() or prepare statements (db_stmt,
