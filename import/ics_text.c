@@ -131,6 +131,20 @@ ics_charset(const char *charset, const char *s, size_t len, struct buf *out)
 		buf_append(out, s, len);
 		return 0;
 	}
+	/* Latin-1 is each byte's own code point: no converter to load (the server's sandbox loads
+	 * the others before it starts, and then cannot map a new one). */
+	if (strcasecmp(charset, "ISO-8859-1") == 0 || strcasecmp(charset, "LATIN1") == 0 ||
+	    strcasecmp(charset, "ISO_8859-1") == 0 || strcasecmp(charset, "US-ASCII") == 0) {
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c < 0x80)
+				buf_putc(out, (char)c);
+			else
+				buf_putc(out, (char)(0xC0 | c >> 6)), buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		}
+		return 0;
+	}
 	if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1)
 		return -1;
 	while (left > 0 && rc == 0) {

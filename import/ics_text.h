@@ -18,7 +18,9 @@ int	ics_speakers(const char *text, void (*each)(void *arg, const char *name, con
 int	ics_names(const char *list, void (*each)(void *arg, const char *name, const char *org),
 	    void *arg);
 /* Appends s (len bytes in charset) to out as UTF-8. 0, or -1 when the charset is unknown or s
- * is not valid in it (nothing appended). "UTF-8" (any case) is taken as it is. */
+ * is not valid in it (nothing appended). "UTF-8" (any case) is taken as it is, Latin-1
+ * converted here; the others through glibc's iconv (in the server: the converters its sandbox
+ * loaded before starting, see core/sandbox_prepare.c). */
 int	ics_charset(const char *charset, const char *s, size_t len, struct buf *out);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -57,10 +58,16 @@ cli_db_only(int argc, char *argv[], const char *usage, const char **path)
 int
 cli_open_db(const char *path, int create, sqlite3 **out)
 {
+	struct stat st;
 	sqlite3 *db;
 
 	if ((db = db_open(path, create)) == NULL)
 		return -1;
+	/* Created 0600 since main's umask; one made before may still let others read the
+	 * password hashes, emails and notes. */
+	if (stat(path, &st) == 0 && (st.st_mode & 077))
+		log_info("%s can be read by others (mode %03o): chmod 600 it, and its -wal and -shm files",
+		    path, (unsigned)(st.st_mode & 0777));
 	if (db_migrate(db, 0) == -1) {
 		db_close(db);
 		return -1;

@@ -44,6 +44,16 @@ load_config(const char *path)
 	return config_load(&config, DEFAULT_CONF);
 }
 
+/* Called once the socket is bound, before any worker thread: drop root, then what the
+ * threads inherit (W^X, the converters, Landlock: sandbox_prepare.c). */
+static int
+serve_bound(void)
+{
+	if (privilege_drop() == -1)
+		return -1;
+	return sandbox_prepare(config.seccomp, config.db_path);
+}
+
 /* Called once the workers run: confine every thread to serving (sandbox.c). */
 static int
 serve_started(void)
@@ -109,7 +119,7 @@ cmd_serve(int argc, char *argv[])
 	 * character device other than a terminal (/dev/null, systemd's StandardOutput=null). */
 	static char out_buf[BUFSIZ];
 	setvbuf(stdout, out_buf, _IOLBF, sizeof(out_buf));
-	if (server_run(privilege_drop, serve_started) == -1)
+	if (server_run(serve_bound, serve_started) == -1)
 		return 1;
 	config_release(&config);
 	return 0;

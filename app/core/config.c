@@ -33,6 +33,7 @@ config_defaults(struct config *c)
 	c->login_idle = 2 * 3600;
 	c->login_max = 7 * 86400;
 	c->access_log = 1;
+	c->search_budget_ms = 80;
 }
 
 void
@@ -141,6 +142,7 @@ on_key(void *arg, const char *section, const char *key, const char *value)
 	INT("login_idle", login_idle, 60, 365 * 86400)
 	INT("login_max", login_max, 60, 365 * 86400)
 	BOOL("access_log", access_log)
+	INT("search_budget_ms", search_budget_ms, 10, 10000)
 #undef INT
 #undef BOOL
 #undef STR

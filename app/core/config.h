@@ -22,6 +22,7 @@ struct config {
 	int		 login_idle;		/* seconds a login lasts without use */
 	int		 login_max;		/* seconds a login lasts at most */
 	int		 access_log;
+	int		 search_budget_ms;	/* CPU time one search may take (db_budget_begin) */
 };
 
 extern struct config config;

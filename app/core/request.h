@@ -116,7 +116,16 @@ long long	 req_arg_int(const struct request *, const char *name, long long def);
 const char	**req_args(struct request *, const char *name, size_t *np);
 
 void		 resp_header(struct request *, const char *name, const char *value);
-/* Redirects with 303 See Other to a local path. */
+/*
+ * True when location is a path of this site as every browser reads it: one '/' first,
+ * then no control character, space or backslash, and no control character, backslash or
+ * slash written percent-encoded (%00-%1F, %7F, %5C, %2F), which a second decoding would
+ * bring back.
+ * "//evil.example", "/\evil.example", "/\t/evil.example" (a browser drops the tab and
+ * reads "//") and "/%2F/evil.example" are not.
+ */
+int		 redirect_target_valid(const char *location);
+/* Redirects with 303 See Other to location, or to / when it is not redirect_target_valid. */
 int		 resp_redirect(struct request *, const char *location);
 
 #endif

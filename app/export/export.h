@@ -72,7 +72,8 @@ int	export_write(struct export_stream *, FILE *f);
 
 /* iCalendar (export_ics.c): appends the content line "NAME:value" with value
  * escaped as TEXT (\ ; , and newlines), folded at 75 octets with CRLF,
- * never inside a UTF-8 sequence. raw: the value is not escaped (dates, URIs). */
+ * never inside a UTF-8 sequence. raw: the value is not escaped (dates, URIs), but
+ * control characters are left out of it, so it stays one content line. */
 void	ics_line(struct buf *out, const char *name, const char *value, int raw);
 /* Appends s escaped as an RFC 5545 TEXT value (no folding). */
 void	ics_escape(struct buf *out, const char *s);

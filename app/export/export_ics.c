@@ -2,9 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
+#include "core/params.h"
 #include "core/version.h"
 #include "export/stream.h"
-#include "core/mem.h"
 
 #define ICS_LINE	75	/* octets per line, excluding CRLF */
 
@@ -52,6 +53,16 @@ ics_fold(struct buf *out, const char *line, size_t len)
 	buf_append(out, "\r\n", 2);
 }
 
+/* A value written as it is (a date, a URI) never holds a line break or another control
+ * character: one would end the content line and let the value start properties of its own. */
+static void
+ics_raw(struct buf *out, const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s >= 0x20 && *s != 0x7F)
+			buf_putc(out, *s);
+}
+
 void
 ics_line(struct buf *out, const char *name, const char *value, int raw)
 {
@@ -60,7 +71,7 @@ ics_line(struct buf *out, const char *name, const char *value, int raw)
 	buf_puts(&line, name);
 	buf_putc(&line, ':');
 	if (raw)
-		buf_puts(&line, value);
+		ics_raw(&line, value);
 	else
 		ics_escape(&line, value);
 	ics_fold(out, line.data, line.len);
@@ -111,7 +122,8 @@ vevent(struct export_stream *s, struct buf *out)
 		buf_puts(d, abstract);
 	if (d->len)
 		ics_line(out, "DESCRIPTION", d->data, 0);
-	if (*export_col(st, 7))
+	/* A URL the schema would refuse now (stored before 0006) is left out, not mended. */
+	if (*export_col(st, 7) && url_valid(export_col(st, 7), strlen(export_col(st, 7))))
 		ics_line(out, "URL", export_col(st, 7), 1);
 	ics_line(out, "CATEGORIES", export_col(st, 9), 0);
 	ics_line(out, "STATUS", strcmp(export_col(st, 8), "cancelled") == 0 ?

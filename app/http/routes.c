@@ -239,7 +239,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/sessions/{id}", page_session, ACCESS_PUBLIC, RF_JSON, p_session },
 	{ HTTP_GET, "/bodies", page_bodies, ACCESS_PUBLIC, RF_JSON, NULL },
 	{ HTTP_GET, "/bodies/{slug}", page_body, ACCESS_PUBLIC, RF_JSON, p_slug_page },
-	{ HTTP_GET, "/search", page_search, ACCESS_PUBLIC, RF_JSON, p_search },
+	{ HTTP_GET, "/search", page_search, ACCESS_PUBLIC, RF_JSON | RF_OFFLOAD, p_search },
 
 	/* Accounts. */
 	{ HTTP_GET, "/login", page_login_form, ACCESS_OPEN, RF_NOCSRF, p_login_form },

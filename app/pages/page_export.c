@@ -1,36 +1,68 @@
 /* page_export.c: the download routes: speaker lists (CSV, JSON), schedules (frab XML, iCalendar), a member's history. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth/auth.h"
-#include "core/config.h"
 #include "model/db.h"
+#include "model/search_query.h"
 #include "export/export.h"
 #include "core/html.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "pages/pages.h"
+
+/* A stream on a connection of the export pool, which it gives back when freed. */
+struct pooled {
+	struct export_stream	*s;
+	sqlite3			*db;
+};
+
+static int
+pooled_next(void *ctx, struct buf *out)
+{
+	return export_next(((struct pooled *)ctx)->s, out);
+}
+
+static void
+pooled_free(void *ctx)
+{
+	struct pooled *p = ctx;
+
+	export_free(p->s);
+	db_pool_give(p->db);
+	free(p);
+}
 
 /*
  * Hands the export to the adapter as a stream (chunked, flat memory). The
- * stream reads on its own connection: it lives across many calls of the
- * worker thread, which serves other connections (and their cached
- * statements and transactions) in between, and it gets one consistent
- * snapshot of the data.
+ * stream reads on a connection of its own, from the export pool: it lives
+ * across many calls of the worker thread, which serves other connections (and
+ * their cached statements and transactions) in between, and it gets one
+ * consistent snapshot of the data. The pool bounds how many run at once (their
+ * descriptors, page caches and snapshots): past it, 503 and a while to wait.
  */
 static int
 stream(struct request *req, const struct export_filter *f, int schedule,
     const char *type, const char *filename)
 {
-	struct export_stream *s;
+	struct pooled *p;
 	sqlite3 *db;
 
-	if ((db = db_open(config.db_path, 0)) == NULL)
+	if ((db = db_pool_take()) == NULL) {
+		resp_header(req, "Retry-After", "10");
+		req->error_detail = "Too many downloads are running; try again in a few seconds.";
+		return 503;
+	}
+	p = xcalloc(1, sizeof(*p));
+	p->db = db;
+	p->s = schedule ? export_schedule_new(db, 0, f) : export_speakers_new(db, 0, f);
+	if (p->s == NULL) {
+		pooled_free(p);
 		return 500;
-	s = schedule ? export_schedule_new(db, 1, f) : export_speakers_new(db, 1, f);
-	if (s == NULL)
-		return 500;
-	req->stream = export_next;
-	req->stream_ctx = s;
-	req->stream_free = export_free;
+	}
+	req->stream = pooled_next;
+	req->stream_ctx = p;
+	req->stream_free = pooled_free;
 	req->content_type = type;
 	resp_header(req, "Content-Disposition",
 	    req_printf(req, "attachment; filename=\"%s\"", filename));

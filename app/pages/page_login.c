@@ -25,9 +25,8 @@ static atomic_int hashing;
 static const char *
 safe_next(const char *next)
 {
-	/* Only a local path: never an open redirect to another site. */
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strncmp(next, "/login", 6) == 0)
+	/* Only a local path (never an open redirect to another site), and not back here. */
+	if (!redirect_target_valid(next) || strncmp(next, "/login", 6) == 0)
 		return "/";
 	return next;
 }

@@ -53,8 +53,6 @@ int	page_import_confirm(struct request *);
 int	page_import_cancel(struct request *);
 int	page_imports(struct request *);
 int	page_import_undo(struct request *);
-/* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
-const char *search_fts_query(struct request *, const char *q);
 
 /* Exports (page_export.c): streamed downloads. */
 int	page_export_speakers_csv(struct request *);

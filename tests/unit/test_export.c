@@ -76,8 +76,11 @@ ics_escaping(void **state)
 	    "DESCRIPTION:one\\ntwo\\nthree\\nfour\r\n");
 	/* Controls other than tab are not allowed in TEXT. */
 	assert_str(ics("SUMMARY", "a\x01" "b\tc", 0), "SUMMARY:ab\tc\r\n");
-	/* Raw values (dates, URIs) are left alone. */
+	/* Raw values (dates, URIs) are left alone, but for control characters: a line break
+	 * would end the line and start properties of the value's choosing. */
 	assert_str(ics("URL", "https://x.org/a,b;c", 1), "URL:https://x.org/a,b;c\r\n");
+	assert_str(ics("URL", "https://x.org/\r\nBEGIN:VEVENT\nX\x01\x7f\t", 1),
+	    "URL:https://x.org/BEGIN:VEVENTX\r\n");
 }
 
 /* Checks that out is CRLF lines of at most 75 octets that unfold to want. */
@@ -176,6 +179,47 @@ drain(struct export_stream *s)
 	buf_release(&piece);
 	export_free(s);
 	return buf_detach(&all, NULL);
+}
+
+/* Counts the lines of out that are exactly line (CRLF-terminated). */
+static int
+lines_equal(const char *out, const char *line)
+{
+	int n = 0;
+	size_t len = strlen(line);
+
+	for (const char *p = out; p && *p; p = strstr(p, "\r\n"), p = p ? p + 2 : NULL)
+		n += strncmp(p, line, len) == 0 && strncmp(p + len, "\r\n", 2) == 0;
+	return n;
+}
+
+/* A URL that forged a VEVENT (imported before the schema refused it: the trigger is
+ * dropped to store one) is left out, and the calendar keeps its shape. */
+static void
+ics_forged_url(void **state)
+{
+	sqlite3 *db = db_open(":memory:", 1);
+	struct export_filter f = { .event = "kc", .format = EXPORT_ICS };
+	char *out;
+
+	(void)state;
+	assert_non_null(db);
+	assert_int_equal(db_migrate(db, 0), 0);
+	assert_int_equal(db_exec(db,
+	    "INSERT INTO events(id, name, slug, starts_on, ends_on) VALUES (1, 'KubeCon', 'kc', '2019-05-20', '2019-05-21');"
+	    "DROP TRIGGER sessions_url_i;"
+	    "INSERT INTO sessions(id, event_id, title, starts_at, url) VALUES"
+	    " (1, 1, 'Real', '2019-05-20T09:00:00+02:00', 'https://x.org/' || char(13, 10) ||"
+	    "  'END:VEVENT' || char(13, 10) || 'BEGIN:VEVENT' || char(13, 10) || 'SUMMARY:Forged' || char(13, 10)),"
+	    " (2, 1, 'Good', '2019-05-20T10:00:00+02:00', 'https://x.org/s/2');"), 0);
+	out = drain(export_schedule_new(db, 0, &f));
+	assert_int_equal(lines_equal(out, "BEGIN:VEVENT"), 2);
+	assert_int_equal(lines_equal(out, "END:VEVENT"), 2);
+	assert_int_equal(lines_equal(out, "SUMMARY:Forged"), 0);
+	assert_null(strstr(out, "Forged"));
+	assert_int_equal(lines_equal(out, "URL:https://x.org/s/2"), 1);
+	free(out);
+	db_close(db);
 }
 
 static void
@@ -318,6 +362,7 @@ main(void)
 		cmocka_unit_test(csv_formulas),
 		cmocka_unit_test(ics_escaping),
 		cmocka_unit_test(ics_folding),
+		cmocka_unit_test(ics_forged_url),
 		cmocka_unit_test(speakers_stream),
 		cmocka_unit_test(schedule_streams),
 		cmocka_unit_test(schedule_xml_well_formed),
