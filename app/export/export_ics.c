@@ -85,7 +85,8 @@ vevent(struct export_stream *s, struct buf *out, const struct calendar_row *r)
 
 	ics_line(out, "BEGIN", "VEVENT", 1);
 	buf_reset(d);
-	buf_appendf(d, "session-%lld@lectern", r->id);
+	/* Globally unique: the installation's id tells two Lecterns' session 12 apart. */
+	buf_appendf(d, "session-%lld@lectern-%s", r->id, r->installation);
 	ics_line(out, "UID", d->data, 1);
 	ics_line(out, "DTSTAMP", r->stamp, 1);
 	ics_line(out, "DTSTART", r->start, 1);

@@ -6,10 +6,10 @@
  * so an importer can read it back and a second export gives the same file.
  */
 #include <libxml/xmlwriter.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guid.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/version.h"
@@ -75,33 +75,22 @@ element(xmlTextWriterPtr w, const char *name, const char *text)
 	return rc < 0 ? -1 : 0;
 }
 
-/* A stable UUID for a session: a hash of the event slug and session id, so a
- * re-export gives the same guid and two events' sessions never collide. */
-static void
-session_guid(const char *slug, long long id, char out[37])
-{
-	unsigned char h[16];
-	char key[200];
-	int n = snprintf(key, sizeof(key), "lectern-session:%s:%lld", slug, id);
-
-	crypto_generichash(h, sizeof(h), (const unsigned char *)key, (size_t)n, NULL, 0);
-	h[6] = (unsigned char)((h[6] & 0x0F) | 0x50);
-	h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	    h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11],
-	    h[12], h[13], h[14], h[15]);
-}
-
 static int
-write_person(void *arg, long long id, const char *name)
+write_person(void *arg, const struct schedule_person *p)
 {
-	xmlTextWriterPtr w = arg;
+	struct xml_state *x = arg;
+	xmlTextWriterPtr w = x->w;
 	struct buf clean = BUF_INIT;
+	char guid[37];
 	int rc = 0;
 
+	if (p->guid == NULL)
+		guid_make(x->head.installation, "person", p->id, guid);
 	rc |= xmlTextWriterStartElement(w, X("person")) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", id) < 0;
-	rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, name))) < 0;
+	if (p->source_id)
+		rc |= xmlTextWriterWriteAttribute(w, X("id"), X(p->source_id)) < 0;
+	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(p->guid ? p->guid : guid)) < 0;
+	rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, p->name))) < 0;
 	rc |= xmlTextWriterEndElement(w) < 0;
 	buf_release(&clean);
 	return rc ? -1 : 0;
@@ -113,7 +102,7 @@ write_persons(struct export_stream *s, struct xml_state *x, long long sid)
 	int rc = 0;
 
 	rc |= xmlTextWriterStartElement(x->w, X("persons")) < 0;
-	rc |= schedule_persons(s->rows, sid, write_person, x->w) == -1;
+	rc |= schedule_persons(s->rows, sid, write_person, x) == -1;
 	rc |= xmlTextWriterEndElement(x->w) < 0;
 	return rc ? -1 : 0;
 }
@@ -122,18 +111,14 @@ static int
 write_event(struct export_stream *s, struct xml_state *x, const struct schedule_row *r)
 {
 	xmlTextWriterPtr w = x->w;
-	long long shown = r->source_id > 0 ? r->source_id : r->session_id;
 	char guid[37];
 	int rc = 0;
 
-	session_guid(x->head.slug, r->session_id, guid);
-	if (r->source_key && strlen(r->source_key) >= 36 && (r->source_key[36] == '\0' || r->source_key[36] == '@')) {
-		memcpy(guid, r->source_key, 36);	/* the source's guid, without a slot's start */
-		guid[36] = '\0';
-	}
+	if (r->guid == NULL)	/* Lectern's own, which it reads back to this session */
+		guid_make(x->head.installation, "session", r->session_id, guid);
 	rc |= xmlTextWriterStartElement(w, X("event")) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", shown) < 0;
-	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(guid)) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", r->shown_id) < 0;
+	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(r->guid ? r->guid : guid)) < 0;
 	rc |= element(w, "room", r->room);
 	rc |= element(w, "title", r->title);
 	if (r->subtitle)
@@ -247,6 +232,8 @@ write_head(struct xml_state *x)
 	rc |= xmlTextWriterStartElement(w, X("generator")) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("name"), X("lectern")) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("version"), X(LECTERN_VERSION)) < 0;
+	/* The instance: an import of this file into the same database knows it for its own. */
+	rc |= xmlTextWriterWriteAttribute(w, X("system"), X(x->head.installation)) < 0;
 	rc |= xmlTextWriterEndElement(w) < 0;
 	rc |= element(w, "version", "1");
 	rc |= xmlTextWriterStartElement(w, X("conference")) < 0;

@@ -160,23 +160,43 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
-/* Imports. */
+/* Imports. The format, the logistics switch and a CSV's columns ("#N", or "" for none) go
+ * from the upload form to the preview, from the preview to a second one and to the import. */
+#define IMPORT_READING \
+	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv" }, \
+	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }
+#define IMPORT_COLUMN(f)	{ "map." f, P_LINE, PF_FORM, 0, 8, 0 }
 static const struct param_rule p_import[] = {
 	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */
 	{ "schedule", P_FILE, PF_FORM, 0, 1LL << 34, 0 },
 	{ "schedule.filename", P_LINE, PF_FORM, 0, 255, 0 },
 	{ "event", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },
+	{ "strict", P_ENUM, PF_FORM, 0, 0, "1" },
+	IMPORT_READING,
+	{ "token", P_TOKEN, PF_FORM, 64, 64, 0 },	/* a second preview of a kept upload */
+	IMPORT_COLUMN("title"), IMPORT_COLUMN("speakers"), IMPORT_COLUMN("companies"),
+	IMPORT_COLUMN("date"), IMPORT_COLUMN("start"), IMPORT_COLUMN("end"), IMPORT_COLUMN("duration"),
+	IMPORT_COLUMN("room"), IMPORT_COLUMN("track"), IMPORT_COLUMN("kind"), IMPORT_COLUMN("abstract"),
+	IMPORT_COLUMN("url"), IMPORT_COLUMN("id"),
 	END
 };
 static const struct param_rule p_import_token[] = {
 	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
 	END
 };
+static const struct param_rule p_import_confirm[] = {
+	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
+	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },	/* the zone picked in the preview */
+	IMPORT_READING,
+	{ "map", P_LINE, PF_FORM, 0, 1024, 0 },
+	END
+};
 static const struct param_rule p_imports[] = {
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
 	{ "done", P_INT, PF_QUERY, 0, 1LL << 53, 0 },
 	{ "undone", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "run", P_INT, PF_QUERY, 1, 1LL << 53, 0 },
 	END
 };
 static const struct param_rule p_import_run[] = {
@@ -205,7 +225,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/history", page_history, ACCESS_STAFF, 0, p_history },
 	{ HTTP_GET, "/admin/import", page_import_form, ACCESS_STAFF, 0, NULL },
 	{ HTTP_POST, "/admin/import", page_import_preview, ACCESS_STAFF, 0, p_import },
-	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_token },
+	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_confirm },
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },

@@ -8,24 +8,34 @@
 #include "model/db.h"
 #include "model/record.h"
 
-enum model_status
-audit_capture(sqlite3 *db, struct request *req, const char *kind, long long id, const char **out)
+/* The snapshot statement of record id of kind, on its row in *st (NULL when there is none). */
+static enum model_status
+snapshot(sqlite3 *db, const char *kind, long long id, sqlite3_stmt **st)
 {
 	const struct record_kind *k = record_kind_by_name(kind);
-	sqlite3_stmt *st;
 	enum model_status ms;
 
-	*out = NULL;
+	*st = NULL;
 	if (k == NULL) {
 		log_err("audit: unknown kind %s", kind);
 		return MODEL_ERROR;
 	}
-	if ((st = db_stmt(db, k->snapshot_sql)) == NULL)
+	if ((*st = db_stmt(db, k->snapshot_sql)) == NULL)
 		return db_failed(db, 0, "audit");
-	sqlite3_bind_int64(st, 1, id);
-	if ((ms = db_row(st, "audit")) == MODEL_NOT_FOUND)
-		return MODEL_OK;
-	if (ms == MODEL_OK) {
+	sqlite3_bind_int64(*st, 1, id);
+	if ((ms = db_row(*st, "audit")) != MODEL_OK)
+		*st = NULL;	/* db_row reset it */
+	return ms == MODEL_NOT_FOUND ? MODEL_OK : ms;
+}
+
+enum model_status
+audit_capture(sqlite3 *db, struct request *req, const char *kind, long long id, const char **out)
+{
+	sqlite3_stmt *st;
+	enum model_status ms = snapshot(db, kind, id, &st);
+
+	*out = NULL;
+	if (st) {
 		*out = db_col(req, st, 0);
 		sqlite3_reset(st);
 	}
@@ -40,15 +50,19 @@ enum model_status
 audit_write(sqlite3 *db, struct request *req, const char *kind, long long id, const char *action,
     const char *before, long long *audit_id)
 {
-	const char *after;
-	enum model_status ms;
+	sqlite3_stmt *st;
+	enum model_status ms = snapshot(db, kind, id, &st);
 
-	if ((ms = audit_capture(db, req, kind, id, &after)) != MODEL_OK ||
-	    (ms = audit_insert(db, req, kind, id, action, before, after)) != MODEL_OK)
-		return ms;
-	if (audit_id)
+	/* The state after is read from the snapshot's row (audit_insert copies it): no arena
+	 * needed, so a command-line run may pass no request. */
+	if (ms == MODEL_OK)
+		ms = audit_insert(db, req, kind, id, action, before,
+		    st ? (const char *)sqlite3_column_text(st, 0) : NULL);
+	if (st)
+		sqlite3_reset(st);
+	if (ms == MODEL_OK && audit_id)
 		*audit_id = sqlite3_last_insert_rowid(db);
-	return MODEL_OK;
+	return ms;
 }
 
 enum model_status

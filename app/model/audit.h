@@ -11,7 +11,8 @@
 enum model_status	audit_capture(sqlite3 *, struct request *, const char *kind, long long id,
 			    const char **snapshot);
 /* Writes the audit row: before (from audit_capture) and the record's state now as "after"
- * (NULL once deleted); who is req->user. Must run in the same transaction as the change.
+ * (NULL once deleted); who is req->user (nobody when req is NULL: a command-line run). Must
+ * run in the same transaction as the change.
  * The new row's id goes to *audit_id unless it is NULL. */
 enum model_status	audit_write(sqlite3 *, struct request *, const char *kind, long long id,
 			    const char *action, const char *before, long long *audit_id);

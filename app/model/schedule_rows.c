@@ -19,11 +19,18 @@ static const char conference_sql[] = DAYS("(SELECT id FROM events WHERE slug = :
 	" SELECT e.id, e.name, e.slug, e.starts_on, e.ends_on, (SELECT count(*) FROM days),"
 	" e.time_zone, e.url, coalesce((SELECT CASE WHEN length(starts_at) >= 25"
 	"   THEN substr(starts_at, 20, 6) ELSE 'Z' END FROM sessions"
-	"   WHERE event_id = e.id AND starts_at IS NOT NULL ORDER BY starts_utc, id LIMIT 1), 'Z')"
+	"   WHERE event_id = e.id AND starts_at IS NOT NULL ORDER BY starts_utc, id LIMIT 1), 'Z'),"
+	" coalesce((SELECT id FROM installation), '')"
 	" FROM events e WHERE e.slug = :event";
 
-/* One row per session, and one with a NULL session for a day without any. */
-static const char rows_sql[] = DAYS(":eid")
+/* One row per session, and one with a NULL session for a day without any; the guid and id
+ * shown as schedule_row says. */
+static const char rows_sql[] = DAYS(":eid") ","
+	" keyed AS (SELECT s.id, k.key, json_extract(k.imported, '$.source_id') AS sid FROM sessions s"
+	"  LEFT JOIN source_keys k ON k.source = 'event:' || s.event_id AND k.kind = 'session' AND k.local_id = s.id"
+	"  WHERE s.event_id = :eid AND s.status = 'scheduled' AND s.starts_at IS NOT NULL),"
+	" shown AS (SELECT id, key, CASE WHEN sid > 0 AND row_number() OVER (PARTITION BY sid ORDER BY id) = 1"
+	"  THEN sid ELSE coalesce(max(sid) OVER (), 0) + id END AS shown_id FROM keyed)"
 	" SELECT days.day, s.id, coalesce(s.room, ''), s.title, s.subtitle, s.kind,"
 	" CASE WHEN substr(s.starts_at, 20) GLOB '[+-][0-9][0-9]:[0-9][0-9]'"
 	"   OR substr(s.starts_at, 20) = 'Z' THEN s.starts_at"
@@ -32,17 +39,23 @@ static const char rows_sql[] = DAYS(":eid")
 	" printf('%02d:%02d', min(coalesce(s.duration_min, 0), 5999) / 60,"
 	"   min(coalesce(s.duration_min, 0), 5999) % 60),"
 	" coalesce(s.abstract, ''), coalesce(s.track, ''), s.url,"
-	" k.key, json_extract(k.imported, '$.source_id')"
+	" CASE WHEN length(h.key) = 36 AND h.key GLOB '[0-9a-fA-F]*-*-*-*-*' THEN h.key END, h.shown_id"
 	" FROM days LEFT JOIN sessions s ON s.event_id = :eid AND s.status = 'scheduled'"
 	"  AND s.starts_at IS NOT NULL AND substr(s.starts_at, 1, 10) = days.day"
-	" LEFT JOIN source_keys k ON k.source = 'event:' || s.event_id AND k.kind = 'session' AND k.local_id = s.id"
+	" LEFT JOIN shown h ON h.id = s.id"
 	" ORDER BY days.day, coalesce(s.room, ''), s.starts_utc, s.id";
 
+/* A speaker with the source's numeric id and guid of the person in this event when it has them,
+ * named as pretalx writes it. */
 static const char persons_sql[] =
-	"SELECT coalesce((SELECT CAST(k.key AS INTEGER) FROM source_keys k JOIN sessions s ON s.id = a.session_id"
-	" WHERE k.source = 'event:' || s.event_id AND k.kind = 'person' AND k.local_id = p.id"
-	" AND k.key NOT GLOB '*[^0-9]*' AND k.key <> '' LIMIT 1), p.id), p.name"
-	" FROM appearances a JOIN people p ON p.id = a.person_id"
+	"SELECT (SELECT k.key FROM source_keys k WHERE k.kind = 'person' AND k.local_id = p.id"
+	"  AND k.source = 'event:' || :eid AND k.key GLOB '[1-9]*' AND k.key NOT GLOB '*[^0-9]*'"
+	"  ORDER BY k.key LIMIT 1),"
+	" (SELECT k.key FROM source_keys k WHERE k.kind = 'person' AND k.local_id = p.id"
+	"  AND k.source = 'event:' || :eid AND length(k.key) = 36 AND k.key GLOB '[0-9a-fA-F]*-*-*-*-*'"
+	"  ORDER BY k.key LIMIT 1),"
+	" p.id, p.name || coalesce(' [' || o.name || ']', '')"
+	" FROM appearances a JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id"
 	" WHERE a.session_id = :sid ORDER BY a.position, p.id";
 
 struct schedule_rows {
@@ -80,6 +93,7 @@ read_head(sqlite3_stmt *st, struct schedule_head *h)
 	h->time_zone = col(st, 6);
 	h->url = col(st, 7);
 	h->offset = col(st, 8);
+	h->installation = col(st, 9);
 }
 
 struct schedule_rows *
@@ -98,6 +112,7 @@ schedule_rows_open(struct db_conn *c, const char *event, struct schedule_head *h
 	if ((r->rows = prepare(db, rows_sql)) == NULL || (r->persons = prepare(db, persons_sql)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(r->rows, sqlite3_bind_parameter_index(r->rows, ":eid"), head->event_id);
+	sqlite3_bind_int64(r->persons, sqlite3_bind_parameter_index(r->persons, ":eid"), head->event_id);
 	return r;
 fail:
 	schedule_rows_close(r);
@@ -126,21 +141,28 @@ schedule_rows_next(struct schedule_rows *r, struct schedule_row *row)
 	row->abstract = col(st, 9);
 	row->track = col(st, 10);
 	row->url = col(st, 11);
-	row->source_key = col(st, 12);
-	row->source_id = sqlite3_column_type(st, 13) == SQLITE_INTEGER ? sqlite3_column_int64(st, 13) : 0;
+	row->guid = col(st, 12);
+	row->shown_id = sqlite3_column_int64(st, 13);
 	return 1;
 }
 
 int
-schedule_persons(struct schedule_rows *r, long long sid, int (*fn)(void *, long long, const char *), void *arg)
+schedule_persons(struct schedule_rows *r, long long sid, int (*fn)(void *, const struct schedule_person *),
+    void *arg)
 {
 	sqlite3_stmt *st = r->persons;
+	struct schedule_person p;
 	int rc, failed = 0;
 
 	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, sid);
-	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		failed = fn(arg, sqlite3_column_int64(st, 0), col(st, 1)) == -1;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":sid"), sid);
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p.source_id = col(st, 0);
+		p.guid = col(st, 1);
+		p.id = sqlite3_column_int64(st, 2);
+		p.name = col(st, 3);
+		failed = fn(arg, &p) == -1;
+	}
 	if (failed)
 		return -1;
 	return rc == SQLITE_DONE ? 0 : log_err("export: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
@@ -166,7 +188,7 @@ static const char calendar_sql[] =
 	" coalesce(s.url, ''), s.status, s.kind, e.name,"
 	" (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM appearances a"
 	"   JOIN people p ON p.id = a.person_id WHERE a.session_id = s.id"
-	"   ORDER BY a.position, p.id))"
+	"   ORDER BY a.position, p.id)), coalesce((SELECT id FROM installation), '')"
 	" FROM sessions s JOIN events e ON e.id = s.event_id"
 	" WHERE s.starts_at IS NOT NULL"
 	" AND (:event IS NULL OR e.slug = :event)"
@@ -232,6 +254,7 @@ calendar_rows_next(struct calendar_rows *r, struct calendar_row *row)
 	row->kind = col(st, 9);
 	row->event = col(st, 10);
 	row->speakers = col(st, 11);
+	row->installation = col(st, 12);
 	return 1;
 }
 

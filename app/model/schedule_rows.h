@@ -9,6 +9,7 @@ struct schedule_head {
 	const char	*name, *slug, *starts_on, *ends_on, *url, *time_zone;
 	const char	*days;		/* how many <day>s: every date of the event and any a session falls on */
 	const char	*offset;	/* its sessions' UTC offset, "+02:00", or "Z" */
+	const char	*installation;	/* this database's id (core/guid.h), "" for none */
 };
 
 /* A row of schedule.xml: a scheduled session, or a day without any (session_id 0). */
@@ -21,9 +22,19 @@ struct schedule_row {
 	const char	*start, *duration;	/* "09:40", "00:30" */
 	const char	*abstract, *track, *url;
 	/* An imported session keeps the source's guid and id, so a schedule read back from
-	 * Lectern's own export comes out the same. */
-	const char	*source_key;
-	long long	 source_id;	/* 0: none */
+	 * Lectern's own export comes out the same; the XSD wants both unique, so where a merged
+	 * file or a workshop over several slots repeats one, the first session (by id) keeps it
+	 * and the others get ids past every source id of the event and guids of their own. */
+	const char	*guid;		/* the source's, or NULL: Lectern's own (core/guid.h) */
+	long long	 shown_id;	/* the id to write */
+};
+
+/* A speaker of a schedule.xml session. */
+struct schedule_person {
+	long long	 id;		/* the person's own */
+	const char	*source_id;	/* the source's numeric id in this event, or NULL */
+	const char	*guid;		/* the source's guid in this event, or NULL */
+	const char	*name;		/* "Name [Organization]", the organization represented */
 };
 
 struct schedule_rows;
@@ -34,10 +45,9 @@ struct schedule_rows	*schedule_rows_open(struct db_conn *c, const char *event, s
 /* The next row, by day, room, start and id: 1, 0 at the end, -1 on error (logged). Strings
  * are valid until the next row. */
 int			 schedule_rows_next(struct schedule_rows *, struct schedule_row *);
-/* Calls fn with each speaker of session sid, in order: its id (the source's, when imported)
- * and name. 0, or -1 on error or when fn returns -1. */
+/* Calls fn with each speaker of session sid, in order. 0, or -1 on error or when fn returns -1. */
 int			 schedule_persons(struct schedule_rows *, long long sid,
-			    int (*fn)(void *, long long id, const char *name), void *arg);
+			    int (*fn)(void *, const struct schedule_person *), void *arg);
 void			 schedule_rows_close(struct schedule_rows *);
 
 /* A calendar entry: a session with a start, its times in UTC as iCalendar writes them. */
@@ -48,6 +58,7 @@ struct calendar_row {
 	const char	*url;		/* "" for none */
 	const char	*status, *kind, *event;
 	const char	*speakers;	/* "A, B", or NULL */
+	const char	*installation;	/* this database's id, which makes the UID globally unique */
 };
 
 struct calendar_rows;
