@@ -34,11 +34,11 @@
 #define VOCAB_CODE_(code, label)	"|" code
 #define VOCAB_OPTION_(code, label)	"|" code "=" label
 /* "a|b|c", a constant for a param_rule's P_ENUM set (params.h). */
-#define VOCAB_SET(TERMS)		(TERMS(VOCAB_CODE_) + 1)
+#define VOCAB_SET(TERMS)		(&(TERMS(VOCAB_CODE_))[1])
 /* The codes of two lists as one set (an export's role: a role or a seat type). */
-#define VOCAB_SET2(TERMS, MORE)		((TERMS(VOCAB_CODE_) MORE(VOCAB_CODE_)) + 1)
+#define VOCAB_SET2(TERMS, MORE)		(&(TERMS(VOCAB_CODE_) MORE(VOCAB_CODE_))[1])
 /* "a=A|b=B", a constant for an edit form's select (record.h); with "None" first, for optional ones. */
-#define VOCAB_OPTIONS(TERMS)		(TERMS(VOCAB_OPTION_) + 1)
+#define VOCAB_OPTIONS(TERMS)		(&(TERMS(VOCAB_OPTION_))[1])
 #define VOCAB_OPTIONS_OR_NONE(TERMS)	("=None" TERMS(VOCAB_OPTION_))
 
 enum vocab_id {
