@@ -6,10 +6,12 @@
 PREFIX	?= /usr/local
 DESTDIR	?=
 CC	?= cc
-PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp zlib libbrotlienc
+PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp yaml-0.1 libical yajl libcurl zlib libbrotlienc
+# Libraries without a pkg-config file: libcsv (Debian libcsv-dev).
+LIBS_EXTRA = -lcsv
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LIBS_EXTRA) -lpthread
 
 WARN	= -Wall -Wextra -Werror -Wformat=2 -Wformat-security -Wshadow \
 	  -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith -Wvla \
@@ -120,10 +122,14 @@ fuzz: deps
 print-pkgs:
 	@echo $(PKGS)
 
+print-libs:
+	@echo $(LIBS_EXTRA)
+
 # Compiling without the libraries' flags would only fail later, on a missing header.
 build/.libs-ok:
 	@mkdir -p build
 	@pkg-config --exists $(PKGS) || { echo "make: missing libraries ($(PKGS)); run 'make deps' as root"; exit 1; }
+	@test -f /usr/include/csv.h || { echo "make: missing libcsv (csv.h); run 'make deps' as root"; exit 1; }
 	@touch $@
 
 install: build/lectern
@@ -132,13 +138,10 @@ install: build/lectern
 	install -m 0644 conf/lectern.conf $(DESTDIR)$(PREFIX)/share/lectern/lectern.conf.sample
 	install -m 0644 conf/lectern.service $(DESTDIR)$(PREFIX)/share/lectern/lectern.service
 
-format:
-	clang-format -i app/*.c app/*/*.[ch] import/*.[ch] tests/unit/*.c
-
 clean:
 	rm -rf build
 
-.PHONY: all deps run test test-build bench fuzz install format clean print-pkgs
+.PHONY: all deps run test test-build bench fuzz install clean print-pkgs print-libs
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

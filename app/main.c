@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/config.h"
@@ -45,6 +46,9 @@ static const struct command {
 int
 main(int argc, char *argv[])
 {
+	/* Every file Lectern creates is its user's alone: the database (password hashes,
+	 * emails, notes), its -wal and -shm files, backups, spooled import changes. */
+	umask(077);
 	if (sodium_init() < 0) {
 		log_err("libsodium failed to initialise");
 		return 1;

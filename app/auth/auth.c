@@ -13,9 +13,9 @@
 
 #include "auth/auth.h"
 #include "core/config.h"
-#include "model/db.h"
 #include "core/html.h"
 #include "core/log.h"
+#include "model/login.h"
 
 #define TOKEN_BYTES	32
 #define TOUCH_EVERY	60	/* seconds between last_used updates: not a write per request */
@@ -27,61 +27,29 @@ token_hash(const char *token, unsigned char out[crypto_generichash_BYTES])
 	    strlen(token), NULL, 0);
 }
 
-static const char resolve_sql[] =
-	"SELECT u.id, u.login, u.display_name, u.role, coalesce(u.person_id, 0), coalesce(u.org_id, 0),"
-	" l.csrf_token, l.created_at, l.last_used FROM logins l JOIN users u ON u.id = l.user_id"
-	" WHERE l.token_hash = ?1 AND u.disabled = 0";
-static const char touch_sql[] = "UPDATE logins SET last_used = ?2 WHERE token_hash = ?1";
-static const char expire_sql[] = "DELETE FROM logins WHERE token_hash = ?1";
-
-/* Fills req->user from the login cookie; an expired login is deleted. */
+/* Fills req->user from the login cookie; an expired login is forgotten. */
 static void
 resolve(struct request *req)
 {
 	const char *token = req_cookie(req, LOGIN_COOKIE);
 	unsigned char h[crypto_generichash_BYTES];
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	struct user *u;
-	long long now = (long long)time(NULL), created, used;
+	struct login l;
+	long long now = (long long)time(NULL);
 
-	if (token == NULL || strlen(token) != TOKEN_BYTES * 2 || (db = db_thread()) == NULL)
+	if (token == NULL || strlen(token) != TOKEN_BYTES * 2)
 		return;
 	token_hash(token, h);
-	if ((st = db_stmt(db, resolve_sql)) == NULL)
+	if (login_find(req, h, sizeof(h), &l) != MODEL_OK)
 		return;
-	sqlite3_bind_blob(st, 1, h, sizeof(h), SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return;
-	}
-	created = sqlite3_column_int64(st, 7);
-	used = sqlite3_column_int64(st, 8);
-	if (now - used > config.login_idle || now - created > config.login_max) {
-		sqlite3_reset(st);
-		if ((st = db_stmt(db, expire_sql)) != NULL) {
-			sqlite3_bind_blob(st, 1, h, sizeof(h), SQLITE_STATIC);
-			sqlite3_step(st);
-			sqlite3_reset(st);
-		}
+	if (now - l.used > config.login_idle || now - l.created > config.login_max) {
+		login_forget(h, sizeof(h));
 		return;
 	}
-	u = req_alloc(req, sizeof(*u));
-	u->id = sqlite3_column_int64(st, 0);
-	u->login = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
-	u->display_name = req_strdup(req, (const char *)sqlite3_column_text(st, 2));
-	u->role = role_of((const char *)sqlite3_column_text(st, 3));
-	u->person_id = sqlite3_column_int64(st, 4);
-	u->org_id = sqlite3_column_int64(st, 5);
-	req->csrf_token = req_strdup(req, (const char *)sqlite3_column_text(st, 6));
-	req->user = u;
-	sqlite3_reset(st);
-	if (now - used >= TOUCH_EVERY && (st = db_stmt(db, touch_sql)) != NULL) {
-		sqlite3_bind_blob(st, 1, h, sizeof(h), SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, now);
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
+	req->user = req_alloc(req, sizeof(*req->user));
+	*req->user = l.user;
+	req->csrf_token = l.csrf;
+	if (now - l.used >= TOUCH_EVERY)
+		login_touch(h, sizeof(h), now);
 }
 
 /* The origin this server answers as, from the Host header: "http://host:port". */
@@ -188,67 +156,36 @@ auth_check(struct request *req, enum access access, unsigned flags)
 	return access_status(req, access);
 }
 
-static const char login_sql[] =
-	"INSERT INTO logins(token_hash, user_id, csrf_token, address, created_at, last_used)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?5)";
-static const char last_login_sql[] =
-	"UPDATE users SET last_login = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
-
 int
 auth_login_begin(struct request *req, long long user_id)
 {
 	unsigned char raw[TOKEN_BYTES], csrf_raw[TOKEN_BYTES], h[crypto_generichash_BYTES];
 	char token[TOKEN_BYTES * 2 + 1], csrf[TOKEN_BYTES * 2 + 1];
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	int rc;
 
-	if (db == NULL)
-		return -1;
 	auth_logout(req);	/* a new token at every login: never reuse one */
 	randombytes_buf(raw, sizeof(raw));
 	randombytes_buf(csrf_raw, sizeof(csrf_raw));
 	sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
 	sodium_bin2hex(csrf, sizeof(csrf), csrf_raw, sizeof(csrf_raw));
+	sodium_memzero(raw, sizeof(raw));
 	token_hash(token, h);
-	if ((st = db_stmt(db, login_sql)) == NULL)
+	if (login_add(h, sizeof(h), user_id, csrf, req->remote_addr, (long long)time(NULL)) != MODEL_OK)
 		return -1;
-	sqlite3_bind_blob(st, 1, h, sizeof(h), SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
-	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
-	db_bind_text(st, 4, req->remote_addr);
-	sqlite3_bind_int64(st, 5, (long long)time(NULL));
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return log_err("login: %s", sqlite3_errmsg(db));
-	if ((st = db_stmt(db, last_login_sql)) != NULL) {
-		sqlite3_bind_int64(st, 1, user_id);
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
 	resp_header(req, "Set-Cookie", req_printf(req,
 	    "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s", LOGIN_COOKIE, token,
 	    config.login_max, req->tls ? "; Secure" : ""));
-	sodium_memzero(raw, sizeof(raw));
 	return 0;
 }
-
-static const char logout_sql[] = "DELETE FROM logins WHERE token_hash = ?1";
 
 void
 auth_logout(struct request *req)
 {
 	const char *token = req_cookie(req, LOGIN_COOKIE);
 	unsigned char h[crypto_generichash_BYTES];
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
 
-	if (token && db && (st = db_stmt(db, logout_sql)) != NULL) {
+	if (token) {
 		token_hash(token, h);
-		sqlite3_bind_blob(st, 1, h, sizeof(h), SQLITE_STATIC);
-		sqlite3_step(st);
-		sqlite3_reset(st);
+		login_forget(h, sizeof(h));
 	}
 	resp_header(req, "Set-Cookie", req_printf(req, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
 	    LOGIN_COOKIE, req->tls ? "; Secure" : ""));

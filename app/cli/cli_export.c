@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "model/db.h"
-#include "export/export.h"
 #include "core/log.h"
 #include "core/params.h"
+#include "export/export.h"
+#include "model/conn.h"
 
 static const char export_usage[] =
 "usage: lectern export speakers --db FILE [--event SLUG [--with-colocated]] [--org SLUG]\n"
@@ -30,6 +30,26 @@ slug_ok(const char *opt, const char *v)
 	if (param_check(&slug, v, strlen(v), &why) == 0)
 		return 0;
 	return log_err("--%s: \"%s\" %s", opt, v, why);
+}
+
+/* The format named, and the dates and slugs checked as the web routes check them. */
+static int
+checked(struct export_filter *f, const char *fmt)
+{
+	static const char *const formats[EXPORT_FORMAT__MAX] = { "csv", "json", "xml", "ics" };
+
+	for (int i = 0; fmt && i < EXPORT_FORMAT__MAX; i++)
+		if (strcmp(fmt, formats[i]) == 0)
+			f->format = (enum export_format)i, fmt = NULL;
+	if (fmt)
+		return log_err("--format: \"%s\" is not csv, json, xml or ics", fmt);
+	if ((f->from && !date_valid(f->from, strlen(f->from))) ||
+	    (f->to && !date_valid(f->to, strlen(f->to))))
+		return log_err("--from/--to: a date is YYYY-MM-DD");
+	if ((f->event && slug_ok("event", f->event)) || (f->org && slug_ok("org", f->org)) ||
+	    (f->body && slug_ok("body", f->body)) || (f->person && slug_ok("person", f->person)))
+		return -1;
+	return 0;
 }
 
 static int
@@ -82,21 +102,7 @@ parse(int argc, char *argv[], struct export_filter *f, const char **db)
 		default: fputs(export_usage, stderr); return -1;
 		}
 	}
-	if (fmt && strcmp(fmt, "csv") == 0)
-		f->format = EXPORT_CSV;
-	else if (fmt && strcmp(fmt, "json") == 0)
-		f->format = EXPORT_JSON;
-	else if (fmt && strcmp(fmt, "xml") == 0)
-		f->format = EXPORT_XML;
-	else if (fmt && strcmp(fmt, "ics") == 0)
-		f->format = EXPORT_ICS;
-	else if (fmt)
-		return log_err("--format: \"%s\" is not csv, json, xml or ics", fmt);
-	if ((f->from && !date_valid(f->from, strlen(f->from))) ||
-	    (f->to && !date_valid(f->to, strlen(f->to))))
-		return log_err("--from/--to: a date is YYYY-MM-DD");
-	if ((f->event && slug_ok("event", f->event)) || (f->org && slug_ok("org", f->org)) ||
-	    (f->body && slug_ok("body", f->body)) || (f->person && slug_ok("person", f->person)))
+	if (checked(f, fmt) == -1)
 		return -1;
 	if (*db == NULL || optind != argc) {
 		fputs(export_usage, stderr);
@@ -112,7 +118,7 @@ cmd_export(int argc, char *argv[])
 	struct export_stream *s;
 	const char *path = NULL, *what = argc > 1 ? argv[1] : "";
 	int schedule = strcmp(what, "schedule") == 0, rc;
-	sqlite3 *db;
+	struct db_conn *db;
 
 	if (strcmp(what, "--help") == 0 || strcmp(what, "-h") == 0)
 		return fputs(export_usage, stdout), 0;
@@ -126,16 +132,14 @@ cmd_export(int argc, char *argv[])
 		return log_err("--format: not a format for %s", what), 2;
 	if (schedule && f.event == NULL && (f.person == NULL || f.format != EXPORT_ICS))
 		return log_err("schedule: --event SLUG is required (or --person SLUG with --format ics)"), 2;
-	if (cli_open_db(path, 0, &db) == -1)
+	if ((db = conn_open(path, 1)) == NULL)
 		return 1;
-	s = schedule ? export_schedule_new(db, 0, &f) : export_speakers_new(db, 0, &f);
+	s = schedule ? export_schedule_new(db, 1, &f) : export_speakers_new(db, 1, &f);
 	if (s == NULL) {
 		log_err("%s: nothing to export (is the slug right?)", path);
-		db_close(db);
 		return 1;
 	}
 	rc = export_write(s, stdout);
 	export_free(s);
-	db_close(db);
 	return rc == 0 ? 0 : 1;
 }

@@ -1,98 +1,191 @@
-/* cli_import.c: `lectern import` — a schedule.xml into the registry, with a summary of what changed. */
+/* cli_import.c: `lectern import` — schedules into the registry, with a summary of what changed. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "model/db.h"
 #include "core/log.h"
-#include "import/schedule.h"
-#include "import/tz.h"
+#include "import/fetch.h"
+#include "import/import.h"
+#include "model/db.h"
+#include "model/import_runs.h"
 
 static const char usage[] =
-"usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--dry-run] [--quiet] SCHEDULE.xml...\n"
+"usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--format F] [--map F=COL,...]\n"
+"                      [--skip-logistics] [--dry-run] [--strict] [--quiet] FILE|URL...\n"
 "       lectern import --db FILE --list\n"
 "       lectern import --db FILE --undo RUN\n"
 "\n"
-"Imports frab/Pentabarf schedule.xml files (pretalx, frab, Pentabarf, wafer...), each\n"
-"in one transaction: on any error nothing of that file is written and the message\n"
-"names file, line, column and reason; the other files are still imported and the\n"
-"exit status is 1. Importing the same file again changes nothing; an updated\n"
+"Imports schedules, each file in one transaction: frab/Pentabarf schedule.xml\n"
+"(pretalx, frab, Pentabarf, wafer, the CCC hub...), schedule.json, iCalendar (.ics,\n"
+"Sched's all.ics feed included), Sched's API export (JSON) and spreadsheets saved as\n"
+"CSV; the format is told from the content. An http(s):// URL is fetched first (public\n"
+"addresses only, 64 MiB, 60 s). A file that is not a schedule (broken, hostile,\n"
+"another format) is refused with FILE:LINE:COLUMN and the reason, and changes\n"
+"nothing; the other files are still imported and the exit status is 1. Inside a\n"
+"schedule, every session that can be understood is imported; what cannot be used\n"
+"is left out or empty with a warning (on standard error) naming the session, the\n"
+"line and what was done. Importing the same file again changes nothing; an updated\n"
 "schedule updates sessions in place, adds new ones and marks vanished ones\n"
 "cancelled. A field edited by hand since the last import is kept and reported.\n"
 "\n"
 "  --event SLUG  import into this existing event (default: found or created from\n"
 "                the file's <conference>); one file only\n"
-"  --tz ZONE     the IANA time zone when the file names none (Pentabarf)\n"
+"  --tz ZONE     the conference's IANA time zone, over anything the file says; a\n"
+"                file that says nothing (Pentabarf, CSV, Sched's API) is read in\n"
+"                UTC, with a warning\n"
+"  --format F    read the file as F whatever it looks like: xml, ics, sched-ics\n"
+"                (Sched's names split into title and speakers), sched-json, json, csv\n"
+"  --map F=COL,...  CSV: take column COL (its name in the first row, or #N) for\n"
+"                field F: title, speakers, companies, date, start, end, duration,\n"
+"                room, track, kind, abstract, url, id\n"
+"  --skip-logistics  leave out breaks, meals, registration and the like\n"
+"  --max-time S  a URL: the seconds its download may take (default 60)\n"
+"  --allow-loopback  a URL may be on this machine (127.0.0.1, ::1), for testing;\n"
+"                private and link-local addresses stay refused\n"
 "  --dry-run     report what would change; write nothing\n"
-"  --quiet       the summary only, not each change\n"
+"  --strict      refuse a file on its first warning\n"
+"  --quiet       the summary and warnings only, not each change\n"
 "  --list        the imports recorded so far\n"
-"  --undo RUN    restore exactly what import RUN changed (the latest of its event)\n";
+"  --undo RUN    undo what import RUN changed (the latest of its event), keeping\n"
+"                sessions edited since; every deletion goes to the history\n";
 
 static int
-list_runs(sqlite3 *db)
+list_one(void *arg, const struct import_run_row *r)
 {
-	static const char sql[] =
-	    "SELECT r.id, r.at, coalesce(r.user_login, '-'), r.file_name, substr(r.sha256, 1, 12),"
-	    " coalesce(e.slug, '-'), r.counts || CASE WHEN r.undone_at IS NULL THEN '' ELSE ' undone' END FROM import_runs r LEFT JOIN events e ON e.id = r.event_id"
-	    " ORDER BY r.id";
-	sqlite3_stmt *st = db_stmt(db, sql);
-
-	if (st == NULL)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		printf("%lld %s %s %s %s %s %s\n", sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
-		    sqlite3_column_text(st, 2), sqlite3_column_text(st, 3), sqlite3_column_text(st, 4),
-		    sqlite3_column_text(st, 5), sqlite3_column_text(st, 6));
-	sqlite3_reset(st);
+	(void)arg;
+	printf("%lld %s %s %s %.12s %s %s%s\n", r->id, r->at, r->user, r->file, r->sha256,
+	    r->event_slug ? r->event_slug : "-", r->counts, r->undone ? " undone" : "");
 	return 0;
 }
 
 static void
 spool_line(void *arg, const char *line)
 {
-	fputs(line, arg);
+	fputs(line, ((FILE **)arg)[0]);
+}
+
+/* One warning a line: its line number, a tab, the text (line breaks made spaces). */
+static void
+spool_warning(void *arg, const struct import_warning *w)
+{
+	FILE *f = ((FILE **)arg)[1];
+	const char *parts[3] = { w->event, w->event ? ": " : NULL, w->text };
+
+	fprintf(f, "%d\t", w->line);
+	for (int i = 0; i < 3; i++)
+		for (const char *p = parts[i]; p && *p; p++)
+			fputc(*p == '\n' || *p == '\r' ? ' ' : *p, f);
+	fputc('\n', f);
+}
+
+/* Prints the spooled report, and the spooled warnings to standard error. */
+static void
+print_spools(FILE *spool[2], const char *file)
+{
+	char chunk[8192];
+	size_t n;
+	int c;
+
+	if (spool[0]) {
+		rewind(spool[0]);
+		while ((n = fread(chunk, 1, sizeof(chunk), spool[0])) > 0)
+			fwrite(chunk, 1, n, stdout);
+	}
+	rewind(spool[1]);
+	for (int line; fscanf(spool[1], "%d\t", &line) == 1;) {
+		if (line > 0)
+			fprintf(stderr, "%s:%d: warning: ", file, line);
+		else
+			fprintf(stderr, "%s: warning: ", file);
+		while ((c = fgetc(spool[1])) != EOF && c != '\n')
+			fputc(c, stderr);
+		fputc('\n', stderr);
+	}
+}
+
+/* The format the file was read as, what was left out, and for a CSV the columns taken. */
+static void
+print_read_as(const struct import_summary *sum)
+{
+	printf("read as %s", sum->format);
+	if (sum->skipped)
+		printf("; %d session%s left out (logistics, cancelled or older copies)", sum->skipped,
+		    sum->skipped == 1 ? "" : "s");
+	for (const char *p = sum->mapping.data; p && *p; p += strcspn(p, "\n") + 1) {
+		int col = atoi(p + strcspn(p, "#") + 1), i = 1;
+		const char *name = sum->columns.data;
+
+		while (i++ < col && *name)
+			name += strcspn(name, "\n") + 1;
+		printf("%s%.*s \"%.*s\"", p == sum->mapping.data ? "; columns: " : ", ", (int)strcspn(p, "="),
+		    p, (int)strcspn(name, "\n"), name);
+	}
+	putchar('\n');
 }
 
 /* Imports one file in its own transaction and prints what it changed; 0 or -1. The report
- * is spooled to a temporary file (memory stays flat however large the schedule) and printed
- * only when the import succeeds: a failed one changed nothing. */
+ * and the warnings are spooled to temporary files (memory stays flat however large the
+ * schedule) and printed only when the import succeeds: a failed one changed nothing. */
 static int
-import_one(sqlite3 *db, const char *file, struct import_options *opt, int quiet)
+import_one(sqlite3 *db, const char *file, struct import_options *opt, const struct fetch_options *fo,
+    int quiet)
 {
 	struct import_summary sum;
-	struct buf err = BUF_INIT;
-	FILE *spool = quiet ? NULL : tmpfile();
-	char chunk[8192];
-	size_t n;
+	struct buf err = BUF_INIT, data = BUF_INIT;
+	FILE *spool[2] = { quiet ? NULL : tmpfile(), tmpfile() };
+	int rc = -1, got;
 
 	opt->file_name = file;
-	opt->report_line = spool ? spool_line : NULL;
+	opt->report_line = spool[0] ? spool_line : NULL;
+	opt->warning = spool[1] ? spool_warning : NULL;
 	opt->report_arg = spool;
-	if (import_schedule_file(db, file, opt, &sum, &err) == -1) {
+	if (fetch_is_url(file) || strstr(file, "://"))
+		got = fetch_url(file, fo, &data, &err) == 0 ?
+		    import_memory(db, data.data, data.len, opt, &sum, &err) : -1;
+	else
+		got = import_file(db, file, opt, &sum, &err);
+	buf_release(&data);
+	if (got == -1) {
 		fprintf(stderr, "lectern: %s\n", err.data);
-		buf_release(&err);
-		if (spool)
-			fclose(spool);
-		return -1;
+		goto out;
 	}
-	if (spool) {
-		rewind(spool);
-		while ((n = fread(chunk, 1, sizeof(chunk), spool)) > 0)
-			fwrite(chunk, 1, n, stdout);
-		fclose(spool);
-	} else if (!quiet && sum.report.len)
-		fputs(sum.report.data, stdout);
+	if (spool[1])
+		print_spools(spool, file);
+	if (!quiet || sum.skipped)
+		print_read_as(&sum);
 	printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
-	    " people %d new; organizations %d new; %d matches to review; %d conflicts%s\n",
-	    opt->dry_run ? "dry run: " : "", file, sum.sessions_new, sum.sessions_changed,
-	    sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms, sum.people_new, sum.orgs_new,
-	    sum.review, sum.conflicts, opt->dry_run ? " (nothing written)" : "");
+	    " people %d new; organizations %d new; %d matches to review; %d conflicts; %d warnings;"
+	    " times in %s%s\n", opt->dry_run ? "dry run: " : "", file, sum.sessions_new,
+	    sum.sessions_changed, sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms,
+	    sum.people_new, sum.orgs_new, sum.review, sum.conflicts, sum.warnings, sum.zone,
+	    opt->dry_run ? " (nothing written)" : "");
 	if (sum.run_id)
 		printf("import run %lld\n", sum.run_id);
 	import_summary_release(&sum);
+	rc = 0;
+out:
+	for (int i = 0; i < 2; i++)
+		if (spool[i])
+			fclose(spool[i]);
 	buf_release(&err);
-	return 0;
+	return rc;
+}
+
+static int
+undo(sqlite3 *db, long run)
+{
+	struct buf err = BUF_INIT, kept = BUF_INIT;
+	int rc = import_undo(db, run, NULL, &kept, &err);
+
+	if (rc == -1)
+		fprintf(stderr, "lectern: %s\n", err.data);
+	else
+		printf("%simport run %ld undone\n", kept.data, run);
+	buf_release(&err);
+	buf_release(&kept);
+	return rc;
 }
 
 int
@@ -102,14 +195,17 @@ cmd_import(int argc, char *argv[])
 		{ "db", required_argument, NULL, 'd' }, { "event", required_argument, NULL, 'e' },
 		{ "tz", required_argument, NULL, 'z' }, { "dry-run", no_argument, NULL, 'n' },
 		{ "quiet", no_argument, NULL, 'q' }, { "list", no_argument, NULL, 'l' },
-		{ "undo", required_argument, NULL, 'u' },
+		{ "undo", required_argument, NULL, 'u' }, { "strict", no_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' }, { "map", required_argument, NULL, 'm' },
+		{ "skip-logistics", no_argument, NULL, 'L' }, { "max-time", required_argument, NULL, 't' },
+		{ "allow-loopback", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { 0 };
-	struct buf err = BUF_INIT;
+	struct fetch_options fo = { 0, 0, 0 };
 	const char *path = NULL;
 	int c, quiet = 0, list = 0, rc;
-	long undo = 0;
+	long run = 0;
 	sqlite3 *db;
 
 	optind = 1;
@@ -119,43 +215,44 @@ cmd_import(int argc, char *argv[])
 		case 'e': opt.event_slug = optarg; break;
 		case 'z': opt.tz = optarg; break;
 		case 'n': opt.dry_run = 1; break;
+		case 's': opt.strict = 1; break;
 		case 'q': quiet = 1; break;
+		case 'f': opt.format = optarg; break;
+		case 'm': opt.map = optarg; break;
+		case 'L': opt.skip_logistics = 1; break;
+		case 'A': fo.allow_loopback = 1; break;
+		case 't':
+			if (cli_number(optarg, 1, 600, &fo.seconds) == -1)
+				return log_err("--max-time: %s is not a number of seconds (1-600)", optarg), 2;
+			break;
 		case 'l': list = 1; break;
 		case 'u':
-			if (cli_number(optarg, 1, 2147483647, &undo) == -1)
+			if (cli_number(optarg, 1, 2147483647, &run) == -1)
 				return log_err("--undo: %s is not an import run number", optarg), 2;
 			break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;
 		}
 	}
-	if (path == NULL || (list || undo ? optind != argc : optind == argc) ||
+	if (path == NULL || (list || run ? optind != argc : optind == argc) ||
 	    (opt.event_slug && optind != argc - 1)) {
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (opt.tz && !tz_known(opt.tz))
+	if (opt.tz && !import_zone_known(opt.tz))
 		return log_err("--tz: unknown time zone \"%s\"", opt.tz), 2;
+	if (opt.format && !import_format_known(opt.format))
+		return log_err("--format: \"%s\" is not one of %s", opt.format, import_formats()), 2;
 	if (cli_open_db(path, 1, &db) == -1)
 		return 1;
-	if (undo) {
-		rc = import_undo(db, undo, &err);
-		if (rc == -1)
-			fprintf(stderr, "lectern: %s\n", err.data);
-		else
-			printf("import run %ld undone\n", undo);
-		buf_release(&err);
-		db_close(db);
-		return rc == 0 ? 0 : 1;
-	}
-	if (list) {
-		rc = list_runs(db);
-		db_close(db);
-		return rc == 0 ? 0 : 1;
-	}
-	for (rc = 0; optind < argc; optind++)
-		if (import_one(db, argv[optind], &opt, quiet) == -1)
-			rc = -1;
+	if (run)
+		rc = undo(db, run);
+	else if (list)
+		rc = import_runs_each(db, 1, 0, 0, list_one, NULL) < 0 ? -1 : 0;
+	else
+		for (rc = 0; optind < argc; optind++)
+			if (import_one(db, argv[optind], &opt, &fo, quiet) == -1)
+				rc = -1;
 	db_close(db);
 	return rc == 0 ? 0 : 1;
 }

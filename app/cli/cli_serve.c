@@ -11,7 +11,7 @@
 #include "core/sandbox.h"
 #include "core/version.h"
 #include "http/server.h"
-#include "model/db.h"
+#include "model/database.h"
 
 #define DEFAULT_CONF	"conf/lectern.conf"
 
@@ -44,6 +44,16 @@ load_config(const char *path)
 	return config_load(&config, DEFAULT_CONF);
 }
 
+/* Called once the socket is bound, before any worker thread: drop root, then what the
+ * threads inherit (W^X, the converters, Landlock: sandbox_prepare.c). */
+static int
+serve_bound(void)
+{
+	if (privilege_drop() == -1)
+		return -1;
+	return sandbox_prepare(config.seccomp, config.db_path);
+}
+
 /* Called once the workers run: confine every thread to serving (sandbox.c). */
 static int
 serve_started(void)
@@ -51,8 +61,15 @@ serve_started(void)
 	return sandbox_enter(config.seccomp);
 }
 
-int
-cmd_serve(int argc, char *argv[])
+/* The command line's settings, over the configuration file's. */
+struct serve_options {
+	const char	*conf, *db, *bind;
+	long		 port, threads;		/* -1: the file's */
+};
+
+/* 0, or the exit status: 0 after --help, 2 on a bad option. */
+static int
+serve_options(int argc, char *argv[], struct serve_options *o)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
@@ -63,25 +80,22 @@ cmd_serve(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *conf = NULL, *dbp = NULL, *bind = NULL;
-	long port = -1, threads = -1;
-	sqlite3 *db;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "c:d:b:p:t:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'c': conf = optarg; break;
-		case 'd': dbp = optarg; break;
-		case 'b': bind = optarg; break;
+		case 'c': o->conf = optarg; break;
+		case 'd': o->db = optarg; break;
+		case 'b': o->bind = optarg; break;
 		case 'p':
-			if (cli_number(optarg, 0, 65535, &port) == -1)
+			if (cli_number(optarg, 0, 65535, &o->port) == -1)
 				return log_err("--port: %s is not a port from 0 to 65535", optarg), 2;
 			break;
 		case 't':
-			if (cli_number(optarg, 1, 256, &threads) == -1)
+			if (cli_number(optarg, 1, 256, &o->threads) == -1)
 				return log_err("--threads: %s is not from 1 to 256", optarg), 2;
 			break;
-		case 'h': fputs(serve_usage, stdout); return 0;
+		case 'h': fputs(serve_usage, stdout); return -1;
 		default: fputs(serve_usage, stderr); return 2;
 		}
 	}
@@ -89,27 +103,38 @@ cmd_serve(int argc, char *argv[])
 		fputs(serve_usage, stderr);
 		return 2;
 	}
-	if (load_config(conf) == -1)
+	return 0;
+}
+
+int
+cmd_serve(int argc, char *argv[])
+{
+	struct serve_options o = { NULL, NULL, NULL, -1, -1 };
+	static char out_buf[BUFSIZ];
+	int rc;
+
+	if ((rc = serve_options(argc, argv, &o)) != 0)
+		return rc == -1 ? 0 : rc;
+	if (load_config(o.conf) == -1)
 		return 1;
-	if (dbp)
-		free(config.db_path), config.db_path = strdup(dbp);
-	if (bind)
-		free(config.bind), config.bind = strdup(bind);
-	if (port >= 0)
-		config.port = (int)port;
-	if (threads > 0)
-		config.threads = (int)threads;
+	if (o.db)
+		free(config.db_path), config.db_path = strdup(o.db);
+	if (o.bind)
+		free(config.bind), config.bind = strdup(o.bind);
+	if (o.port >= 0)
+		config.port = (int)o.port;
+	if (o.threads > 0)
+		config.threads = (int)o.threads;
 	/* Create and migrate once here, so workers only ever open a current schema. */
-	if (cli_open_db(config.db_path, 1, &db) == -1)
+	if (database_open(config.db_path, 1) != MODEL_OK)
 		return 1;
-	db_close(db);
+	database_close();
 	assets_init();
 	/* The access log's stream gets its buffer now: glibc would allocate one at the first
 	 * line, under the seccomp filter, and ask isatty() (an ioctl) when standard output is a
 	 * character device other than a terminal (/dev/null, systemd's StandardOutput=null). */
-	static char out_buf[BUFSIZ];
 	setvbuf(stdout, out_buf, _IOLBF, sizeof(out_buf));
-	if (server_run(privilege_drop, serve_started) == -1)
+	if (server_run(serve_bound, serve_started) == -1)
 		return 1;
 	config_release(&config);
 	return 0;
@@ -119,18 +144,12 @@ int
 cmd_migrate(int argc, char *argv[])
 {
 	const char *path = NULL;
-	sqlite3 *db;
 
 	if (cli_db_only(argc, argv, "usage: lectern migrate --db FILE\n", &path))
 		return 2;
-	if ((db = db_open(path, 1)) == NULL)
+	if (database_migrate(path) != MODEL_OK)
 		return 1;
-	if (db_migrate(db, 1) == -1) {
-		db_close(db);
-		return 1;
-	}
-	printf("%s: schema version %d\n", path, db_schema_version());
-	db_close(db);
+	printf("%s: schema version %d\n", path, database_schema_version());
 	return 0;
 }
 
@@ -139,13 +158,13 @@ cmd_version(int argc, char *argv[])
 {
 	(void)argc, (void)argv;
 	printf("lectern %s (schema %d, sqlite %s)\n", LECTERN_VERSION,
-	    db_schema_version(), sqlite3_libversion());
+	    database_schema_version(), database_engine_version());
 	return 0;
 }
 
 void
 cli_release(void)
 {
-	db_thread_close();
+	database_close();
 	config_release(&config);
 }

@@ -6,11 +6,10 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "auth/auth.h"
 #include "cli/cli.h"
-#include "model/db.h"
 #include "core/log.h"
 #include "core/password.h"
+#include "model/database.h"
 #include "model/user.h"
 
 static const char usage[] =
@@ -68,115 +67,104 @@ random_password(char *out, size_t n)
 }
 
 static int
-demo_users(sqlite3 *db)
+demo_users(void)
 {
-	static const struct { const char *login, *name, *role, *person, *org; } users[] = {
+	static const struct { const char *login, *name, *role, *person, *org; } demo[] = {
 		{ "admin", "Demo Admin", "admin", NULL, NULL },
 		{ "staff", "Demo Staff", "staff", NULL, NULL },
 		{ "dave", "Dave Zolotusky", "member", "dave-zolotusky", "spotify" },
 	};
+	struct new_user users[3];
 	char pw[3][21];
 
-	if (db_begin(db) == -1)
-		return -1;
 	for (size_t i = 0; i < 3; i++) {
 		random_password(pw[i], sizeof(pw[i]));
-		if (user_create(db, users[i].login, users[i].name, NULL, users[i].role,
-		    users[i].person, users[i].org, pw[i]) == -1) {
-			db_rollback(db);
-			return -1;
-		}
+		users[i] = (struct new_user){ demo[i].login, demo[i].name, NULL, demo[i].role, demo[i].person,
+		    demo[i].org, pw[i] };
 	}
-	if (db_commit(db) == -1)
+	if (users_create(users, 3) != MODEL_OK)
 		return -1;
 	printf("Demo accounts (log in at /login):\n");
 	for (size_t i = 0; i < 3; i++)
-		printf("  %-8s %-7s password %s\n", users[i].role, users[i].login, pw[i]);
+		printf("  %-8s %-7s password %s\n", demo[i].role, demo[i].login, pw[i]);
 	return 0;
 }
 
 static int
-list_users(sqlite3 *db)
+list_users(void)
 {
-	static const char sql[] =
-	    "SELECT u.login, u.role, u.display_name, coalesce(p.slug, '-'), coalesce(o.slug, '-'),"
-	    " CASE u.disabled WHEN 1 THEN 'disabled' ELSE 'active' END, coalesce(u.last_login, 'never')"
-	    " FROM users u LEFT JOIN people p ON p.id = u.person_id LEFT JOIN organizations o ON o.id = u.org_id"
-	    " ORDER BY u.login";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	struct request arena;
+	struct user_item *u;
+	size_t n;
+	int rc = -1;
 
-	if (st == NULL)
-		return -1;
-	printf("%-16s %-7s %-24s %-20s %-12s %-8s %s\n", "LOGIN", "ROLE", "NAME", "PERSON", "ORG",
-	    "STATE", "LAST LOGIN");
-	while (sqlite3_step(st) == SQLITE_ROW)
-		printf("%-16s %-7s %-24s %-20s %-12s %-8s %s\n", sqlite3_column_text(st, 0),
-		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), sqlite3_column_text(st, 3),
-		    sqlite3_column_text(st, 4), sqlite3_column_text(st, 5), sqlite3_column_text(st, 6));
-	sqlite3_reset(st);
-	return 0;
+	req_init(&arena);
+	if (user_list(&arena, &u, &n) == MODEL_OK) {
+		printf("%-16s %-7s %-24s %-20s %-12s %-8s %s\n", "LOGIN", "ROLE", "NAME", "PERSON", "ORG",
+		    "STATE", "LAST LOGIN");
+		for (size_t i = 0; i < n; i++)
+			printf("%-16s %-7s %-24s %-20s %-12s %-8s %s\n", u[i].login, u[i].role, u[i].display_name,
+			    u[i].person_slug ? u[i].person_slug : "-", u[i].org_slug ? u[i].org_slug : "-",
+			    u[i].disabled ? "disabled" : "active", u[i].last_login ? u[i].last_login : "never");
+		rc = 0;
+	}
+	req_free(&arena);
+	return rc;
 }
 
 static int
-set_password(sqlite3 *db, const char *login)
+set_password(const char *login)
 {
-	static const char sql[] = "UPDATE users SET password_hash = ?2, version = version + 1,"
-	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE login = ?1";
-	static const char drop_sql[] =
-	    "DELETE FROM logins WHERE user_id = (SELECT id FROM users WHERE login = ?1)";
 	char pw[PASSWORD_MAX + 2], hash[crypto_pwhash_STRBYTES];
 	const char *why;
-	sqlite3_stmt *st;
-	int changed;
+	enum model_status rc;
+	int hashed;
 
 	if (read_password(pw, sizeof(pw)) == -1)
 		return -1;
 	if (password_check_policy(pw, login, &why) == -1)
 		return log_err("the password %s", why);
-	if (password_hash(pw, hash) == -1 || (st = db_stmt(db, sql)) == NULL)
-		return -1;
+	hashed = password_hash(pw, hash);
 	sodium_memzero(pw, sizeof(pw));
-	db_bind_text(st, 1, login);
-	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	sqlite3_reset(st);
-	if ((changed = sqlite3_changes(db)) == 0)
+	if (hashed == -1)
+		return -1;
+	/* A new password ends every login made with the old one: both or neither. */
+	if ((rc = user_set_password(login, hash)) == MODEL_NOT_FOUND)
 		return log_err("no user %s", login);
-	/* A new password ends every login made with the old one. */
-	if ((st = db_stmt(db, drop_sql)) != NULL) {
-		db_bind_text(st, 1, login);
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	return 0;
+	return rc == MODEL_OK ? 0 : -1;
 }
 
 static int
-set_disabled(sqlite3 *db, const char *login, int disabled)
+set_disabled(const char *login, int disabled)
 {
-	static const char sql[] = "UPDATE users SET disabled = ?2, version = version + 1 WHERE login = ?1";
-	static const char drop_sql[] =
-	    "DELETE FROM logins WHERE user_id = (SELECT id FROM users WHERE login = ?1)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	enum model_status rc = user_set_disabled(login, disabled);
 
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 1, login);
-	sqlite3_bind_int(st, 2, disabled);
-	sqlite3_step(st);
-	sqlite3_reset(st);
-	if (sqlite3_changes(db) == 0)
+	if (rc == MODEL_NOT_FOUND)
 		return log_err("no user %s", login);
-	if (disabled && (st = db_stmt(db, drop_sql)) != NULL) {
-		db_bind_text(st, 1, login);
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	return 0;
+	return rc == MODEL_OK ? 0 : -1;
 }
 
-int
-cmd_user(int argc, char *argv[])
+/* Adds one user, the password read from the terminal or standard input. */
+static int
+add_user(const struct new_user *u)
+{
+	char pw[PASSWORD_MAX + 2];
+	struct new_user with = *u;
+	int rc;
+
+	if ((rc = read_password(pw, sizeof(pw))) == 0) {
+		with.password = pw;
+		rc = users_create(&with, 1) == MODEL_OK ? 0 : -1;
+	}
+	sodium_memzero(pw, sizeof(pw));
+	if (rc == 0)
+		printf("user %s added (%s)\n", u->login, u->role);
+	return rc;
+}
+
+/* Reads the options after the subcommand into *u and *path; 0, 1 after --help, or 2. */
+static int
+parse(int argc, char *argv[], struct new_user *u, const char **path)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' }, { "login", required_argument, NULL, 'l' },
@@ -185,59 +173,56 @@ cmd_user(int argc, char *argv[])
 		{ "org", required_argument, NULL, 'o' }, { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *sub, *path = NULL, *login = NULL, *role = NULL, *name = NULL, *email = NULL;
-	const char *person = NULL, *org = NULL;
-	char pw[PASSWORD_MAX + 2];
-	sqlite3 *db;
-	int c, rc;
+	int c;
+
+	optind = 2;
+	while ((c = getopt_long(argc, argv, "d:l:r:n:e:p:o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': *path = optarg; break;
+		case 'l': u->login = optarg; break;
+		case 'r': u->role = optarg; break;
+		case 'n': u->name = optarg; break;
+		case 'e': u->email = optarg; break;
+		case 'p': u->person = optarg; break;
+		case 'o': u->org = optarg; break;
+		case 'h': fputs(usage, stdout); return 1;
+		default: fputs(usage, stderr); return 2;
+		}
+	}
+	return optind == argc ? 0 : 2;
+}
+
+int
+cmd_user(int argc, char *argv[])
+{
+	struct new_user u = { 0 };
+	const char *sub, *path = NULL;
+	int rc;
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
 	sub = argv[1];
-	optind = 2;
-	while ((c = getopt_long(argc, argv, "d:l:r:n:e:p:o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': path = optarg; break;
-		case 'l': login = optarg; break;
-		case 'r': role = optarg; break;
-		case 'n': name = optarg; break;
-		case 'e': email = optarg; break;
-		case 'p': person = optarg; break;
-		case 'o': org = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		default: fputs(usage, stderr); return 2;
-		}
-	}
-	if (path == NULL || optind != argc ||
-	    (strcmp(sub, "list") != 0 && strcmp(sub, "demo") != 0 && login == NULL) ||
-	    (strcmp(sub, "add") == 0 && role == NULL)) {
+	if ((rc = parse(argc, argv, &u, &path)) != 0)
+		return rc == 1 ? 0 : 2;
+	if (path == NULL || (strcmp(sub, "list") != 0 && strcmp(sub, "demo") != 0 && u.login == NULL) ||
+	    (strcmp(sub, "add") == 0 && u.role == NULL) || (strcmp(sub, "add") && strcmp(sub, "passwd") &&
+	    strcmp(sub, "disable") && strcmp(sub, "enable") && strcmp(sub, "list") && strcmp(sub, "demo"))) {
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (cli_open_db(path, 1, &db) == -1)
+	if (database_open(path, 1) != MODEL_OK)
 		return 1;
-	if (strcmp(sub, "add") == 0) {
-		rc = read_password(pw, sizeof(pw));
-		if (rc == 0)
-			rc = user_create(db, login, name, email, role, person, org, pw);
-		sodium_memzero(pw, sizeof(pw));
-		if (rc == 0)
-			printf("user %s added (%s)\n", login, role);
-	} else if (strcmp(sub, "passwd") == 0)
-		rc = set_password(db, login);
+	if (strcmp(sub, "add") == 0)
+		rc = add_user(&u);
+	else if (strcmp(sub, "passwd") == 0)
+		rc = set_password(u.login);
 	else if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0)
-		rc = set_disabled(db, login, sub[0] == 'd');
+		rc = set_disabled(u.login, sub[0] == 'd');
 	else if (strcmp(sub, "list") == 0)
-		rc = list_users(db);
-	else if (strcmp(sub, "demo") == 0)
-		rc = demo_users(db);
-	else {
-		fputs(usage, stderr);
-		db_close(db);
-		return 2;
-	}
-	db_close(db);
+		rc = list_users();
+	else
+		rc = demo_users();
 	return rc == 0 ? 0 : 1;
 }

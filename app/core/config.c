@@ -36,6 +36,7 @@ config_defaults(struct config *c)
 	c->cache_max_age = 60;
 	c->cache_stale = 60;
 	c->page_cache_size = 64 * 1024 * 1024;
+	c->search_budget_ms = 80;
 }
 
 void
@@ -147,6 +148,7 @@ on_key(void *arg, const char *section, const char *key, const char *value)
 	INT("cache_max_age", cache_max_age, 0, 365 * 86400)
 	INT("cache_stale", cache_stale, 0, 365 * 86400)
 	INT("page_cache_size", page_cache_size, 0, 1LL << 40)
+	INT("search_budget_ms", search_budget_ms, 10, 10000)
 #undef INT
 #undef BOOL
 #undef STR

@@ -25,6 +25,7 @@ struct config {
 	int		 cache_max_age;		/* seconds anonymous pages may be kept (Cache-Control) */
 	int		 cache_stale;		/* seconds more they may be served while revalidated */
 	size_t		 page_cache_size;	/* bytes of rendered pages kept in memory */
+	int		 search_budget_ms;	/* CPU time one search may take (db_budget_begin) */
 };
 
 extern struct config config;

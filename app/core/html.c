@@ -38,7 +38,18 @@ html_text(struct buf *b, const char *s)
 void
 html_attr(struct buf *b, const char *s)
 {
-	html_text(b, s);
+	/* Control characters as numeric references too: an attribute value stays on its
+	 * line whatever it holds (a URL stored with a line break, say). */
+	while (s && *s) {
+		size_t n = 0;
+
+		while (s[n] && ((unsigned char)s[n] >= 0x20 && s[n] != 0x7F))
+			n++;
+		html_textn(b, s, n);
+		s += n;
+		if (*s)
+			buf_appendf(b, "&#%d;", (unsigned char)*s++);
+	}
 }
 
 void

@@ -114,6 +114,23 @@ text_valid(const char *s, size_t len, int newlines)
 	return utf8_valid(s, len);
 }
 
+int
+url_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (!((len > 7 && strncmp(str, "http://", 7) == 0) ||
+	    (len > 8 && strncmp(str, "https://", 8) == 0)))
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] <= ' ' || s[i] == 0x7F || s[i] == '"' || s[i] == '<' || s[i] == '>')
+			return 0;
+		if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+			return 0;	/* U+0080 to U+009F */
+	}
+	return utf8_valid(str, len);
+}
+
 static int
 enum_valid(const char *set, const char *s, size_t len)
 {
@@ -202,11 +219,8 @@ param_check(const struct param_rule *r, const char *s, size_t len, const char **
 		break;
 	}
 	case P_URL:
-		if (!((len > 7 && strncmp(s, "http://", 7) == 0) ||
-		    (len > 8 && strncmp(s, "https://", 8) == 0)) ||
-		    !text_valid(s, len, 0) || memchr(s, ' ', len) ||
-		    memchr(s, '"', len) || memchr(s, '<', len))
-			*why = "must be an http:// or https:// address";
+		if (!url_valid(s, len))
+			*why = "must be an http:// or https:// address without spaces or control characters";
 		break;
 	case P_TOKEN:
 		for (size_t i = 0; i < len; i++)

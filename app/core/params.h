@@ -18,7 +18,7 @@ enum param_kind {
 	P_DATE,		/* YYYY-MM-DD, a real calendar date */
 	P_DATETIME,	/* YYYY-MM-DDTHH:MM[:SS] (an HTML datetime-local value) */
 	P_EMAIL,	/* one @, no spaces, <= max bytes */
-	P_URL,		/* http:// or https://, printable, <= max bytes */
+	P_URL,		/* url_valid, <= max bytes */
 	P_TOKEN,	/* [A-Za-z0-9_-], <= max bytes */
 	P_FILE,		/* an uploaded file, <= max bytes (not UTF-8 checked) */
 	P_KIND__MAX
@@ -46,6 +46,14 @@ int	param_check(const struct param_rule *, const char *value, size_t len,
 	    const char **why);
 /* True when s (len bytes) is valid UTF-8 without overlongs or surrogates. */
 int	utf8_valid(const char *s, size_t len);
+/*
+ * True when s (len bytes) is an address Lectern stores: http:// or https:// and more,
+ * valid UTF-8, and no space, no control character (C0 with tab and newlines, DEL, C1)
+ * and no " < >. The one rule for every URL that comes in (forms, member links, the
+ * importer; the schema refuses the same characters): a CR/LF in a URL forged calendar
+ * entries in the iCalendar export.
+ */
+int	url_valid(const char *s, size_t len);
 /* True when s is YYYY-MM-DD and a real date. */
 int	date_valid(const char *s, size_t len);
 

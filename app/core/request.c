@@ -97,6 +97,21 @@ req_printf(struct request *req, const char *fmt, ...)
 	return s;
 }
 
+void *
+req_grow(struct request *req, void *array, size_t n, size_t *cap, size_t size)
+{
+	void *bigger;
+
+	if (n < *cap)
+		return array;
+	/* The old array stays in the arena until the request ends: at most as much again. */
+	*cap = *cap ? *cap * 2 : 16;
+	bigger = req_alloc(req, *cap * size);
+	if (n)
+		memcpy(bigger, array, n * size);
+	return bigger;
+}
+
 void
 param_push(struct request *req, struct param **list, const char *name,
     const char *value, size_t len)
@@ -184,12 +199,47 @@ resp_header(struct request *req, const char *name, const char *value)
 	param_push(req, &req->out_headers, name, value, strlen(value));
 }
 
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* A byte no redirect target may hold: a browser drops tabs and newlines from a URL
+ * ("/\t/x" becomes "//x") and reads a backslash as a slash. Encoded, a space is how a
+ * query holds one; as it is, it has no place in a Location. */
+static int
+unsafe_in_target(unsigned char c, int encoded)
+{
+	return c < ' ' || c == 0x7F || c == '\\' || (encoded ? c == '/' : c == ' ');
+}
+
+int
+redirect_target_valid(const char *s)
+{
+	if (s == NULL || s[0] != '/' || s[1] == '/')
+		return 0;
+	for (; *s; s++) {
+		int hi, lo;
+
+		if (unsafe_in_target((unsigned char)*s, 0))
+			return 0;
+		if (*s == '%' && (hi = hex_value(s[1])) >= 0 && (lo = hex_value(s[2])) >= 0 &&
+		    unsafe_in_target((unsigned char)(hi << 4 | lo), 1))
+			return 0;
+	}
+	return 1;
+}
+
 int
 resp_redirect(struct request *req, const char *location)
 {
 	/* Only local paths: an open redirect would let a link lead off-site. */
-	if (location == NULL || location[0] != '/' || location[1] == '/' ||
-	    location[1] == '\\')
+	if (!redirect_target_valid(location))
 		location = "/";
 	resp_header(req, "Location", location);
 	return 303;

@@ -115,6 +115,9 @@ char		*req_strdup(struct request *, const char *);
 char		*req_strndup(struct request *, const char *, size_t);
 char		*req_printf(struct request *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+/* Room for element n of an array (of elements of size bytes, *cap of them) in the arena:
+ * returns the array, moved into one twice as long when n == *cap. */
+void		*req_grow(struct request *, void *array, size_t n, size_t *cap, size_t size);
 void		 param_push(struct request *, struct param **, const char *name,
 		    const char *value, size_t len);
 const char	*param_find(const struct param *, const char *name);
@@ -129,7 +132,16 @@ long long	 req_arg_int(const struct request *, const char *name, long long def);
 const char	**req_args(struct request *, const char *name, size_t *np);
 
 void		 resp_header(struct request *, const char *name, const char *value);
-/* Redirects with 303 See Other to a local path. */
+/*
+ * True when location is a path of this site as every browser reads it: one '/' first,
+ * then no control character, space or backslash, and no control character, backslash or
+ * slash written percent-encoded (%00-%1F, %7F, %5C, %2F), which a second decoding would
+ * bring back.
+ * "//evil.example", "/\evil.example", "/\t/evil.example" (a browser drops the tab and
+ * reads "//") and "/%2F/evil.example" are not.
+ */
+int		 redirect_target_valid(const char *location);
+/* Redirects with 303 See Other to location, or to / when it is not redirect_target_valid. */
 int		 resp_redirect(struct request *, const char *location);
 
 #endif

@@ -2,6 +2,7 @@
  * sandbox.c: the seccomp-bpf allow-list `lectern serve` runs under once its
  * sockets, files and user are settled, as Kore's workers do (src/seccomp.c).
  */
+#include <errno.h>
 #include <seccomp.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -96,23 +97,27 @@ allow_names(scmp_filter_ctx ctx, const char *const *names, size_t n)
 
 /*
  * The calls allowed only with some arguments.
- * Memory is never writable and executable at once, and no mapping is made
- * executable later (mprotect): an exploit cannot write code and run it. This is
- * what the systemd unit's MemoryDenyWriteExecute asks of the kernel. A new
- * read-only executable mapping of a file stays allowed: glibc's iconv loads a
- * converter (gconv) the first time an uploaded schedule declares an encoding
- * such as windows-1252 (traced). libmicrohttpd's pool threads name themselves
- * as they start (prctl). abort() signals only this process, so a failed
- * allocation still ends in SIGABRT and a core, not in SIGSYS.
+ * No memory is mapped executable once serving (mmap), none made executable later
+ * (mprotect): an exploit can neither write code and run it nor map a file it wrote as
+ * code. The code the server needs is mapped by then; glibc's iconv, which maps a
+ * character-set converter the first time a schedule declares its encoding, has its
+ * converters loaded before (sandbox_prepare). An executable mmap fails with EPERM rather
+ * than killing, so a schedule in an encoding not loaded is refused with a message (what
+ * the systemd unit's MemoryDenyWriteExecute asks is weaker: it lets a new read-only
+ * executable mapping through). libmicrohttpd's pool threads name themselves as they
+ * start (prctl). abort() signals only this process, so a failed allocation still ends
+ * in SIGABRT and a core, not in SIGSYS.
  */
 static int
-allow_checked(scmp_filter_ctx ctx)
+allow_checked(scmp_filter_ctx ctx, enum sandbox_mode mode)
 {
 	const struct scmp_arg_cmp not_x = SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0);
-	const struct scmp_arg_cmp not_w = SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_WRITE, 0);
+	const struct scmp_arg_cmp x = SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, PROT_EXEC);
 
+	/* In log mode the filter's default (log) is already the rule for an executable mmap. */
 	if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1, not_x) < 0 ||
-	    seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1, not_w) < 0 ||
+	    (mode != SANDBOX_LOG &&
+		seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(mmap), 1, x) < 0) ||
 	    seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mprotect), 1, not_x) < 0 ||
 	    seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prctl), 1,
 		SCMP_A0(SCMP_CMP_EQ, PR_SET_NAME)) < 0 ||
@@ -123,7 +128,7 @@ allow_checked(scmp_filter_ctx ctx)
 }
 
 static int
-allow_all(scmp_filter_ctx ctx)
+allow_all(scmp_filter_ctx ctx, enum sandbox_mode mode)
 {
 	if (allow_names(ctx, allowed, sizeof(allowed) / sizeof(allowed[0])) == -1)
 		return -1;
@@ -132,7 +137,7 @@ allow_all(scmp_filter_ctx ctx)
 	    sizeof(allowed_sanitizer) / sizeof(allowed_sanitizer[0])) == -1)
 		return -1;
 #endif
-	return allow_checked(ctx);
+	return allow_checked(ctx, mode);
 }
 
 int
@@ -155,7 +160,7 @@ sandbox_enter(enum sandbox_mode mode)
 		log_err("seccomp: cannot set the filter's attributes");
 		goto out;
 	}
-	if (allow_all(ctx) == -1)
+	if (allow_all(ctx, mode) == -1)
 		goto out;
 	if ((err = seccomp_load(ctx)) < 0) {
 		log_err("seccomp: cannot load the filter: %s (`seccomp = no` turns it off)",

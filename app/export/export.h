@@ -8,10 +8,10 @@
  */
 #ifndef LECTERN_EXPORT_H
 #define LECTERN_EXPORT_H
-#include <sqlite3.h>
 #include <stdio.h>
 
 #include "core/buf.h"
+#include "model/conn.h"
 
 enum export_shape {
 	EXPORT_APPEARANCES,	/* one row per speaker x session */
@@ -48,18 +48,18 @@ struct export_filter {
 struct export_stream;
 
 /*
- * Starts a speaker list (format EXPORT_CSV or EXPORT_JSON). With own_db the
- * stream closes db when freed. Returns NULL (logged) on error; then db is
- * closed if own_db.
+ * Starts a speaker list (format EXPORT_CSV or EXPORT_JSON) read on db, a connection of
+ * its own (model/conn.h). With own_db the stream closes db when freed. Returns NULL
+ * (logged) on error; then db is closed if own_db.
  */
-struct export_stream	*export_speakers_new(sqlite3 *db, int own_db,
+struct export_stream	*export_speakers_new(struct db_conn *db, int own_db,
 			    const struct export_filter *);
 /*
  * Starts an event's schedule (EXPORT_XML: frab schedule.xml; EXPORT_ICS:
  * iCalendar) or, with f->person and no event, a person's talks as EXPORT_ICS.
  * NULL on error as above.
  */
-struct export_stream	*export_schedule_new(sqlite3 *db, int own_db,
+struct export_stream	*export_schedule_new(struct db_conn *db, int own_db,
 			    const struct export_filter *);
 
 /* A stream_fn (http.h): appends the next piece to out; 0 with nothing
@@ -72,7 +72,8 @@ int	export_write(struct export_stream *, FILE *f);
 
 /* iCalendar (export_ics.c): appends the content line "NAME:value" with value
  * escaped as TEXT (\ ; , and newlines), folded at 75 octets with CRLF,
- * never inside a UTF-8 sequence. raw: the value is not escaped (dates, URIs). */
+ * never inside a UTF-8 sequence. raw: the value is not escaped (dates, URIs), but
+ * control characters are left out of it, so it stays one content line. */
 void	ics_line(struct buf *out, const char *name, const char *value, int raw);
 /* Appends s escaped as an RFC 5545 TEXT value (no folding). */
 void	ics_escape(struct buf *out, const char *s);

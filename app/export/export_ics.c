@@ -1,10 +1,11 @@
 /* export_ics.c: iCalendar (RFC 5545) calendars of an event's sessions or a person's talks. */
-#include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
+#include "core/params.h"
 #include "core/version.h"
 #include "export/stream.h"
-#include "core/mem.h"
+#include "model/schedule_rows.h"
 
 #define ICS_LINE	75	/* octets per line, excluding CRLF */
 
@@ -52,6 +53,16 @@ ics_fold(struct buf *out, const char *line, size_t len)
 	buf_append(out, "\r\n", 2);
 }
 
+/* A value written as it is (a date, a URI) never holds a line break or another control
+ * character: one would end the content line and let the value start properties of its own. */
+static void
+ics_raw(struct buf *out, const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s >= 0x20 && *s != 0x7F)
+			buf_putc(out, *s);
+}
+
 void
 ics_line(struct buf *out, const char *name, const char *value, int raw)
 {
@@ -60,67 +71,50 @@ ics_line(struct buf *out, const char *name, const char *value, int raw)
 	buf_puts(&line, name);
 	buf_putc(&line, ':');
 	if (raw)
-		buf_puts(&line, value);
+		ics_raw(&line, value);
 	else
 		ics_escape(&line, value);
 	ics_fold(out, line.data, line.len);
 	buf_release(&line);
 }
 
-/* Scheduled and cancelled sessions with a start, of one event or one person,
- * in UTC (so no VTIMEZONE is needed), ordered by start, room, id. */
-static const char sql_sessions[] =
-	"SELECT s.id, strftime('%Y%m%dT%H%M%SZ', s.starts_utc),"
-	" strftime('%Y%m%dT%H%M%SZ', s.starts_utc, '+' || coalesce(s.duration_min, 30) || ' minutes'),"
-	" strftime('%Y%m%dT%H%M%SZ', s.updated_at), s.title, s.room, s.abstract,"
-	" coalesce(s.url, ''), s.status, s.kind, e.name,"
-	" (SELECT group_concat(name, ', ') FROM (SELECT p.name FROM appearances a"
-	"   JOIN people p ON p.id = a.person_id WHERE a.session_id = s.id"
-	"   ORDER BY a.position, p.id))"
-	" FROM sessions s JOIN events e ON e.id = s.event_id"
-	" WHERE s.starts_at IS NOT NULL"
-	" AND (:event IS NULL OR e.slug = :event)"
-	" AND (:person IS NULL OR EXISTS (SELECT 1 FROM appearances a JOIN people p"
-	"   ON p.id = a.person_id WHERE a.session_id = s.id AND p.slug = :person))"
-	" ORDER BY s.starts_utc, s.room, s.id";
-
 static void
-vevent(struct export_stream *s, struct buf *out)
+vevent(struct export_stream *s, struct buf *out, const struct calendar_row *r)
 {
-	sqlite3_stmt *st = s->st;
-	const char *speakers = export_col(st, 11), *abstract = export_col(st, 6);
 	struct buf *d = &s->scratch;
 
 	ics_line(out, "BEGIN", "VEVENT", 1);
 	buf_reset(d);
-	buf_appendf(d, "session-%lld@lectern", (long long)sqlite3_column_int64(st, 0));
+	/* Globally unique: the installation's id tells two Lecterns' session 12 apart. */
+	buf_appendf(d, "session-%lld@lectern-%s", r->id, r->installation);
 	ics_line(out, "UID", d->data, 1);
-	ics_line(out, "DTSTAMP", export_col(st, 3), 1);
-	ics_line(out, "DTSTART", export_col(st, 1), 1);
-	ics_line(out, "DTEND", export_col(st, 2), 1);
-	ics_line(out, "SUMMARY", export_col(st, 4), 0);
-	if (export_col(st, 5))
-		ics_line(out, "LOCATION", export_col(st, 5), 0);
+	ics_line(out, "DTSTAMP", r->stamp, 1);
+	ics_line(out, "DTSTART", r->start, 1);
+	ics_line(out, "DTEND", r->end, 1);
+	ics_line(out, "SUMMARY", r->title, 0);
+	if (r->room)
+		ics_line(out, "LOCATION", r->room, 0);
 	buf_reset(d);
-	if (speakers)
-		buf_puts(d, speakers);
-	if (speakers && abstract)
+	if (r->speakers)
+		buf_puts(d, r->speakers);
+	if (r->speakers && r->abstract)
 		buf_puts(d, "\n\n");
-	if (abstract)
-		buf_puts(d, abstract);
+	if (r->abstract)
+		buf_puts(d, r->abstract);
 	if (d->len)
 		ics_line(out, "DESCRIPTION", d->data, 0);
-	if (*export_col(st, 7))
-		ics_line(out, "URL", export_col(st, 7), 1);
-	ics_line(out, "CATEGORIES", export_col(st, 9), 0);
-	ics_line(out, "STATUS", strcmp(export_col(st, 8), "cancelled") == 0 ?
-	    "CANCELLED" : "CONFIRMED", 1);
+	/* A URL the schema would refuse now (stored before 0006) is left out, not mended. */
+	if (*r->url && url_valid(r->url, strlen(r->url)))
+		ics_line(out, "URL", r->url, 1);
+	ics_line(out, "CATEGORIES", r->kind, 0);
+	ics_line(out, "STATUS", strcmp(r->status, "cancelled") == 0 ? "CANCELLED" : "CONFIRMED", 1);
 	ics_line(out, "END", "VEVENT", 1);
 }
 
 static int
 step_ics(struct export_stream *s, struct buf *out)
 {
+	struct calendar_row r;
 	int rc;
 
 	if (!s->started) {
@@ -130,54 +124,35 @@ step_ics(struct export_stream *s, struct buf *out)
 		ics_line(out, "PRODID", "-//Lectern//Lectern " LECTERN_VERSION "//EN", 1);
 		ics_line(out, "CALSCALE", "GREGORIAN", 1);
 		ics_line(out, "METHOD", "PUBLISH", 1);
-		ics_line(out, "X-WR-CALNAME", s->priv, 0);
+		ics_line(out, "X-WR-CALNAME", s->name, 0);
 		return 1;
 	}
 	for (int k = 0; k < 64; k++) {
-		if ((rc = sqlite3_step(s->st)) == SQLITE_DONE) {
-			ics_line(out, "END", "VCALENDAR", 1);
-			return 0;
+		if ((rc = calendar_rows_next(s->rows, &r)) <= 0) {
+			if (rc == 0)
+				ics_line(out, "END", "VCALENDAR", 1);
+			return rc;
 		}
-		if (rc != SQLITE_ROW)
-			return -1;
-		vevent(s, out);
-		s->rows++;
+		vevent(s, out, &r);
+		s->n_rows++;
 	}
 	return 1;
 }
 
-/* The calendar's name: the event's or the person's; NULL when there is neither. */
-static const char sql_name[] =
-	"SELECT coalesce((SELECT name FROM events WHERE slug = :event),"
-	" (SELECT name || ': talks' FROM people WHERE slug = :person))";
-
 static void
-release_name(struct export_stream *s)
+release_rows(struct export_stream *s)
 {
-	free(s->priv);
+	calendar_rows_close(s->rows);
 }
 
 struct export_stream *
 export_ics_new(struct export_stream *s)
 {
-	sqlite3_stmt *st;
-	const char *name;
-
-	if ((st = export_prepare(s, sql_name)) == NULL)
-		goto fail;
-	export_bind(st, ":event", s->f.event);
-	export_bind(st, ":person", s->f.event ? NULL : s->f.person);
-	if (sqlite3_step(st) == SQLITE_ROW && (name = export_col(st, 0)) != NULL)
-		s->priv = xstrdup(name);
-	sqlite3_finalize(st);
-	if (s->priv == NULL || (s->st = export_prepare(s, sql_sessions)) == NULL)
-		goto fail;
-	s->release = release_name;
-	export_bind(s->st, ":event", s->f.event);
-	export_bind(s->st, ":person", s->f.event ? NULL : s->f.person);
+	if ((s->rows = calendar_rows_open(s->db, s->f.event, s->f.person, &s->name)) == NULL) {
+		export_free(s);
+		return NULL;
+	}
+	s->release = release_rows;
 	s->step = step_ics;
 	return s;
-fail:
-	export_free(s);
-	return NULL;
 }

@@ -6,14 +6,15 @@
  * so an importer can read it back and a second export gives the same file.
  */
 #include <libxml/xmlwriter.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/version.h"
-#include "export/stream.h"
+#include "core/guid.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/version.h"
+#include "export/stream.h"
+#include "model/schedule_rows.h"
 
 struct xml_state {
 	xmlTextWriterPtr	 w;
@@ -21,48 +22,8 @@ struct xml_state {
 	char			*day;		/* the open <day>, or NULL */
 	char			*room;		/* the open <room>, or NULL */
 	int			 day_index;
-	char			*offset;	/* the event's UTC offset, "+02:00" or "Z" */
-	char			*slug;
+	struct schedule_head	 head;		/* the event (kept by the rows) */
 };
-
-/* The days: every date of the event, and any date a session falls on outside it. */
-#define DAYS(eid) \
-	"WITH RECURSIVE d(day) AS (SELECT starts_on FROM events WHERE id = " eid \
-	"  UNION SELECT date(day, '+1 day') FROM d, events e WHERE e.id = " eid " AND day < e.ends_on)," \
-	" days(day) AS (SELECT day FROM d UNION SELECT substr(starts_at, 1, 10) FROM sessions" \
-	"  WHERE event_id = " eid " AND starts_at IS NOT NULL AND status = 'scheduled')"
-
-static const char sql_conference[] = DAYS("(SELECT id FROM events WHERE slug = :event)")
-	" SELECT e.id, e.name, e.slug, e.starts_on, e.ends_on, (SELECT count(*) FROM days),"
-	" e.time_zone, e.url, coalesce((SELECT CASE WHEN length(starts_at) >= 25"
-	"   THEN substr(starts_at, 20, 6) ELSE 'Z' END FROM sessions"
-	"   WHERE event_id = e.id AND starts_at IS NOT NULL ORDER BY starts_utc, id LIMIT 1), 'Z')"
-	" FROM events e WHERE e.slug = :event";
-
-/* One row per session, and one with a NULL session for a day without any. */
-static const char sql_rows[] = DAYS(":eid")
-	" SELECT days.day, s.id, coalesce(s.room, ''), s.title, s.subtitle, s.kind,"
-	" CASE WHEN substr(s.starts_at, 20) GLOB '[+-][0-9][0-9]:[0-9][0-9]'"
-	"   OR substr(s.starts_at, 20) = 'Z' THEN s.starts_at"
-	"   ELSE strftime('%Y-%m-%dT%H:%M:%SZ', s.starts_at) END,"
-	" substr(s.starts_at, 12, 5),"
-	" printf('%02d:%02d', min(coalesce(s.duration_min, 0), 5999) / 60,"
-	"   min(coalesce(s.duration_min, 0), 5999) % 60),"
-	" coalesce(s.abstract, ''), coalesce(s.track, ''), s.url,"
-	/* An imported session keeps the source's guid and id, so a schedule read back
-	 * from Lectern's own export comes out the same. */
-	" k.key, json_extract(k.imported, '$.source_id')"
-	" FROM days LEFT JOIN sessions s ON s.event_id = :eid AND s.status = 'scheduled'"
-	"  AND s.starts_at IS NOT NULL AND substr(s.starts_at, 1, 10) = days.day"
-	" LEFT JOIN source_keys k ON k.source = 'event:' || s.event_id AND k.kind = 'session' AND k.local_id = s.id"
-	" ORDER BY days.day, coalesce(s.room, ''), s.starts_utc, s.id";
-
-static const char sql_persons[] =
-	"SELECT coalesce((SELECT CAST(k.key AS INTEGER) FROM source_keys k JOIN sessions s ON s.id = a.session_id"
-	" WHERE k.source = 'event:' || s.event_id AND k.kind = 'person' AND k.local_id = p.id"
-	" AND k.key NOT GLOB '*[^0-9]*' AND k.key <> '' LIMIT 1), p.id), p.name"
-	" FROM appearances a JOIN people p ON p.id = a.person_id"
-	" WHERE a.session_id = :sid ORDER BY a.position, p.id";
 
 static int
 xml_write(void *ctx, const char *data, int len)
@@ -114,78 +75,63 @@ element(xmlTextWriterPtr w, const char *name, const char *text)
 	return rc < 0 ? -1 : 0;
 }
 
-/* A stable UUID for a session: a hash of the event slug and session id, so a
- * re-export gives the same guid and two events' sessions never collide. */
-static void
-session_guid(const char *slug, long long id, char out[37])
+static int
+write_person(void *arg, const struct schedule_person *p)
 {
-	unsigned char h[16];
-	char key[200];
-	int n = snprintf(key, sizeof(key), "lectern-session:%s:%lld", slug, id);
+	struct xml_state *x = arg;
+	xmlTextWriterPtr w = x->w;
+	struct buf clean = BUF_INIT;
+	char guid[37];
+	int rc = 0;
 
-	crypto_generichash(h, sizeof(h), (const unsigned char *)key, (size_t)n, NULL, 0);
-	h[6] = (unsigned char)((h[6] & 0x0F) | 0x50);
-	h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
-	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	    h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11],
-	    h[12], h[13], h[14], h[15]);
+	if (p->guid == NULL)
+		guid_make(x->head.installation, "person", p->id, guid);
+	rc |= xmlTextWriterStartElement(w, X("person")) < 0;
+	if (p->source_id)
+		rc |= xmlTextWriterWriteAttribute(w, X("id"), X(p->source_id)) < 0;
+	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(p->guid ? p->guid : guid)) < 0;
+	rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, p->name))) < 0;
+	rc |= xmlTextWriterEndElement(w) < 0;
+	buf_release(&clean);
+	return rc ? -1 : 0;
 }
 
 static int
 write_persons(struct export_stream *s, struct xml_state *x, long long sid)
 {
-	xmlTextWriterPtr w = x->w;
-	struct buf clean = BUF_INIT;
-	int rc = 0, r;
+	int rc = 0;
 
-	sqlite3_reset(s->st2);
-	sqlite3_bind_int64(s->st2, 1, sid);
-	rc |= xmlTextWriterStartElement(w, X("persons")) < 0;
-	while ((r = sqlite3_step(s->st2)) == SQLITE_ROW) {
-		rc |= xmlTextWriterStartElement(w, X("person")) < 0;
-		rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld",
-		    (long long)sqlite3_column_int64(s->st2, 0)) < 0;
-		rc |= xmlTextWriterWriteString(w, X(xml_clean(&clean, export_col(s->st2, 1)))) < 0;
-		rc |= xmlTextWriterEndElement(w) < 0;
-	}
-	rc |= xmlTextWriterEndElement(w) < 0;
-	buf_release(&clean);
-	return rc || r != SQLITE_DONE ? -1 : 0;
+	rc |= xmlTextWriterStartElement(x->w, X("persons")) < 0;
+	rc |= schedule_persons(s->rows, sid, write_person, x) == -1;
+	rc |= xmlTextWriterEndElement(x->w) < 0;
+	return rc ? -1 : 0;
 }
 
 static int
-write_event(struct export_stream *s, struct xml_state *x)
+write_event(struct export_stream *s, struct xml_state *x, const struct schedule_row *r)
 {
-	sqlite3_stmt *st = s->st;
 	xmlTextWriterPtr w = x->w;
-	long long id = sqlite3_column_int64(st, 1), shown = id;
-	const char *key = export_col(st, 12);
 	char guid[37];
 	int rc = 0;
 
-	session_guid(x->slug, id, guid);
-	if (key && strlen(key) >= 36 && (key[36] == '\0' || key[36] == '@')) {
-		memcpy(guid, key, 36);	/* the source's guid, without a slot's start */
-		guid[36] = '\0';
-	}
-	if (sqlite3_column_type(st, 13) == SQLITE_INTEGER && sqlite3_column_int64(st, 13) > 0)
-		shown = sqlite3_column_int64(st, 13);
+	if (r->guid == NULL)	/* Lectern's own, which it reads back to this session */
+		guid_make(x->head.installation, "session", r->session_id, guid);
 	rc |= xmlTextWriterStartElement(w, X("event")) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", shown) < 0;
-	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(guid)) < 0;
-	rc |= element(w, "room", export_col(st, 2));
-	rc |= element(w, "title", export_col(st, 3));
-	if (export_col(st, 4))
-		rc |= element(w, "subtitle", export_col(st, 4));
-	rc |= element(w, "type", export_col(st, 5));
-	rc |= element(w, "date", export_col(st, 6));
-	rc |= element(w, "start", export_col(st, 7));
-	rc |= element(w, "duration", export_col(st, 8));
-	rc |= element(w, "abstract", export_col(st, 9));
-	rc |= element(w, "track", export_col(st, 10));
-	rc |= write_persons(s, x, id);
-	if (export_col(st, 11))
-		rc |= element(w, "url", export_col(st, 11));
+	rc |= xmlTextWriterWriteFormatAttribute(w, X("id"), "%lld", r->shown_id) < 0;
+	rc |= xmlTextWriterWriteAttribute(w, X("guid"), X(r->guid ? r->guid : guid)) < 0;
+	rc |= element(w, "room", r->room);
+	rc |= element(w, "title", r->title);
+	if (r->subtitle)
+		rc |= element(w, "subtitle", r->subtitle);
+	rc |= element(w, "type", r->kind);
+	rc |= element(w, "date", r->date);
+	rc |= element(w, "start", r->start);
+	rc |= element(w, "duration", r->duration);
+	rc |= element(w, "abstract", r->abstract);
+	rc |= element(w, "track", r->track);
+	rc |= write_persons(s, x, r->session_id);
+	if (r->url)
+		rc |= element(w, "url", r->url);
 	rc |= xmlTextWriterEndElement(w) < 0;
 	return rc ? -1 : 0;
 }
@@ -218,64 +164,67 @@ open_day(struct xml_state *x, const char *day)
 	rc |= xmlTextWriterStartElement(x->w, X("day")) < 0;
 	rc |= xmlTextWriterWriteFormatAttribute(x->w, X("index"), "%d", ++x->day_index) < 0;
 	rc |= xmlTextWriterWriteAttribute(x->w, X("date"), X(day)) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(x->w, X("start"), "%sT00:00:00%s", day, x->offset) < 0;
-	rc |= xmlTextWriterWriteFormatAttribute(x->w, X("end"), "%sT23:59:59%s", day, x->offset) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(x->w, X("start"), "%sT00:00:00%s", day, x->head.offset) < 0;
+	rc |= xmlTextWriterWriteFormatAttribute(x->w, X("end"), "%sT23:59:59%s", day, x->head.offset) < 0;
 	return rc ? -1 : 0;
 }
 
 static int
-row(struct export_stream *s, struct xml_state *x)
+open_room(struct xml_state *x, const char *room)
 {
-	const char *day = export_col(s->st, 0), *room = export_col(s->st, 2);
+	struct buf clean = BUF_INIT;
+	int rc;
 
-	if (x->day == NULL || strcmp(x->day, day) != 0)
-		if (close_open(x, 1) == -1 || open_day(x, day) == -1)
+	if (close_open(x, 0) == -1)
+		return -1;
+	x->room = xstrdup(room);
+	rc = xmlTextWriterStartElement(x->w, X("room")) < 0 ||
+	    xmlTextWriterWriteAttribute(x->w, X("name"), X(xml_clean(&clean, room))) < 0;
+	buf_release(&clean);
+	return rc ? -1 : 0;
+}
+
+static int
+row(struct export_stream *s, struct xml_state *x, const struct schedule_row *r)
+{
+	if (x->day == NULL || strcmp(x->day, r->day) != 0)
+		if (close_open(x, 1) == -1 || open_day(x, r->day) == -1)
 			return -1;
-	if (sqlite3_column_type(s->st, 1) == SQLITE_NULL)
+	if (r->session_id == 0)
 		return 0;	/* a day without sessions */
-	if (x->room == NULL || strcmp(x->room, room) != 0) {
-		struct buf clean = BUF_INIT;
-		int rc;
-
-		if (close_open(x, 0) == -1)
-			return -1;
-		x->room = xstrdup(room);
-		rc = xmlTextWriterStartElement(x->w, X("room")) < 0 ||
-		    xmlTextWriterWriteAttribute(x->w, X("name"), X(xml_clean(&clean, room))) < 0;
-		buf_release(&clean);
-		if (rc)
-			return -1;
-	}
-	return write_event(s, x);
+	if ((x->room == NULL || strcmp(x->room, r->room) != 0) && open_room(x, r->room) == -1)
+		return -1;
+	return write_event(s, x, r);
 }
 
 static int
 step_xml(struct export_stream *s, struct buf *out)
 {
 	struct xml_state *x = s->priv;
-	int rc = 1, r;
+	struct schedule_row r;
+	int rc = 1, next;
 
 	x->out = out;
 	/* The head was written when the stream was made. */
 	buf_append(out, s->scratch.data, s->scratch.len);
 	buf_reset(&s->scratch);
 	for (int k = 0; k < 64 && rc == 1; k++) {
-		if ((r = sqlite3_step(s->st)) == SQLITE_DONE) {
+		if ((next = schedule_rows_next(s->rows, &r)) == 0) {
 			if (close_open(x, 1) == -1 || xmlTextWriterEndDocument(x->w) < 0)
 				return -1;
 			rc = 0;
-		} else if (r != SQLITE_ROW || row(s, x) == -1)
-			return log_err("export: schedule.xml: %s", sqlite3_errmsg(s->db));
+		} else if (next == -1 || row(s, x, &r) == -1)
+			return log_err("export: schedule.xml cannot be written");
 	}
 	return xmlTextWriterFlush(x->w) < 0 ? -1 : rc;
 }
 
 /* The document head: generator, version, conference. */
 static int
-write_head(struct xml_state *x, sqlite3_stmt *c)
+write_head(struct xml_state *x)
 {
+	const struct schedule_head *h = &x->head;
 	xmlTextWriterPtr w = x->w;
-	const char *slug = export_col(c, 2), *url = export_col(c, 7);
 	int rc = 0;
 
 	rc |= xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
@@ -283,18 +232,20 @@ write_head(struct xml_state *x, sqlite3_stmt *c)
 	rc |= xmlTextWriterStartElement(w, X("generator")) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("name"), X("lectern")) < 0;
 	rc |= xmlTextWriterWriteAttribute(w, X("version"), X(LECTERN_VERSION)) < 0;
+	/* The instance: an import of this file into the same database knows it for its own. */
+	rc |= xmlTextWriterWriteAttribute(w, X("system"), X(x->head.installation)) < 0;
 	rc |= xmlTextWriterEndElement(w) < 0;
 	rc |= element(w, "version", "1");
 	rc |= xmlTextWriterStartElement(w, X("conference")) < 0;
-	rc |= element(w, "title", export_col(c, 1));
-	if (strlen(slug) >= 4)	/* the XSD wants four characters or more */
-		rc |= element(w, "acronym", slug);
-	rc |= element(w, "start", export_col(c, 3));
-	rc |= element(w, "end", export_col(c, 4));
-	rc |= element(w, "days", export_col(c, 5));
-	if (url)
-		rc |= element(w, "url", url);
-	rc |= element(w, "time_zone_name", export_col(c, 6));
+	rc |= element(w, "title", h->name);
+	if (strlen(h->slug) >= 4)	/* the XSD wants four characters or more */
+		rc |= element(w, "acronym", h->slug);
+	rc |= element(w, "start", h->starts_on);
+	rc |= element(w, "end", h->ends_on);
+	rc |= element(w, "days", h->days);
+	if (h->url)
+		rc |= element(w, "url", h->url);
+	rc |= element(w, "time_zone_name", h->time_zone);
 	rc |= xmlTextWriterEndElement(w) < 0;
 	return rc ? -1 : 0;
 }
@@ -304,19 +255,18 @@ release_xml(struct export_stream *s)
 {
 	struct xml_state *x = s->priv;
 
-	if (x == NULL)
-		return;
-	/* Freeing the writer flushes what it still holds (after an error in
-	 * the middle of a piece): into our own scratch, not into a caller's
-	 * buffer that may be gone by now. */
-	x->out = &s->scratch;
-	if (x->w)
-		xmlFreeTextWriter(x->w);	/* also closes its output buffer */
-	free(x->day);
-	free(x->room);
-	free(x->offset);
-	free(x->slug);
-	free(x);
+	if (x) {
+		/* Freeing the writer flushes what it still holds (after an error in
+		 * the middle of a piece): into our own scratch, not into a caller's
+		 * buffer that may be gone by now. */
+		x->out = &s->scratch;
+		if (x->w)
+			xmlFreeTextWriter(x->w);	/* also closes its output buffer */
+		free(x->day);
+		free(x->room);
+		free(x);
+	}
+	schedule_rows_close(s->rows);
 }
 
 struct export_stream *
@@ -324,8 +274,6 @@ export_xml_new(struct export_stream *s)
 {
 	struct xml_state *x = xcalloc(1, sizeof(*x));
 	xmlOutputBufferPtr ob;
-	sqlite3_stmt *c;
-	long long eid;
 
 	s->priv = x;
 	s->release = release_xml;
@@ -335,25 +283,8 @@ export_xml_new(struct export_stream *s)
 		goto fail;
 	xmlTextWriterSetIndent(x->w, 1);
 	xmlTextWriterSetIndentString(x->w, X("  "));
-	if ((c = export_prepare(s, sql_conference)) == NULL)
+	if ((s->rows = schedule_rows_open(s->db, s->f.event, &x->head)) == NULL || write_head(x) == -1)
 		goto fail;
-	export_bind(c, ":event", s->f.event);
-	if (sqlite3_step(c) != SQLITE_ROW) {
-		sqlite3_finalize(c);
-		goto fail;
-	}
-	eid = sqlite3_column_int64(c, 0);
-	x->slug = xstrdup(export_col(c, 2));
-	x->offset = xstrdup(export_col(c, 8));
-	if (write_head(x, c) == -1) {
-		sqlite3_finalize(c);
-		goto fail;
-	}
-	sqlite3_finalize(c);
-	if ((s->st = export_prepare(s, sql_rows)) == NULL ||
-	    (s->st2 = export_prepare(s, sql_persons)) == NULL)
-		goto fail;
-	export_bind_int(s->st, ":eid", eid);
 	s->step = step_xml;
 	return s;
 fail:
@@ -362,7 +293,7 @@ fail:
 }
 
 struct export_stream *
-export_schedule_new(sqlite3 *db, int own_db, const struct export_filter *f)
+export_schedule_new(struct db_conn *db, int own_db, const struct export_filter *f)
 {
 	struct export_stream *s = export_stream_new(db, own_db, f);
 

@@ -1,13 +1,13 @@
 /* stream.c: the export stream: pieces for the web (req->stream) and the whole for the CLI. */
 #include <stdlib.h>
 
-#include "model/db.h"
-#include "export/stream.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "export/stream.h"
+#include "model/conn.h"
 
 struct export_stream *
-export_stream_new(sqlite3 *db, int own_db, const struct export_filter *f)
+export_stream_new(struct db_conn *db, int own_db, const struct export_filter *f)
 {
 	struct export_stream *s = xcalloc(1, sizeof(*s));
 
@@ -16,47 +16,6 @@ export_stream_new(sqlite3 *db, int own_db, const struct export_filter *f)
 	s->f = *f;
 	buf_init(&s->scratch, 0);
 	return s;
-}
-
-sqlite3_stmt *
-export_prepare(struct export_stream *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		log_err("export: %s", sqlite3_errmsg(s->db));
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-void
-export_bind(sqlite3_stmt *st, const char *name, const char *value)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-
-	if (i == 0)
-		return;
-	if (value == NULL || *value == '\0')
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
-}
-
-void
-export_bind_int(sqlite3_stmt *st, const char *name, long long value)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-
-	if (i)
-		sqlite3_bind_int64(st, i, value);
-}
-
-const char *
-export_col(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
 }
 
 int
@@ -107,10 +66,8 @@ export_free(void *ctx)
 		return;
 	if (s->release)
 		s->release(s);
-	sqlite3_finalize(s->st);
-	sqlite3_finalize(s->st2);
 	if (s->own_db)
-		db_close(s->db);
+		conn_close(s->db);
 	buf_release(&s->scratch);
 	free(s);
 }

@@ -25,7 +25,7 @@ static const struct {
 	{ "/search", D_SESSIONS | D_PEOPLE | D_ORGS | D_EVENTS },
 	{ "/export/speakers.csv", D_ORGS | D_PEOPLE | D_AFFIL | D_EVENTS | D_SESSIONS | D_BODIES },
 	{ "/export/speakers.json", D_ORGS | D_PEOPLE | D_AFFIL | D_EVENTS | D_SESSIONS | D_BODIES },
-	{ "/events/{slug}/schedule.xml", D_EVENTS | D_SESSIONS | D_PEOPLE | D_IMPORTS },
+	{ "/events/{slug}/schedule.xml", D_EVENTS | D_SESSIONS | D_PEOPLE | D_ORGS | D_IMPORTS },
 	{ "/events/{slug}/schedule.ics", D_EVENTS | D_SESSIONS | D_PEOPLE },
 	{ "/people/{slug}/talks.ics", D_EVENTS | D_SESSIONS | D_PEOPLE },
 };

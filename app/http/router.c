@@ -267,6 +267,25 @@ router_error_page(struct request *req)
 	page_error(req);
 }
 
+int
+router_offloaded(const struct request *head)
+{
+	char path[256];
+	size_t n = strlen(head->path);
+
+	/* PATH.json is PATH's JSON form (router_dispatch), run where PATH runs. */
+	if (n >= sizeof(path))
+		return 0;
+	memcpy(path, head->path, n + 1);
+	if (n > 5 && strcmp(path + n - 5, ".json") == 0)
+		path[n - 5] = '\0';
+	for (size_t i = 0; i < routes_count; i++)
+		if ((routes[i].flags & RF_OFFLOAD) && strcmp(head->method_name, "POST") != 0 &&
+		    route_match(NULL, routes[i].pattern, path, NULL))
+			return 1;
+	return 0;
+}
+
 size_t
 router_body_limit(const struct request *head, int *denied)
 {

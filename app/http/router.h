@@ -15,6 +15,7 @@
 
 #define RF_JSON		0x01	/* also answers at PATH.json with JSON */
 #define RF_NOCSRF	ACCESS_NOCSRF	/* a POST that needs no login token (the login form) */
+#define RF_OFFLOAD	0x04	/* runs on a thread of its own (offload.h): it spends the database's time */
 
 typedef int (*handler_fn)(struct request *);
 

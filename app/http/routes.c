@@ -1,6 +1,7 @@
 /* routes.c: the route table, Lectern's map of addresses to pages (Kore's `route` lines). */
-#include "pages/pages.h"
+#include "core/vocab.h"
 #include "http/router.h"
+#include "pages/pages.h"
 
 #define END	{ 0 }
 
@@ -15,14 +16,13 @@ static const struct param_rule p_export_speakers[] = {
 	{ "event", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "colocated", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "org", P_SLUG, PF_QUERY, 0, 120, 0 },
-	{ "kind", P_ENUM, PF_QUERY, 0, 0, "keynote|talk|lightning|panel|tutorial|maintainer|other" },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "from", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "person", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
-	{ "role", P_ENUM, PF_QUERY, 0, 0,
-	    "chair|co-chair|tech-lead|member|liaison|seat|gb|end_user|maintainer|toc|alternate" },
+	{ "role", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET2(TERMS_ROLE, TERMS_SEAT_TYPE) },
 	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },
 	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "include_email", P_ENUM, PF_QUERY, 0, 0, "0|1" },
@@ -50,7 +50,7 @@ static const struct param_rule p_slug_page[] = {
 };
 static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
-	{ "kind", P_ENUM, PF_QUERY, 0, 0, "keynote|talk|lightning|panel|tutorial|maintainer|other" },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
 	END
 };
@@ -104,7 +104,7 @@ static const struct param_rule p_user_update[] = {
 #define FIELD(n)	{ n, P_TEXT, PF_FORM, 0, 20000, 0 }
 #define SPEAKER(i)	{ "s" #i "_person", P_LINE, PF_FORM, 0, 200, 0 }, \
 			{ "s" #i "_org", P_LINE, PF_FORM, 0, 200, 0 }, \
-			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, "speaker|moderator|panelist|host" }
+			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }
 #define RECORD_FIELDS \
 	FIELD("name"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
 	FIELD("tier"), FIELD("notes"), FIELD("email"), FIELD("github"), FIELD("bio"), FIELD("person"), \
@@ -160,23 +160,43 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
-/* Imports. */
+/* Imports. The format, the logistics switch and a CSV's columns ("#N", or "" for none) go
+ * from the upload form to the preview, from the preview to a second one and to the import. */
+#define IMPORT_READING \
+	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv" }, \
+	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }
+#define IMPORT_COLUMN(f)	{ "map." f, P_LINE, PF_FORM, 0, 8, 0 }
 static const struct param_rule p_import[] = {
 	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */
 	{ "schedule", P_FILE, PF_FORM, 0, 1LL << 34, 0 },
 	{ "schedule.filename", P_LINE, PF_FORM, 0, 255, 0 },
 	{ "event", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },
+	{ "strict", P_ENUM, PF_FORM, 0, 0, "1" },
+	IMPORT_READING,
+	{ "token", P_TOKEN, PF_FORM, 64, 64, 0 },	/* a second preview of a kept upload */
+	IMPORT_COLUMN("title"), IMPORT_COLUMN("speakers"), IMPORT_COLUMN("companies"),
+	IMPORT_COLUMN("date"), IMPORT_COLUMN("start"), IMPORT_COLUMN("end"), IMPORT_COLUMN("duration"),
+	IMPORT_COLUMN("room"), IMPORT_COLUMN("track"), IMPORT_COLUMN("kind"), IMPORT_COLUMN("abstract"),
+	IMPORT_COLUMN("url"), IMPORT_COLUMN("id"),
 	END
 };
 static const struct param_rule p_import_token[] = {
 	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
 	END
 };
+static const struct param_rule p_import_confirm[] = {
+	{ "token", P_TOKEN, PF_FORM | PF_REQUIRED, 64, 64, 0 },
+	{ "tz", P_LINE, PF_FORM, 0, 64, 0 },	/* the zone picked in the preview */
+	IMPORT_READING,
+	{ "map", P_LINE, PF_FORM, 0, 1024, 0 },
+	END
+};
 static const struct param_rule p_imports[] = {
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
 	{ "done", P_INT, PF_QUERY, 0, 1LL << 53, 0 },
 	{ "undone", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "run", P_INT, PF_QUERY, 1, 1LL << 53, 0 },
 	END
 };
 static const struct param_rule p_import_run[] = {
@@ -205,7 +225,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/history", page_history, ACCESS_STAFF, 0, p_history },
 	{ HTTP_GET, "/admin/import", page_import_form, ACCESS_STAFF, 0, NULL },
 	{ HTTP_POST, "/admin/import", page_import_preview, ACCESS_STAFF, 0, p_import },
-	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_token },
+	{ HTTP_POST, "/admin/import/confirm", page_import_confirm, ACCESS_STAFF, 0, p_import_confirm },
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },
@@ -219,7 +239,7 @@ const struct route routes[] = {
 	{ HTTP_GET, "/sessions/{id}", page_session, ACCESS_PUBLIC, RF_JSON, p_session },
 	{ HTTP_GET, "/bodies", page_bodies, ACCESS_PUBLIC, RF_JSON, NULL },
 	{ HTTP_GET, "/bodies/{slug}", page_body, ACCESS_PUBLIC, RF_JSON, p_slug_page },
-	{ HTTP_GET, "/search", page_search, ACCESS_PUBLIC, RF_JSON, p_search },
+	{ HTTP_GET, "/search", page_search, ACCESS_PUBLIC, RF_JSON | RF_OFFLOAD, p_search },
 
 	/* Accounts. */
 	{ HTTP_GET, "/login", page_login_form, ACCESS_OPEN, RF_NOCSRF, p_login_form },

@@ -32,5 +32,7 @@ int	server_handle_raw(const char *request, size_t len, struct buf *response);
  * and *denied is the status that login gets on the route (0 when allowed). */
 struct request;
 size_t	router_body_limit(const struct request *head, int *denied);
+/* True when the route at the head's path runs on the offload threads (RF_OFFLOAD, GET). */
+int	router_offloaded(const struct request *head);
 
 #endif

@@ -30,13 +30,19 @@
 #include "core/request.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "http/offload.h"
 #include "http/page_cache.h"
-#include "http/render_pool.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/streams.h"
+#include "model/db.h"
 
-/* Per-connection memory for the request head and read buffers: heads up to about 9 KiB
- * (an 8 KiB cookie, the line limit of nginx and Apache), larger ones get 431.
+/* The largest request head (request line and headers, cookies included) answered; past it,
+ * 431. An 8 KiB cookie, the line limit of nginx and Apache, fits beside a browser's usual
+ * headers. libmicrohttpd alone let a 19.9 KB head through, or one with cookies of 10 KB,
+ * which it parses once more in the same memory (HEADER_MEMORY). */
+#define HEAD_MAX	(9 * 1024 + 512)
+/* Per-connection memory for the request head and read buffers (libmicrohttpd's pool).
  * libmicrohttpd zeroes all of it after every request and keeps it for every kept-alive
  * connection, so its size costs twice: at 64 KiB that memset was three quarters of a small
  * request's instructions, and 2,000 kept-alive connections held 130 MiB. */
@@ -45,6 +51,8 @@
 /* Answers compressed as they go (not kept): fast levels, most of the gain. */
 #define LIVE_GZIP_LEVEL	5
 #define LIVE_BR_LEVEL	4
+/* Threads for the routes that spend the database's time (offload.h): half the workers. */
+#define OFFLOAD_THREADS	(config.threads > 1 ? config.threads / 2 : 1)
 /* The most of a refused body read and thrown away so that its answer arrives (see on_request). */
 #define DISCARD_MAX	((unsigned long long)config.max_upload * 4)
 
@@ -54,6 +62,7 @@ static const char csp[] =
 
 struct conn_state {
 	struct request		 req;
+	int			 target_nul;	/* the request target held a NUL byte (on_uri) */
 	struct buf		 body;
 	size_t			 limit;
 	int			 denied;	/* for an upload route: the login's status there */
@@ -61,19 +70,15 @@ struct conn_state {
 	size_t			 discarded;
 	struct timespec		 start;
 	size_t			 bytes;
-	/* Streaming: the current chunk and how far it has been sent; compressed, the
-	 * export's own piece before it goes through zs. */
-	struct buf		 chunk;
-	size_t			 chunk_off;
-	int			 stream_done;
-	struct zstream		*zs;
-	struct buf		 raw;
 	/* Form fields being assembled by the post processor. */
 	struct buf		 field;
 	char			*field_name;
-	/* A public page set aside (render_pool.c, page_cache_wait) while the worker serves
-	 * its other connections; lock orders the suspension before the resumption. */
+	/* Handed to an offload thread (RF_OFFLOAD): the connection, suspended meanwhile. */
 	struct MHD_Connection	*conn;
+	int			 offloaded;
+	/* A public page set aside (rendered on an offload thread, or waited for while another
+	 * request renders it) while the worker serves its other connections; lock orders the
+	 * suspension before the resumption. */
 	pthread_mutex_t		 lock;
 	enum { PHASE_NEW, PHASE_ASIDE, PHASE_RENDERED, PHASE_WOKEN } phase;
 	int			 suspended;
@@ -203,53 +208,137 @@ fill_request(struct MHD_Connection *c, struct conn_state *cs, const char *url,
 		parse_form(c, cs);
 }
 
-/* The stream's next piece into cs->chunk, through the compressor when there is one; an
+/*
+ * A streamed body, owned by its libmicrohttpd response: the response's free callback
+ * (stream_released) runs when the connection is done with it, finished or dropped, and
+ * may run after the connection's state is gone. What the stream holds (a connection of
+ * the export pool) is given back as soon as its last piece is made.
+ */
+struct stream_out {
+	stream_fn		 fn;
+	void			*ctx;
+	void			(*free)(void *);
+	struct buf		 chunk;		/* the current piece and how far it has been sent */
+	size_t			 off;
+	int			 done;
+	size_t			*bytes;		/* the access log's count, in the connection's state */
+	struct stream_watch	 watch;
+	struct zstream		*zs;		/* compressing: the export's own piece goes into raw */
+	struct buf		 raw;
+};
+
+/* Frees what the stream holds (its pool connection); from then on it is not watched. */
+static void
+stream_end(struct stream_out *so)
+{
+	if (so->free && so->ctx)
+		so->free(so->ctx);
+	so->ctx = NULL;
+	atomic_store(&so->watch.done, 1);
+}
+
+static void
+stream_released(void *cls)
+{
+	struct stream_out *so = cls;
+
+	stream_end(so);
+	streams_remove(&so->watch);
+	buf_release(&so->chunk);
+	buf_release(&so->raw);
+	zstream_free(so->zs);
+	free(so);
+}
+
+/* The stream's next piece into so->chunk, through the compressor when there is one; an
  * empty piece from the export ends it. 0, or -1 on error. */
 static int
-stream_piece(struct conn_state *cs)
+stream_piece(struct stream_out *so)
 {
 	int finish;
 
-	if (cs->zs == NULL) {
-		if (cs->req.stream(cs->req.stream_ctx, &cs->chunk) == -1)
+	if (so->zs == NULL) {
+		if (so->fn(so->ctx, &so->chunk) == -1)
 			return -1;
-		cs->stream_done = cs->chunk.len == 0;
+		so->done = so->chunk.len == 0;
 		return 0;
 	}
 	do {	/* the compressor may keep a small piece for later */
-		buf_reset(&cs->raw);
-		if (cs->req.stream(cs->req.stream_ctx, &cs->raw) == -1)
+		buf_reset(&so->raw);
+		if (so->fn(so->ctx, &so->raw) == -1)
 			return -1;
-		finish = cs->raw.len == 0;
-		if (zstream_put(cs->zs, cs->raw.data, cs->raw.len, finish, &cs->chunk) == -1)
+		finish = so->raw.len == 0;
+		if (zstream_put(so->zs, so->raw.data, so->raw.len, finish, &so->chunk) == -1)
 			return -1;
-	} while (cs->chunk.len == 0 && !finish);
-	cs->stream_done = finish;
+	} while (so->chunk.len == 0 && !finish);
+	so->done = finish;
 	return 0;
 }
 
 static ssize_t
 stream_reader(void *cls, uint64_t pos, char *out, size_t max)
 {
-	struct conn_state *cs = cls;
+	struct stream_out *so = cls;
 	size_t n;
 
 	(void)pos;
-	while (cs->chunk_off == cs->chunk.len) {
-		if (cs->stream_done)
+	while (so->off == so->chunk.len) {
+		if (so->done)
 			return MHD_CONTENT_READER_END_OF_STREAM;
-		buf_reset(&cs->chunk);
-		cs->chunk_off = 0;
-		if (stream_piece(cs) == -1)
+		buf_reset(&so->chunk);
+		so->off = 0;
+		if (stream_piece(so) == -1) {
+			stream_end(so);
 			return MHD_CONTENT_READER_END_WITH_ERROR;
+		}
+		if (so->done)
+			stream_end(so);
 	}
-	n = cs->chunk.len - cs->chunk_off;
+	n = so->chunk.len - so->off;
 	if (n > max)
 		n = max;
-	memcpy(out, cs->chunk.data + cs->chunk_off, n);
-	cs->chunk_off += n;
-	cs->bytes += n;
+	memcpy(out, so->chunk.data + so->off, n);
+	so->off += n;
+	*so->bytes += n;
+	atomic_fetch_add(&so->watch.sent, n);
 	return (ssize_t)n;
+}
+
+/* The coding a response of this type goes in, among those available, for this client. */
+static enum coding
+coding_for(const struct request *req, unsigned available)
+{
+	if (!coding_suits(req->content_type) || req->status == 304)
+		return CODING_IDENTITY;
+	return coding_choose(req_header(req, "Accept-Encoding"), available);
+}
+
+/* The response of a streamed body, which takes the stream over from the request; compressed
+ * as it goes when the client takes a coding. */
+static struct MHD_Response *
+stream_response(struct MHD_Connection *c, struct conn_state *cs, enum coding *coding)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct stream_out *so = xcalloc(1, sizeof(*so));
+	struct MHD_Response *r;
+
+	so->fn = cs->req.stream;
+	so->ctx = cs->req.stream_ctx;
+	so->free = cs->req.stream_free;
+	cs->req.stream_ctx = NULL;
+	so->bytes = &cs->bytes;
+	buf_init(&so->chunk, 0);
+	buf_init(&so->raw, 0);
+	*coding = coding_for(&cs->req, (1u << CODING_GZIP) | (1u << CODING_BR));
+	if (*coding != CODING_IDENTITY && (so->zs = zstream_new(*coding, *coding == CODING_BR ?
+	    LIVE_BR_LEVEL : LIVE_GZIP_LEVEL)) == NULL)
+		*coding = CODING_IDENTITY;
+	streams_add(&so->watch, ci ? ci->connect_fd : -1);
+	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK, stream_reader, so,
+	    stream_released);
+	if (r == NULL)
+		stream_released(so);
+	return r;
 }
 
 static void
@@ -265,15 +354,6 @@ add_headers(struct MHD_Response *r, struct request *req)
 		MHD_add_response_header(r, "Content-Type", req->content_type);
 	for (const struct param *h = req->out_headers; h; h = h->next)
 		MHD_add_response_header(r, h->name, h->value);
-}
-
-/* The coding a response of this type goes in, among those available, for this client. */
-static enum coding
-coding_for(const struct request *req, unsigned available)
-{
-	if (!coding_suits(req->content_type) || req->status == 304)
-		return CODING_IDENTITY;
-	return coding_choose(req_header(req, "Accept-Encoding"), available);
 }
 
 /* A kept body (a cached page, an asset) in the client's coding: MHD takes over the
@@ -323,17 +403,6 @@ rendered_response(struct conn_state *cs, enum coding *coding)
 	return MHD_create_response_from_buffer(req->out.len, req->out.data, MHD_RESPMEM_PERSISTENT);
 }
 
-static struct MHD_Response *
-stream_response(struct conn_state *cs, enum coding *coding)
-{
-	*coding = coding_for(&cs->req, (1u << CODING_GZIP) | (1u << CODING_BR));
-	if (*coding != CODING_IDENTITY && (cs->zs = zstream_new(*coding, *coding == CODING_BR ?
-	    LIVE_BR_LEVEL : LIVE_GZIP_LEVEL)) == NULL)
-		*coding = CODING_IDENTITY;
-	return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK, stream_reader, cs,
-	    NULL);
-}
-
 /* Content-Encoding for the coding sent, and Vary on every answer that has codings. */
 static void
 coding_headers(struct MHD_Response *r, const struct request *req, enum coding coding)
@@ -353,7 +422,7 @@ respond(struct MHD_Connection *c, struct conn_state *cs)
 	enum coding coding;
 
 	if (req->stream && req->method != HTTP_HEAD)
-		r = stream_response(cs, &coding);
+		r = stream_response(c, cs, &coding);
 	else if (req->out_ref.data[0])
 		r = kept_response(cs, &coding);
 	else
@@ -376,6 +445,33 @@ quick_error(struct MHD_Connection *c, struct conn_state *cs, int status)
 	return respond(c, cs);
 }
 
+/* On an offload thread: the route runs there, then the connection's worker answers. */
+static void
+run_offloaded(void *arg)
+{
+	struct conn_state *cs = arg;
+
+	router_dispatch(&cs->req);
+	MHD_resume_connection(cs->conn);
+}
+
+/* Hands the request to an offload thread and suspends the connection until it is done;
+ * when the queue is full, 503 at once. */
+static enum MHD_Result
+offload(struct MHD_Connection *c, struct conn_state *cs)
+{
+	if (offload_reserve() == -1) {
+		resp_header(&cs->req, "Retry-After", "1");
+		cs->req.error_detail = "The server is answering many searches at once; try again in a moment.";
+		return quick_error(c, cs, 503);
+	}
+	cs->conn = c;
+	cs->offloaded = 1;
+	MHD_suspend_connection(c);
+	offload_submit(run_offloaded, cs);
+	return MHD_YES;
+}
+
 /* Ends a connection's time aside (on the thread that rendered or woke it): MHD calls
  * on_request again, which answers it or looks again. */
 static void
@@ -390,6 +486,7 @@ bring_back(struct conn_state *cs, int phase)
 	pthread_mutex_unlock(&cs->lock);
 }
 
+/* On an offload thread: a public page to render for the others (ROUTER_RENDER). */
 static void
 render_job(void *arg)
 {
@@ -409,7 +506,8 @@ wake_job(void *arg)
 /*
  * Sets a page to render, or to wait for, aside: queued (or registered) and the connection
  * suspended under cs->lock, so that the job cannot resume it before it is suspended.
- * Returns 1 when set aside, 0 when it must go on here (next says how).
+ * Returns 1 when set aside, 0 when it must go on here (next says how): the queue is full
+ * (the page is rendered here), or the render it would wait for has ended.
  */
 static int
 set_aside(struct MHD_Connection *c, struct conn_state *cs, enum router_next *next)
@@ -420,31 +518,33 @@ set_aside(struct MHD_Connection *c, struct conn_state *cs, enum router_next *nex
 	cs->conn = c;
 	cs->phase = PHASE_ASIDE;
 	if (*next == ROUTER_RENDER)
-		aside = render_pool_push(render_job, cs) == 0;
+		aside = offload_reserve() == 0;
 	else
 		aside = page_cache_wait(&cs->req, wake_job, cs);
 	if (aside) {
 		MHD_suspend_connection(c);
 		cs->suspended = 1;
+		if (*next == ROUTER_RENDER)
+			offload_submit(render_job, cs);
 	}
 	pthread_mutex_unlock(&cs->lock);
-	if (!aside && *next == ROUTER_RENDER) {	/* the pool is stopping */
+	if (!aside && *next == ROUTER_RENDER) {
 		router_render(&cs->req);
 		*next = ROUTER_DONE;
-	} else if (!aside)			/* the render ended meanwhile */
+	} else if (!aside)
 		*next = router_retry(&cs->req);
 	return aside;
 }
 
-/* The router's answer, from the start or from where the request was set aside. */
+/* The router's answer for a request (filled in), from the start or from where it was set
+ * aside. */
 static enum MHD_Result
-answer(struct MHD_Connection *c, struct conn_state *cs, const char *url, const char *method)
+answer(struct MHD_Connection *c, struct conn_state *cs)
 {
 	enum router_next next;
 
 	if (cs->phase == PHASE_NEW) {
-		fill_request(c, cs, url, method);
-		cs->req.can_defer = render_pool_running();
+		cs->req.can_defer = offload_running();
 		next = router_dispatch(&cs->req);
 	} else if (cs->phase == PHASE_WOKEN)
 		next = router_retry(&cs->req);
@@ -456,47 +556,129 @@ answer(struct MHD_Connection *c, struct conn_state *cs, const char *url, const c
 	return respond(c, cs);
 }
 
+/* What on_uri answers for a request target with a NUL byte (a marker, never freed). */
+static char target_has_nul;
+
+/*
+ * libmicrohttpd's URI log callback, at the request line, before anything is decoded: it
+ * ends the target where the version starts ("/a HTTP/1.1"), and 0.9.75 ends it again at a
+ * NUL byte and serves "GET /a<NUL>b" as /a; then what follows the target's end is not the
+ * version. Nothing is allocated here: after this callback, libmicrohttpd may close a
+ * connection (out of memory for its arguments) without notify_completed.
+ */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	const char *rest = uri + strlen(uri) + 1;
+
+	(void)cls, (void)c;
+	return strncmp(rest, "HTTP/", 5) == 0 && strlen(rest) <= 8 ? NULL : &target_has_nul;
+}
+
+/* A new connection state (the first call of a request). */
+static struct conn_state *
+conn_new(void)
+{
+	struct conn_state *cs = xcalloc(1, sizeof(*cs));
+
+	pthread_mutex_init(&cs->lock, NULL);
+	req_init(&cs->req);
+	buf_init(&cs->body, 0);
+	buf_init(&cs->field, 0);
+	clock_gettime(CLOCK_MONOTONIC, &cs->start);
+	return cs;
+}
+
+struct head_count {
+	size_t	 bytes;
+	int	 hosts;
+};
+
+static enum MHD_Result
+count_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+    const char *value, size_t len)
+{
+	struct head_count *h = cls;
+
+	(void)kind;
+	/* "Key: value" CRLF; a query argument "key=value&" (decoded: about its size) */
+	h->bytes += key_size + len + (kind == MHD_HEADER_KIND ? 4 : 2);
+	h->hosts += kind == MHD_HEADER_KIND && key && strcasecmp(key, "Host") == 0;
+	return MHD_YES;
+}
+
+/*
+ * The status of a head refused before any route sees it, or 0: a request target with a
+ * NUL byte (on_uri), an HTTP/1.1 request without Host or with two, which libmicrohttpd
+ * 0.9.75 accepts (RFC 9112 3.2: 400), or a head over HEAD_MAX.
+ */
+static int
+head_refused(struct MHD_Connection *c, struct conn_state *cs, const char *url,
+    const char *method, const char *version)
+{
+	struct head_count h = { 0, 0 };
+
+	if (cs->target_nul) {
+		cs->req.error_detail = "The request line holds a NUL byte.";
+		return 400;
+	}
+	MHD_get_connection_values_n(c, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, count_header, &h);
+	if (h.hosts > 1 || (h.hosts == 0 && strcmp(version, MHD_HTTP_VERSION_1_1) == 0)) {
+		cs->req.error_detail = "An HTTP/1.1 request names its host once, in one Host header.";
+		return 400;
+	}
+	if (strlen(method) + strlen(url) + strlen(version) + 4 + h.bytes + 2 > HEAD_MAX)
+		return 431;
+	return 0;
+}
+
+/* The first call for a request, once its head is complete. */
+static enum MHD_Result
+on_head(struct MHD_Connection *c, struct conn_state *cs, const char *url, const char *method,
+    const char *version)
+{
+	const char *cl;
+	int status;
+
+	cs->req.path = req_strdup(&cs->req, url);
+	cs->req.method_name = req_strdup(&cs->req, method);
+	cs->req.remote_addr = "-";
+	if ((status = head_refused(c, cs, url, method, version)) != 0)
+		return quick_error(c, cs, status);
+	/* The head is complete: its cookies say whose login an upload would be. */
+	MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &cs->req);
+	cs->limit = router_body_limit(&cs->req, &cs->denied);
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	if (cl && strtoull(cl, NULL, 10) > cs->limit) {
+		/* A declared oversize body is refused (as too large, or for a login that
+		 * may not upload there, with the status that login gets) without keeping
+		 * any of it. From the head when the client waits for a go-ahead, or when
+		 * the body is beyond reason; else after reading it: closing on a body
+		 * still arriving makes the client's system reset the connection and throw
+		 * the answer away (a browser shows "connection reset", not our page). */
+		const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+
+		if ((expect && strcasecmp(expect, "100-continue") == 0) ||
+		    strtoull(cl, NULL, 10) > DISCARD_MAX)
+			return quick_error(c, cs, cs->denied ? cs->denied : 413);
+		cs->too_large = 1;
+	}
+	return MHD_YES;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
 	struct conn_state *cs = *con_cls;
 
-	(void)cls, (void)version;
-	if (cs == NULL) {
-		const char *cl;
+	(void)cls;
+	if (cs == NULL || cs == (void *)&target_has_nul) {	/* the first call: the head */
+		struct conn_state *fresh = conn_new();
 
-		cs = xcalloc(1, sizeof(*cs));
-		pthread_mutex_init(&cs->lock, NULL);
-		req_init(&cs->req);
-		buf_init(&cs->body, 0);
-		buf_init(&cs->chunk, 0);
-		buf_init(&cs->raw, 0);
-		buf_init(&cs->field, 0);
-		clock_gettime(CLOCK_MONOTONIC, &cs->start);
-		cs->req.path = req_strdup(&cs->req, url);
-		cs->req.method_name = req_strdup(&cs->req, method);
-		cs->req.remote_addr = "-";
-		/* The head is complete: its cookies say whose login an upload would be. */
-		MHD_get_connection_values_n(c, MHD_COOKIE_KIND, collect, &cs->req);
-		cs->limit = router_body_limit(&cs->req, &cs->denied);
-		*con_cls = cs;
-		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > cs->limit) {
-			/* A declared oversize body is refused (as too large, or for a login that
-			 * may not upload there, with the status that login gets) without keeping
-			 * any of it. From the head when the client waits for a go-ahead, or when
-			 * the body is beyond reason; else after reading it: closing on a body
-			 * still arriving makes the client's system reset the connection and throw
-			 * the answer away (a browser shows "connection reset", not our page). */
-			const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
-
-			if ((expect && strcasecmp(expect, "100-continue") == 0) ||
-			    strtoull(cl, NULL, 10) > DISCARD_MAX)
-				return quick_error(c, cs, cs->denied ? cs->denied : 413);
-			cs->too_large = 1;
-		}
-		return MHD_YES;
+		fresh->target_nul = cs != NULL;
+		*con_cls = fresh;
+		return on_head(c, fresh, url, method, version);
 	}
 	if (*upload_size) {
 		if (!cs->too_large && cs->body.len + *upload_size > cs->limit)
@@ -510,7 +692,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	}
 	if (cs->too_large)
 		return quick_error(c, cs, cs->denied ? cs->denied : 413);
-	return answer(c, cs, url, method);
+	if (cs->offloaded)	/* resumed: the offload thread has left the answer */
+		return respond(c, cs);
+	if (cs->phase == PHASE_NEW) {
+		fill_request(c, cs, url, method);
+		if (offload_running() && router_offloaded(&cs->req))
+			return offload(c, cs);
+	}
+	return answer(c, cs);
 }
 
 /* The time of the access log's lines, formatted once a second per thread. */
@@ -570,16 +759,13 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct conn_state *cs = *con_cls;
 
 	(void)cls, (void)c;
-	if (cs == NULL)
+	if (cs == NULL || cs == (void *)&target_has_nul)	/* refused before the head was ours */
 		return;
 	if (config.access_log)
 		log_request(cs, toe);
 	free(cs->field_name);
 	buf_release(&cs->field);
 	buf_release(&cs->body);
-	buf_release(&cs->chunk);
-	buf_release(&cs->raw);
-	zstream_free(cs->zs);
 	req_free(&cs->req);
 	pthread_mutex_destroy(&cs->lock);
 	free(cs);
@@ -663,13 +849,16 @@ listen_on(const struct sockaddr_storage *ss, int is6, int *port)
 	return fd;
 }
 
-/* Every connection is a descriptor. Raises the soft descriptor limit to fit max_connections
- * (systemd starts services with 1024), or else lowers the connection limit to fit, so that a
- * flood of connections meets the limit and not EMFILE in accept() or in SQLite. */
+/* Every connection is a descriptor, and so is every file a database connection holds:
+ * DB_FILES for each worker's, each offload thread's and each of the export pool's. Raises
+ * the soft descriptor limit to fit max_connections and those (systemd starts services with
+ * 1024), or else lowers the connection limit to fit, so that a flood of connections meets
+ * the limit and not EMFILE in accept() or in SQLite. */
 static unsigned
 fit_fd_limit(void)
 {
-	rlim_t spare = 32 + 8 * (rlim_t)config.threads, want = (rlim_t)config.max_connections + spare;
+	rlim_t databases = (rlim_t)(config.threads + OFFLOAD_THREADS + db_pool_size());
+	rlim_t spare = 32 + DB_FILES * databases, want = (rlim_t)config.max_connections + spare;
 	struct rlimit rl;
 
 	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
@@ -684,24 +873,14 @@ fit_fd_limit(void)
 	return (unsigned)want;
 }
 
-/* Threads of our own, made before the seccomp filter loads (it has no clone): the access
- * log's writer and the render threads. */
+/* Lets the offloaded requests and the pages rendered for others finish (no connection may
+ * still be suspended when the daemon stops), then the workers, then writes out the access
+ * log. */
 static void
-helpers_start(void)
+serve_stop(struct MHD_Daemon *d)
 {
-	if (config.access_log)
-		access_log_start(STDOUT_FILENO);
-	render_pool_start(config.threads);
-}
-
-/* Renders what is queued (no connection may still be suspended when the daemon stops), lets
- * the workers finish and joins them (d, when it runs), then writes out the access log. */
-static void
-helpers_stop(struct MHD_Daemon *d)
-{
-	render_pool_stop();
-	if (d)
-		MHD_stop_daemon(d);
+	offload_stop();
+	MHD_stop_daemon(d);
 	access_log_stop();	/* every line of every request answered */
 	page_cache_clear();
 }
@@ -746,7 +925,8 @@ server_run(int (*bound)(void), int (*started)(void))
 		free(cert), free(key);
 		return -1;
 	}
-	helpers_start();
+	if (config.access_log)	/* its writer is a thread: made before the seccomp filter */
+		access_log_start(STDOUT_FILENO);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
@@ -756,28 +936,31 @@ server_run(int (*bound)(void), int (*started)(void))
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)config.timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		close(fd);
 		free(cert), free(key);
-		helpers_stop(NULL);
+		access_log_stop();
 		return log_err("cannot serve on %s port %d", config.bind, port);
 	}
-	if (started && started() == -1) {
-		helpers_stop(d);
+	if (offload_start(OFFLOAD_THREADS) == -1 || (started && started() == -1)) {
+		serve_stop(d);
 		free(cert), free(key);
 		return -1;
 	}
 	printf("lectern: serving on %s://%s%s%s:%d/\n", cert ? "https" : "http",
 	    is6 ? "[" : "", config.bind, is6 ? "]" : "", port);
 	fflush(stdout);
-	while (sigwait(&set, &sig) != 0)
-		;
+	/* Once a second, cut the downloads too slow or too long (streams.h). */
+	while ((sig = sigtimedwait(&set, NULL, &(struct timespec){ 1, 0 })) <= 0)
+		streams_sweep();
 	log_info("signal %d: finishing requests in flight", sig);
 	MHD_quiesce_daemon(d);	/* stop accepting first */
-	helpers_stop(d);
+	serve_stop(d);
+	db_pool_close();
 	free(cert), free(key);
 	return 0;
 }
@@ -880,6 +1063,7 @@ server_handle_raw(const char *request, size_t len, struct buf *response)
 	rc.d = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    MHD_OPTION_END);
 	if (rc.d == NULL)
 		return log_err("raw request: cannot start a daemon");

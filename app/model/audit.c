@@ -2,63 +2,70 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/audit.h"
 #include "core/buf.h"
-#include "model/db.h"
 #include "core/log.h"
+#include "model/audit.h"
+#include "model/db.h"
 #include "model/record.h"
 
-static int
-snapshot(sqlite3 *db, const char *kind, long long id, struct buf *out)
+/* The snapshot statement of record id of kind, on its row in *st (NULL when there is none). */
+static enum model_status
+snapshot(sqlite3 *db, const char *kind, long long id, sqlite3_stmt **st)
 {
 	const struct record_kind *k = record_kind_by_name(kind);
-	sqlite3_stmt *st;
+	enum model_status ms;
 
-	if (k == NULL)
-		return log_err("audit: unknown kind %s", kind);
-	if ((st = db_stmt(db, k->snapshot_sql)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	return db_one_text(st, out) == 0 ? 1 : 0;	/* 0: no such row */
+	*st = NULL;
+	if (k == NULL) {
+		log_err("audit: unknown kind %s", kind);
+		return MODEL_ERROR;
+	}
+	if ((*st = db_stmt(db, k->snapshot_sql)) == NULL)
+		return db_failed(db, 0, "audit");
+	sqlite3_bind_int64(*st, 1, id);
+	if ((ms = db_row(*st, "audit")) != MODEL_OK)
+		*st = NULL;	/* db_row reset it */
+	return ms == MODEL_NOT_FOUND ? MODEL_OK : ms;
 }
 
-const char *
-audit_capture(sqlite3 *db, struct request *req, const char *kind, long long id, int *err)
+enum model_status
+audit_capture(sqlite3 *db, struct request *req, const char *kind, long long id, const char **out)
 {
-	struct buf b = BUF_INIT;
-	const char *s = NULL;
-	int rc = snapshot(db, kind, id, &b);
+	sqlite3_stmt *st;
+	enum model_status ms = snapshot(db, kind, id, &st);
 
-	if (rc < 0)
-		*err = 1;
-	else if (rc == 1)
-		s = req_strndup(req, b.data, b.len);
-	buf_release(&b);
-	return s;
+	*out = NULL;
+	if (st) {
+		*out = db_col(req, st, 0);
+		sqlite3_reset(st);
+	}
+	return ms;
 }
 
 static const char insert_sql[] =
 	"INSERT INTO audit(user_id, user_login, kind, record_id, action, before, after)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-long long
+enum model_status
 audit_write(sqlite3 *db, struct request *req, const char *kind, long long id, const char *action,
-    const char *before)
+    const char *before, long long *audit_id)
 {
-	struct buf after = BUF_INIT;
-	long long rc;
-	int have;
+	sqlite3_stmt *st;
+	enum model_status ms = snapshot(db, kind, id, &st);
 
-	if ((have = snapshot(db, kind, id, &after)) < 0) {
-		buf_release(&after);
-		return -1;
-	}
-	rc = audit_insert(db, req, kind, id, action, before, have ? after.data : NULL);
-	buf_release(&after);
-	return rc;
+	/* The state after is read from the snapshot's row (audit_insert copies it): no arena
+	 * needed, so a command-line run may pass no request. */
+	if (ms == MODEL_OK)
+		ms = audit_insert(db, req, kind, id, action, before,
+		    st ? (const char *)sqlite3_column_text(st, 0) : NULL);
+	if (st)
+		sqlite3_reset(st);
+	if (ms == MODEL_OK && audit_id)
+		*audit_id = sqlite3_last_insert_rowid(db);
+	return ms;
 }
 
-long long
+enum model_status
 audit_insert(sqlite3 *db, struct request *req, const char *kind, long long id, const char *action,
     const char *before, const char *after)
 {
@@ -66,7 +73,7 @@ audit_insert(sqlite3 *db, struct request *req, const char *kind, long long id, c
 	int rc;
 
 	if ((st = db_stmt(db, insert_sql)) == NULL)
-		return -1;
+		return db_failed(db, 0, "audit");
 	if (req && req->user) {
 		sqlite3_bind_int64(st, 1, req->user->id);
 		sqlite3_bind_text(st, 2, req->user->login, -1, SQLITE_TRANSIENT);
@@ -79,8 +86,5 @@ audit_insert(sqlite3 *db, struct request *req, const char *kind, long long id, c
 	if (after)
 		sqlite3_bind_text(st, 7, after, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return log_err("audit: %s", sqlite3_errmsg(db));
-	return sqlite3_last_insert_rowid(db);
+	return db_done(st, rc, "audit");
 }

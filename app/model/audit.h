@@ -1,21 +1,23 @@
-/* audit.h: the audit trail — who changed which record when, with its state before and after as JSON. */
+/* audit.h: the audit trail — who changed which record when, with its state before and after as JSON (model only). */
 #ifndef LECTERN_AUDIT_H
 #define LECTERN_AUDIT_H
 #include <sqlite3.h>
 
 #include "core/request.h"
+#include "model/model.h"
 
-/* The record's current state as JSON, in req's arena (NULL when it does not exist).
- * Sets *err on a database error. Call inside the transaction, before the change. */
-const char	*audit_capture(sqlite3 *, struct request *, const char *kind, long long id, int *err);
-/* Writes the audit row: before (from audit_capture) and the record's state now as
- * "after" (NULL once deleted); who is req->user. Returns the audit id, or -1.
- * Must run in the same transaction as the change. */
-long long	 audit_write(sqlite3 *, struct request *, const char *kind, long long id,
-		    const char *action, const char *before);
-
+/* The record's current state as JSON in *snapshot (req's arena), NULL when it does not
+ * exist. Call inside the transaction, before the change. MODEL_OK, or the failure. */
+enum model_status	audit_capture(sqlite3 *, struct request *, const char *kind, long long id,
+			    const char **snapshot);
+/* Writes the audit row: before (from audit_capture) and the record's state now as "after"
+ * (NULL once deleted); who is req->user (nobody when req is NULL: a command-line run). Must
+ * run in the same transaction as the change.
+ * The new row's id goes to *audit_id unless it is NULL. */
+enum model_status	audit_write(sqlite3 *, struct request *, const char *kind, long long id,
+			    const char *action, const char *before, long long *audit_id);
 /* Writes an audit row with the given before and after JSON (either may be NULL). */
-long long	 audit_insert(sqlite3 *, struct request *, const char *kind, long long id,
-		    const char *action, const char *before, const char *after);
+enum model_status	audit_insert(sqlite3 *, struct request *, const char *kind, long long id,
+			    const char *action, const char *before, const char *after);
 
 #endif

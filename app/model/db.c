@@ -1,10 +1,12 @@
 /* db.c: SQLite connections, per-thread ownership and the prepared-statement cache. */
 #include <errno.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/config.h"
 #include "model/db.h"
@@ -12,6 +14,7 @@
 #include "core/mem.h"
 
 #define CACHE_SLOTS	512	/* power of two, above the number of distinct queries */
+#define BUDGET_OPS	1000	/* virtual machine steps between two looks at the clock (~50 us) */
 
 struct cached {
 	const char	*sql;
@@ -30,6 +33,13 @@ static _Thread_local unsigned thread_db_opens;	/* so that a reopened connection 
 static void (*read_tracer)(const char *table);
 
 static void	key_create(void);
+
+/* The export pool: idle connections on a stack, and how many are handed out. */
+static struct {
+	pthread_mutex_t	 lock;
+	sqlite3		**idle;
+	int		 nidle, busy, cap;
+} pool = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* A database on read-only media: WAL needs its -shm file, so open it immutable and serve reads. */
 static sqlite3 *
@@ -64,12 +74,40 @@ db_trace_reads(void (*fn)(const char *table))
 	read_tracer = fn;
 }
 
+/* Creates the directories above path that do not exist yet (data/ of data/lectern.db),
+ * private to the user under the umask of main(). -1 with a message when one cannot be made. */
+static int
+make_parents(const char *path)
+{
+	char dir[4096];
+	size_t n = strlen(path);
+
+	if (n >= sizeof(dir))
+		return 0;	/* SQLite will say what is wrong with it */
+	memcpy(dir, path, n + 1);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (access(dir, F_OK) == -1) {
+			if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+				return log_err("cannot create the directory %s: %s", dir, strerror(errno));
+			log_info("created the directory %s", dir);
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
 sqlite3 *
 db_open(const char *path, int create)
 {
 	sqlite3 *db = NULL;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 	    (create ? SQLITE_OPEN_CREATE : 0);
+
+	if (create && strcmp(path, ":memory:") != 0 && make_parents(path) == -1)
+		return NULL;
 
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		const char *msg = db ? sqlite3_errmsg(db) : "cannot open";
@@ -193,6 +231,100 @@ db_thread(void)
 	return thread_db;
 }
 
+int
+db_open_migrated(const char *path, int create, sqlite3 **out)
+{
+	struct stat st;
+	sqlite3 *db;
+
+	if ((db = db_open(path, create)) == NULL)
+		return -1;
+	/* Created 0600 since main's umask; one made before may still let others read the
+	 * password hashes, emails and notes. */
+	if (stat(path, &st) == 0 && (st.st_mode & 077))
+		log_info("%s can be read by others (mode %03o): chmod 600 it, and its -wal and -shm files",
+		    path, (unsigned)(st.st_mode & 0777));
+	if (db_migrate(db, 0) == -1) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
+db_thread_open(const char *path, int create)
+{
+	sqlite3 *db;
+
+	db_thread_close();
+	if (db_open_migrated(path, create, &db) == -1)
+		return -1;
+	/* As db_thread does: the cache's destructor closes it when the thread ends. */
+	thread_db = db;
+	cache_of(db);
+	return 0;
+}
+
+int
+db_pool_size(void)
+{
+	return 2 * config.threads;
+}
+
+sqlite3 *
+db_pool_take(void)
+{
+	sqlite3 *db = NULL;
+
+	pthread_mutex_lock(&pool.lock);
+	if (pool.idle == NULL) {
+		pool.cap = db_pool_size();
+		pool.idle = xcalloc((size_t)pool.cap, sizeof(*pool.idle));
+	}
+	if (pool.nidle > 0)
+		db = pool.idle[--pool.nidle];
+	else if (pool.busy >= pool.cap) {
+		pthread_mutex_unlock(&pool.lock);
+		return NULL;
+	}
+	pool.busy++;
+	pthread_mutex_unlock(&pool.lock);
+	/* Opened outside the lock: the place is already counted. */
+	if (db == NULL && (db = db_open(config.db_path, 0)) == NULL) {
+		pthread_mutex_lock(&pool.lock);
+		pool.busy--;
+		pthread_mutex_unlock(&pool.lock);
+	}
+	return db;
+}
+
+void
+db_pool_give(sqlite3 *db)
+{
+	if (db == NULL)
+		return;
+	db_rollback(db);	/* a stream only reads, but never hand on a transaction */
+	pthread_mutex_lock(&pool.lock);
+	pool.busy--;
+	if (pool.idle && pool.nidle < pool.cap)
+		pool.idle[pool.nidle++] = db;
+	else
+		sqlite3_close_v2(db);	/* after db_pool_close */
+	pthread_mutex_unlock(&pool.lock);
+}
+
+void
+db_pool_close(void)
+{
+	pthread_mutex_lock(&pool.lock);
+	while (pool.nidle > 0)
+		sqlite3_close_v2(pool.idle[--pool.nidle]);
+	free(pool.idle);
+	pool.idle = NULL;
+	pthread_mutex_unlock(&pool.lock);
+}
+
 sqlite3_stmt *
 db_stmt(sqlite3 *db, const char *sql)
 {
@@ -294,6 +426,66 @@ db_one_int(sqlite3_stmt *st, long long def)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return v;
+}
+
+/* The budget of this thread's statements (db_budget_begin): its deadlines on the thread's
+ * CPU clock and on the wall clock, and whether one was reached. */
+struct budget {
+	struct timespec	 cpu_deadline, wall_deadline;
+	int		 spent;
+};
+static _Thread_local struct budget budget;
+
+#define BUDGET_WALL	5	/* the wall-clock ceiling, in budgets: a starved thread stops too */
+
+static int
+passed(clockid_t clock, const struct timespec *deadline)
+{
+	struct timespec now;
+
+	clock_gettime(clock, &now);
+	return now.tv_sec > deadline->tv_sec ||
+	    (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+static void
+deadline_in(clockid_t clock, long long ms, struct timespec *out)
+{
+	clock_gettime(clock, out);
+	out->tv_sec += ms / 1000;
+	out->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (out->tv_nsec >= 1000000000L) {
+		out->tv_sec++;
+		out->tv_nsec -= 1000000000L;
+	}
+}
+
+/* SQLite's progress handler: a non-zero return interrupts the statement. */
+static int
+budget_check(void *arg)
+{
+	struct budget *bu = arg;
+
+	if (passed(CLOCK_THREAD_CPUTIME_ID, &bu->cpu_deadline) ||
+	    passed(CLOCK_MONOTONIC, &bu->wall_deadline))
+		bu->spent = 1;
+	return bu->spent;
+}
+
+void
+db_budget_begin(sqlite3 *db, int ms)
+{
+	deadline_in(CLOCK_THREAD_CPUTIME_ID, ms, &budget.cpu_deadline);
+	deadline_in(CLOCK_MONOTONIC, (long long)ms * BUDGET_WALL, &budget.wall_deadline);
+	budget.spent = 0;
+	sqlite3_progress_handler(db, BUDGET_OPS, budget_check, &budget);
+}
+
+int
+db_budget_end(sqlite3 *db)
+{
+	sqlite3_progress_handler(db, 0, NULL, NULL);
+	return budget.spent;
 }
 
 long long

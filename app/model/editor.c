@@ -1,61 +1,12 @@
-/* editor.c: turns a validated form into an INSERT or a versioned UPDATE of one record. */
+/* editor.c: checking a form against its fields' rules, and saving or deleting one record with its audit row. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
+#include "model/audit.h"
 #include "model/db.h"
 #include "model/editor.h"
-#include "core/log.h"
-#include "core/slug.h"
-#include "model/record.h"
-
-/* The rule a field's value must follow, from its widget (and, for text, its name). */
-static void
-rule_for(const struct field *f, struct param_rule *r, char *set, size_t setsize)
-{
-	memset(r, 0, sizeof(*r));
-	r->name = f->name;
-	r->max = 500;
-	switch (f->widget) {
-	case W_DATE: r->kind = P_DATE; break;
-	case W_NUMBER: r->kind = P_INT; r->min = 1; r->max = 100000; break;
-	case W_CHECK: r->kind = P_ENUM; r->set = "0|1"; break;
-	case W_TEXTAREA: r->kind = P_TEXT; r->max = 20000; break;
-	case W_REF: r->kind = P_LINE; r->max = 200; break;
-	case W_SELECT: {
-		/* "a=A|b=B" -> "a|b" */
-		const char *p = f->options;
-		size_t n = 0;
-
-		while (*p && n + 1 < setsize) {
-			size_t v = strcspn(p, "=");
-
-			if (n && n + 1 < setsize)
-				set[n++] = '|';
-			for (size_t i = 0; i < v && n + 1 < setsize; i++)
-				set[n++] = p[i];
-			p += strcspn(p, "|");
-			if (*p)
-				p++;
-		}
-		set[n] = '\0';
-		r->kind = P_ENUM;
-		r->set = set;
-		break;
-	}
-	default:
-		r->kind = P_LINE;
-		if (!strcmp(f->name, "website") || !strcmp(f->name, "url") || !strcmp(f->name, "video_url"))
-			r->kind = P_URL;
-		else if (!strcmp(f->name, "email"))
-			r->kind = P_EMAIL;
-		else if (!strcmp(f->name, "github"))
-			r->kind = P_TOKEN, r->max = 39;
-		else if (!strcmp(f->name, "starts_at"))
-			r->max = 25;
-		break;
-	}
-}
 
 static void
 add_error(struct request *req, struct field_error **list, const char *name, const char *msg)
@@ -68,66 +19,97 @@ add_error(struct request *req, struct field_error **list, const char *name, cons
 	*list = e;
 }
 
+/* Whether v is a local time with its UTC offset SQLite reads: 1 or 0, -1 on a database error. */
 static int
-timestamp_valid(sqlite3 *db, const char *v)
+timestamp_valid(const char *v)
 {
 	static const char sql[] = "SELECT ?1 GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]*'"
 	    " AND datetime(?1) IS NOT NULL AND date(substr(?1, 1, 10), '+0 days') = substr(?1, 1, 10)";
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st;
 
-	if (st == NULL)
-		return 0;
+	if (db_query(sql, &st) != MODEL_OK)
+		return -1;
 	db_bind_text(st, 1, v);
 	return db_one_int(st, 0) == 1;
 }
 
-struct field_error *
-editor_check(struct request *req, sqlite3 *db, const struct record_kind *k, long long *ids)
+/* Checks one field's value v; a W_REF's id goes to *id. */
+static enum model_status
+check_field(struct request *req, const struct field *f, const char *v, long long *id,
+    struct field_error **errors)
 {
-	struct field_error *errors = NULL;
-	const char *v, *why;
-	char set[256];
+	struct param_rule r = { f->name, f->kind, 0, f->min, f->max, f->set };
+	enum model_status ms = MODEL_OK;
+	const char *why;
+	int valid;
+
+	if (param_check(&r, v, strlen(v), &why) == -1) {
+		add_error(req, errors, f->name, why);
+		return MODEL_OK;
+	}
+	if (f->widget == W_REF) {
+		ms = record_resolve(f->ref, v, id);
+		if (ms == MODEL_NOT_FOUND)
+			add_error(req, errors, f->name, req_printf(req, "names no %s we know", f->ref));
+		else if (ms == MODEL_CONFLICT)
+			add_error(req, errors, f->name, "matches several records: use the slug");
+		if (ms == MODEL_NOT_FOUND || ms == MODEL_CONFLICT)
+			ms = MODEL_OK, *id = 0;
+	}
+	if (ms == MODEL_OK && (f->flags & FIELD_TIMESTAMP) && (valid = timestamp_valid(v)) != 1) {
+		if (valid == -1)
+			return MODEL_UNAVAILABLE;
+		add_error(req, errors, f->name, "must be a local time with its UTC offset, "
+		    "like 2019-05-22T09:40:00+02:00");
+	}
+	return ms;
+}
+
+enum model_status
+editor_check(struct request *req, const struct record_kind *k, long long *ids, struct field_error **errors)
+{
+	static const char *const spans[][2] = { { "since", "until" }, { "starts_on", "ends_on" } };
+	enum model_status ms;
 	int i = 0;
 
+	*errors = NULL;
 	for (const struct field *f = k->fields; f->name; f++, i++) {
-		struct param_rule r;
+		const char *v = req_arg(req, f->name);
 
 		ids[i] = 0;
-		v = req_arg(req, f->name);
 		if (v == NULL || *v == '\0') {
 			if (f->required)
-				add_error(req, &errors, f->name, "is required");
-			continue;
-		}
-		rule_for(f, &r, set, sizeof(set));
-		if (param_check(&r, v, strlen(v), &why) == -1) {
-			add_error(req, &errors, f->name, why);
-			continue;
-		}
-		if (f->widget == W_REF) {
-			ids[i] = record_resolve(db, f->ref, v);
-			if (ids[i] == 0)
-				add_error(req, &errors, f->name, req_printf(req, "names no %s we know", f->ref));
-			else if (ids[i] < 0)
-				add_error(req, &errors, f->name, "matches several records: use the slug");
-		}
-		if (!strcmp(f->name, "starts_at") && !timestamp_valid(db, v))
-			add_error(req, &errors, f->name, "must be a local time with its UTC offset, "
-			    "like 2019-05-22T09:40:00+02:00");
+				add_error(req, errors, f->name, "is required");
+		} else if ((ms = check_field(req, f, v, &ids[i], errors)) != MODEL_OK)
+			return ms;
 	}
 	/* Terms and spans that end before they start are refused by the schema too;
 	 * saying so beside the field is kinder than a constraint error. */
-	{
-		static const char *const pairs[][2] = { { "since", "until" }, { "starts_on", "ends_on" } };
+	for (size_t p = 0; p < sizeof(spans) / sizeof(spans[0]); p++) {
+		const char *a = req_arg(req, spans[p][0]), *b = req_arg(req, spans[p][1]);
 
-		for (size_t p = 0; p < 2; p++) {
-			const char *a = req_arg(req, pairs[p][0]), *b = req_arg(req, pairs[p][1]);
-
-			if (a && b && *a && *b && strcmp(b, a) < 0)
-				add_error(req, &errors, pairs[p][1], "is before the start");
-		}
+		if (a && b && *a && *b && strcmp(b, a) < 0)
+			add_error(req, errors, spans[p][1], "is before the start");
 	}
-	return errors;
+	return MODEL_OK;
+}
+
+/* One save: the kind, the record, and where its failure is put in words. */
+struct save {
+	struct request		*req;
+	const struct record_kind *k;
+	long long		 id, version;
+	const long long		*ids;
+	long long		 saved;
+	const char		**why;
+};
+
+/* The database's message as the reason, copied before a rollback takes it away. */
+static enum model_status
+save_failed(struct save *s, sqlite3 *db, int rc)
+{
+	*s->why = req_strdup(s->req, sqlite3_errmsg(db));
+	return db_failed(db, rc, s->k->kind);
 }
 
 static void
@@ -146,127 +128,225 @@ bind_field(sqlite3_stmt *st, int i, const struct field *f, const char *v, long l
 		db_bind_text(st, i, v);
 }
 
-long long
-editor_save(struct request *req, sqlite3 *db, const struct record_kind *k, long long id,
-    long long version, const long long *ids, const char **why)
+/* The INSERT (with a slug for kinds addressed by one) or the versioned UPDATE of s's record.
+ * Column names come from the descriptors (our own source), quoted with %w anyway. */
+static char *
+save_sql(const struct save *s)
 {
-	struct buf cols = BUF_INIT, vals = BUF_INIT, slug = BUF_INIT;
-	sqlite3_stmt *st = NULL;
+	struct buf cols = BUF_INIT, vals = BUF_INIT;
 	char tmp[64], *sql;
-	int n = 0, rc;
+	int n = 0;
 
-	for (const struct field *f = k->fields; f->name; f++, n++) {
-		const char *col = field_column(f, tmp, sizeof(tmp));
-		char *q;
+	for (const struct field *f = s->k->fields; f->name; f++, n++) {
+		char *q = s->id == 0 ? sqlite3_mprintf("%s%w", n ? ", " : "", field_column(f, tmp, sizeof(tmp))) :
+		    sqlite3_mprintf("%s%w = ?%d", n ? ", " : "", field_column(f, tmp, sizeof(tmp)), n + 1);
 
-		if (id == 0) {
-			q = sqlite3_mprintf("%s%w", n ? ", " : "", col);
-			buf_puts(&cols, q);
-			buf_appendf(&vals, "%s?%d", n ? ", " : "", n + 1);
-		} else {
-			q = sqlite3_mprintf("%s%w = ?%d", n ? ", " : "", col, n + 1);
-			buf_puts(&cols, q);
-		}
+		buf_puts(&cols, q);
 		sqlite3_free(q);
+		if (s->id == 0)
+			buf_appendf(&vals, "%s?%d", n ? ", " : "", n + 1);
 	}
-	if (id == 0 && k->by_slug) {
-		if (slug_unique(db, k->table, req_arg(req, "name"), &slug) == -1) {
-			*why = "no free slug for this name";
-			buf_release(&cols), buf_release(&vals);
-			return -1;
-		}
+	if (s->id == 0 && s->k->by_slug) {
 		buf_appendf(&cols, ", slug");
 		buf_appendf(&vals, ", ?%d", n + 1);
 	}
-	/* Column names come from the descriptors (our own source), quoted with %w anyway. */
-	if (id == 0)
-		sql = sqlite3_mprintf("INSERT INTO %w(%s) VALUES (%s)", k->table, cols.data, vals.data);
+	if (s->id == 0)
+		sql = sqlite3_mprintf("INSERT INTO %w(%s) VALUES (%s)", s->k->table, cols.data, vals.data);
 	else
 		sql = sqlite3_mprintf("UPDATE %w SET %s, version = version + 1, updated_at ="
 		    " strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') WHERE id = ?%d AND version = ?%d",
-		    k->table, cols.data, n + 1, n + 2);
+		    s->k->table, cols.data, n + 1, n + 2);
 	buf_release(&cols);
 	buf_release(&vals);
-	if (sql == NULL || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*why = sqlite3_errmsg(db);
-		sqlite3_free(sql);
-		buf_release(&slug);
-		return log_err("save %s: %s", k->kind, *why);
+	return sql;
+}
+
+/* Binds the form's values (and the new slug, or the id and version) to the statement. */
+static void
+save_bind(const struct save *s, sqlite3_stmt *st, const struct buf *slug)
+{
+	int n = 0;
+
+	for (const struct field *f = s->k->fields; f->name; f++, n++)
+		bind_field(st, n + 1, f, req_arg(s->req, f->name), s->ids[n]);
+	if (s->id == 0 && s->k->by_slug)
+		sqlite3_bind_text(st, n + 1, slug->data, (int)slug->len, SQLITE_TRANSIENT);
+	if (s->id) {
+		sqlite3_bind_int64(st, n + 1, s->id);
+		sqlite3_bind_int64(st, n + 2, s->version);
 	}
-	sqlite3_free(sql);
-	n = 0;
-	for (const struct field *f = k->fields; f->name; f++, n++)
-		bind_field(st, n + 1, f, req_arg(req, f->name), ids[n]);
-	if (id == 0 && k->by_slug)
-		sqlite3_bind_text(st, n + 1, slug.data, (int)slug.len, SQLITE_TRANSIENT);
-	if (id) {
-		sqlite3_bind_int64(st, n + 1, id);
-		sqlite3_bind_int64(st, n + 2, version);
-	}
-	rc = sqlite3_step(st);
-	buf_release(&slug);
-	if (rc != SQLITE_DONE) {
-		*why = req_strdup(req, sqlite3_errmsg(db));
-		sqlite3_finalize(st);
-		return -1;
+}
+
+/* The row itself: s->saved gets its id; MODEL_STALE when the update found no such version. */
+static enum model_status
+save_row(sqlite3 *db, struct save *s)
+{
+	struct buf slug = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	enum model_status ms = MODEL_OK;
+	char *sql = NULL;
+	int rc;
+
+	if (s->id == 0 && s->k->by_slug && slug_unique(db, s->k->table, req_arg(s->req, "name"), &slug) == -1) {
+		*s->why = "no free slug for this name";
+		ms = MODEL_CONFLICT;
+	} else if ((sql = save_sql(s)) == NULL || (rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		ms = save_failed(s, db, sql ? rc : SQLITE_NOMEM);
+	else {
+		save_bind(s, st, &slug);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+			ms = save_failed(s, db, rc);
+		else if (s->id == 0)
+			s->saved = sqlite3_last_insert_rowid(db);
+		else if (sqlite3_changes(db) == 0)
+			ms = MODEL_STALE;
+		else
+			s->saved = s->id;
 	}
 	sqlite3_finalize(st);
-	if (id == 0)
-		return sqlite3_last_insert_rowid(db);
-	return sqlite3_changes(db) ? id : 0;
+	sqlite3_free(sql);
+	buf_release(&slug);
+	return ms;
 }
 
 static const char clear_sql[] = "DELETE FROM appearances WHERE session_id = ?1";
 static const char speaker_sql[] =
 	"INSERT INTO appearances(session_id, person_id, org_id, role, position) VALUES (?1, ?2, ?3, ?4, ?5)";
 
-int
-editor_save_speakers(struct request *req, sqlite3 *db, long long session, const char **why)
+/* Speaker row i of the form (s<i>_person, s<i>_org, s<i>_role) as the next appearance. */
+static enum model_status
+save_speaker(sqlite3 *db, struct save *s, int i, int position)
+{
+	char name[24];
+	const char *person, *org, *role;
+	long long pid, oid = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(name, sizeof(name), "s%d_person", i);
+	person = req_arg(s->req, name);
+	snprintf(name, sizeof(name), "s%d_org", i);
+	org = req_arg(s->req, name);
+	snprintf(name, sizeof(name), "s%d_role", i);
+	role = req_arg(s->req, name);
+	if (record_resolve("person", person, &pid) != MODEL_OK) {
+		*s->why = req_printf(s->req, "Speaker %d: no single person is called \xe2\x80\x9c%s\xe2\x80\x9d.", i, person);
+		return MODEL_CONFLICT;
+	}
+	if (org && *org && record_resolve("organization", org, &oid) != MODEL_OK) {
+		*s->why = req_printf(s->req, "Speaker %d: no single organization is called \xe2\x80\x9c%s\xe2\x80\x9d.", i, org);
+		return MODEL_CONFLICT;
+	}
+	if ((st = db_stmt(db, speaker_sql)) == NULL)
+		return save_failed(s, db, 0);
+	sqlite3_bind_int64(st, 1, s->saved);
+	sqlite3_bind_int64(st, 2, pid);
+	if (oid > 0)
+		sqlite3_bind_int64(st, 3, oid);	/* else: credited from the affiliation of the day */
+	db_bind_text(st, 4, role && *role ? role : "speaker");
+	sqlite3_bind_int(st, 5, position);
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+		return db_done(st, rc, "speaker");
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		*s->why = req_printf(s->req, "Speaker %d is listed twice.", i);
+	else
+		*s->why = req_strdup(s->req, sqlite3_errmsg(db));
+	return db_done(st, rc, "speaker");
+}
+
+/* Replaces the session's speakers with the form's rows. */
+static enum model_status
+save_speakers(sqlite3 *db, struct save *s)
 {
 	sqlite3_stmt *st = db_stmt(db, clear_sql);
-	int position = 0;
+	enum model_status ms = MODEL_OK;
+	int position = 0, rc;
 
 	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, session);
-	sqlite3_step(st);
+		return save_failed(s, db, 0);
+	sqlite3_bind_int64(st, 1, s->saved);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		ms = save_failed(s, db, rc);
+		sqlite3_reset(st);
+		return ms;
+	}
 	sqlite3_reset(st);
-	for (int i = 1; i <= SPEAKER_ROWS; i++) {
+	for (int i = 1; ms == MODEL_OK && i <= SPEAKER_ROWS; i++) {
 		char name[24];
-		const char *person, *org, *role;
-		long long pid, oid = 0;
-		int rc;
+		const char *person;
 
 		snprintf(name, sizeof(name), "s%d_person", i);
-		if ((person = req_arg(req, name)) == NULL || *person == '\0')
-			continue;
-		snprintf(name, sizeof(name), "s%d_org", i);
-		org = req_arg(req, name);
-		snprintf(name, sizeof(name), "s%d_role", i);
-		role = req_arg(req, name);
-		if ((pid = record_resolve(db, "person", person)) <= 0) {
-			*why = req_printf(req, "Speaker %d: no single person is called \xe2\x80\x9c%s\xe2\x80\x9d.", i, person);
-			return -1;
-		}
-		if (org && *org && (oid = record_resolve(db, "organization", org)) <= 0) {
-			*why = req_printf(req, "Speaker %d: no single organization is called \xe2\x80\x9c%s\xe2\x80\x9d.", i, org);
-			return -1;
-		}
-		if ((st = db_stmt(db, speaker_sql)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, session);
-		sqlite3_bind_int64(st, 2, pid);
-		if (oid > 0)
-			sqlite3_bind_int64(st, 3, oid);	/* else: credited from the affiliation of the day */
-		db_bind_text(st, 4, role && *role ? role : "speaker");
-		sqlite3_bind_int(st, 5, ++position);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			*why = rc == SQLITE_CONSTRAINT ? req_printf(req, "Speaker %d is listed twice.", i) :
-			    req_strdup(req, sqlite3_errmsg(db));
-			return -1;
-		}
+		if ((person = req_arg(s->req, name)) != NULL && *person)
+			ms = save_speaker(db, s, i, ++position);
 	}
-	return 0;
+	return ms;
+}
+
+static enum model_status
+save_in(sqlite3 *db, void *arg)
+{
+	struct save *s = arg;
+	const char *before = NULL;
+	enum model_status ms;
+
+	if (s->id && (ms = audit_capture(db, s->req, s->k->kind, s->id, &before)) != MODEL_OK)
+		return ms;
+	if (s->id && before == NULL)
+		return MODEL_NOT_FOUND;
+	if ((ms = save_row(db, s)) != MODEL_OK)
+		return ms;
+	if ((s->k->flags & RECORD_SPEAKERS) && (ms = save_speakers(db, s)) != MODEL_OK)
+		return ms;
+	if ((ms = audit_write(db, s->req, s->k->kind, s->saved, s->id ? "update" : "create", before,
+	    NULL)) != MODEL_OK)
+		*s->why = "the history could not be written";
+	return ms;
+}
+
+enum model_status
+editor_save(struct request *req, const struct record_kind *k, long long id, long long version,
+    const long long *ids, long long *saved, const char **why)
+{
+	struct save s = { req, k, id, version, ids, 0, why };
+	enum model_status ms;
+
+	*why = NULL;
+	ms = db_transaction(db_thread(), save_in, &s);
+	*saved = s.saved;
+	return ms;
+}
+
+struct removal {
+	struct request		*req;
+	const struct record_kind *k;
+	long long		 id, version;
+};
+
+static enum model_status
+delete_in(sqlite3 *db, void *arg)
+{
+	struct removal *d = arg;
+	const char *before;
+	char *sql;
+	enum model_status ms;
+	int rc;
+
+	if ((ms = audit_capture(db, d->req, d->k->kind, d->id, &before)) != MODEL_OK)
+		return ms;
+	sql = sqlite3_mprintf("DELETE FROM %w WHERE id = %lld AND version = %lld", d->k->table, d->id, d->version);
+	rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return db_failed(db, rc, "delete");
+	if (sqlite3_changes(db) == 0)
+		return MODEL_STALE;
+	return audit_write(db, d->req, d->k->kind, d->id, "delete", before, NULL);
+}
+
+enum model_status
+editor_delete(struct request *req, const struct record_kind *k, long long id, long long version)
+{
+	struct removal d = { req, k, id, version };
+
+	return db_transaction(db_thread(), delete_in, &d);
 }

@@ -1,9 +1,8 @@
-/* editor.h: saving records from forms — validation per field, versions, speakers, audit. */
+/* editor.h: the edit forms' model — a record as its form shows it, checking a form, saving and deleting. */
 #ifndef LECTERN_EDITOR_H
 #define LECTERN_EDITOR_H
-#include <sqlite3.h>
-
 #include "core/request.h"
+#include "model/model.h"
 #include "model/record.h"
 
 #define SPEAKER_ROWS	10
@@ -15,22 +14,50 @@ struct field_error {
 	struct field_error	*next;
 };
 
+/* A session's speaker as the form shows it: slugs and the role. */
+struct form_speaker {
+	const char	*person, *org, *role;
+};
+
+/* A stored record as its form shows it (strings in the request's arena). */
+struct record_form {
+	long long		 id, version;
+	const char		**values;	/* one per field, in order (W_REF: the record's key); NULL: empty */
+	struct form_speaker	*speakers;	/* sessions: in order */
+	size_t			 n_speakers;
+};
+
+/* A record a picker offers: its slug and name. */
+struct choice {
+	const char	*slug, *name;
+};
+
+/* Record id of kind k as its form shows it; MODEL_NOT_FOUND when it is gone. */
+enum model_status	editor_load(struct request *, const struct record_kind *, long long id,
+			    struct record_form *);
+/* What the picker of a W_REF field of ref_kind offers (the latest 300). */
+enum model_status	editor_choices(struct request *, const char *ref_kind, struct choice **, size_t *n);
 /*
- * Checks every field of kind in req's arguments; returns the list of errors
- * (NULL when the form is good). W_REF fields are resolved: *ids gets one id per
- * field in descriptor order (0 for empty).
+ * Checks every field of k in req's arguments against its rule: *errors gets the list
+ * (NULL when the form is good), ids one id per field in order (W_REF resolved, else 0).
+ * MODEL_OK, or a failure of the database that left the form unchecked.
  */
-struct field_error	*editor_check(struct request *, sqlite3 *, const struct record_kind *,
-			    long long *ids);
+enum model_status	editor_check(struct request *, const struct record_kind *, long long *ids,
+			    struct field_error **errors);
 /*
- * Inserts (id == 0) or updates the record from req's arguments within the
- * caller's transaction; version must match for an update. Returns the id, 0 when
- * the version is stale, -1 on a database error (message in *why).
+ * Inserts (id == 0) or updates the record from req's checked arguments over version, with
+ * a session's speakers and the audit row, in one transaction; *saved gets its id.
+ * MODEL_STALE when the version moved on, MODEL_NOT_FOUND when the record is gone; on any
+ * other failure *why says what went wrong (req's arena), or is NULL when the database
+ * refused before anything was tried.
  */
-long long		editor_save(struct request *, sqlite3 *, const struct record_kind *,
-			    long long id, long long version, const long long *ids, const char **why);
-/* Replaces a session's speakers with the form's rows; 0, or -1 with *why. */
-int			editor_save_speakers(struct request *, sqlite3 *, long long session,
-			    const char **why);
+enum model_status	editor_save(struct request *, const struct record_kind *, long long id,
+			    long long version, const long long *ids, long long *saved, const char **why);
+/* Deletes record id over version, with its audit row: MODEL_STALE when it changed,
+ * MODEL_CONFLICT when other records still refer to it. */
+enum model_status	editor_delete(struct request *, const struct record_kind *, long long id,
+			    long long version);
+/* The page that shows the record: its own, or the one that lists it (a role: its body). */
+const char		*editor_view_path(struct request *, const struct record_kind *, long long id);
 
 #endif

@@ -58,10 +58,12 @@ data_kind_of_table(const char *t)
 		if (tables[i].prefix ? strncmp(t, tables[i].table, strlen(tables[i].table)) == 0 :
 		    strcmp(t, tables[i].table) == 0)
 			return (int)tables[i].kind;
-	/* The views are reported with the tables they read. */
+	/* The views are reported with the tables they read; the installation's id (0007) is
+	 * written once, when the database is made. */
 	if (strncmp(t, "sqlite_", 7) == 0 || strcmp(t, "data_generations") == 0 ||
-	    strcmp(t, "fts_deferred") == 0 || strcmp(t, "org_figures") == 0 ||
-	    strcmp(t, "session_credits") == 0)
+	    strcmp(t, "fts_deferred") == 0 || strcmp(t, "data_written") == 0 ||
+	    strcmp(t, "org_figures") == 0 ||
+	    strcmp(t, "session_credits") == 0 || strcmp(t, "installation") == 0)
 		return -2;
 	return -1;
 }

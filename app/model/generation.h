@@ -54,8 +54,8 @@ const char			*data_kind_name(enum data_kind);
 /*
  * The kind whose generation a write to table bumps (FTS5 and its shadow tables count as
  * their content table); -1 for a table no kind covers, -2 for SQLite's own and ours that
- * hold no records (sqlite_schema, data_generations, fts_deferred) and the views (whose
- * tables are reported with them).
+ * hold no records (sqlite_schema, data_generations, data_written, fts_deferred, installation) and the
+ * views (whose tables are reported with them).
  */
 int				 data_kind_of_table(const char *table);
 

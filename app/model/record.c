@@ -5,108 +5,117 @@
 
 #include "core/log.h"
 #include "core/slug.h"
+#include "core/vocab.h"
 #include "model/db.h"
 #include "model/record.h"
 
-#define KINDS_SESSION "keynote=Keynote|talk=Talk|lightning=Lightning talk|panel=Panel|" \
-	"tutorial=Tutorial/workshop|maintainer=Maintainer track|other=Other"
+/* One macro per kind of field: its widget and the rule its value must follow. */
+#define F_TEXT(n, l, req, hint)	{ n, l, W_TEXT, NULL, NULL, req, hint, P_LINE, 0, 500, NULL, 0 }
+#define F_URL(n, l)		{ n, l, W_TEXT, NULL, NULL, 0, NULL, P_URL, 0, 500, NULL, 0 }
+#define F_AREA(n, l)		{ n, l, W_TEXTAREA, NULL, NULL, 0, NULL, P_TEXT, 0, 20000, NULL, 0 }
+#define F_DATE(n, l, req, hint)	{ n, l, W_DATE, NULL, NULL, req, hint, P_DATE, 0, 500, NULL, 0 }
+#define F_NUMBER(n, l)		{ n, l, W_NUMBER, NULL, NULL, 0, NULL, P_INT, 1, 100000, NULL, 0 }
+#define F_CHECK(n, l)		{ n, l, W_CHECK, NULL, NULL, 0, NULL, P_ENUM, 0, 500, "0|1", 0 }
+#define F_REF(n, l, kind, req, hint) { n, l, W_REF, NULL, kind, req, hint, P_LINE, 0, 200, NULL, 0 }
+/* A select of a vocabulary (core/vocab.h): required, or with "None" first. */
+#define F_SELECT(n, l, TERMS)	{ n, l, W_SELECT, VOCAB_OPTIONS(TERMS), NULL, 1, NULL, P_ENUM, 0, 500, \
+				  VOCAB_SET(TERMS), 0 }
+#define F_SELECT_OPT(n, l, TERMS, hint) { n, l, W_SELECT, VOCAB_OPTIONS_OR_NONE(TERMS), NULL, 0, hint, \
+				  P_ENUM, 0, 500, VOCAB_SET(TERMS), 0 }
+#define F_END			{ NULL, NULL, 0, NULL, NULL, 0, NULL, 0, 0, 0, NULL, 0 }
 
 static const struct field org_fields[] = {
-	{ "name", "Name", W_TEXT, NULL, NULL, 1, NULL },
-	{ "kind", "Kind", W_SELECT, "end_user=End user|vendor=Vendor|non_profit=Non-profit|"
-	    "academic=Academic|other=Other", NULL, 1, NULL },
-	{ "website", "Website", W_TEXT, NULL, NULL, 0, "https://\xe2\x80\xa6" },
-	{ "eu_member", "End User Community member", W_CHECK, NULL, NULL, 0, NULL },
-	{ "member_since", "Member since", W_DATE, NULL, NULL, 0, NULL },
-	{ "tier", "Membership tier", W_SELECT, "=None|platinum=Platinum|gold=Gold|silver=Silver|"
-	    "end_user_supporter=End User Supporter|academic=Academic|non_profit=Non-profit", NULL, 0, NULL },
-	{ "notes", "Notes (private)", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_TEXT("name", "Name", 1, NULL),
+	F_SELECT("kind", "Kind", TERMS_ORG_KIND),
+	{ "website", "Website", W_TEXT, NULL, NULL, 0, "https://\xe2\x80\xa6", P_URL, 0, 500, NULL, 0 },
+	F_CHECK("eu_member", "End User Community member"),
+	F_DATE("member_since", "Member since", 0, NULL),
+	F_SELECT_OPT("tier", "Membership tier", TERMS_TIER, NULL),
+	F_AREA("notes", "Notes (private)"),
+	F_END
 };
 
 static const struct field person_fields[] = {
-	{ "name", "Name", W_TEXT, NULL, NULL, 1, NULL },
-	{ "email", "Email (private)", W_TEXT, NULL, NULL, 0, NULL },
-	{ "github", "GitHub handle", W_TEXT, NULL, NULL, 0, NULL },
-	{ "bio", "Bio", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ "notes", "Notes (private)", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_TEXT("name", "Name", 1, NULL),
+	{ "email", "Email (private)", W_TEXT, NULL, NULL, 0, NULL, P_EMAIL, 0, 500, NULL, 0 },
+	/* GitHub's own limits: letters, digits and dashes, 39 at most. */
+	{ "github", "GitHub handle", W_TEXT, NULL, NULL, 0, NULL, P_TOKEN, 0, 39, NULL, 0 },
+	F_AREA("bio", "Bio"),
+	F_AREA("notes", "Notes (private)"),
+	F_END
 };
 
 static const struct field affiliation_fields[] = {
-	{ "person", "Person", W_REF, NULL, "person", 1, "slug or exact name" },
-	{ "org", "Organization", W_REF, NULL, "organization", 1, "slug or exact name" },
-	{ "title", "Title", W_TEXT, NULL, NULL, 0, NULL },
-	{ "since", "From", W_DATE, NULL, NULL, 0, NULL },
-	{ "until", "Until", W_DATE, NULL, NULL, 0, "empty: still there" },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_REF("person", "Person", "person", 1, "slug or exact name"),
+	F_REF("org", "Organization", "organization", 1, "slug or exact name"),
+	F_TEXT("title", "Title", 0, NULL),
+	F_DATE("since", "From", 0, NULL),
+	F_DATE("until", "Until", 0, "empty: still there"),
+	F_END
 };
 
 static const struct field event_fields[] = {
-	{ "name", "Name", W_TEXT, NULL, NULL, 1, NULL },
-	{ "series", "Series", W_TEXT, NULL, NULL, 0, "KubeCon + CloudNativeCon Europe" },
-	{ "parent", "Co-located with", W_REF, NULL, "event", 0, "slug of the main event" },
-	{ "city", "City", W_TEXT, NULL, NULL, 0, NULL },
-	{ "country", "Country", W_TEXT, NULL, NULL, 0, NULL },
-	{ "starts_on", "First day", W_DATE, NULL, NULL, 1, NULL },
-	{ "ends_on", "Last day", W_DATE, NULL, NULL, 1, NULL },
-	{ "time_zone", "Time zone", W_TEXT, NULL, NULL, 1, "IANA name, e.g. Europe/Madrid" },
-	{ "url", "Web page", W_TEXT, NULL, NULL, 0, NULL },
-	{ "notes", "Notes (private)", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_TEXT("name", "Name", 1, NULL),
+	F_TEXT("series", "Series", 0, "KubeCon + CloudNativeCon Europe"),
+	F_REF("parent", "Co-located with", "event", 0, "slug of the main event"),
+	F_TEXT("city", "City", 0, NULL),
+	F_TEXT("country", "Country", 0, NULL),
+	F_DATE("starts_on", "First day", 1, NULL),
+	F_DATE("ends_on", "Last day", 1, NULL),
+	F_TEXT("time_zone", "Time zone", 1, "IANA name, e.g. Europe/Madrid"),
+	F_URL("url", "Web page"),
+	F_AREA("notes", "Notes (private)"),
+	F_END
 };
 
 static const struct field session_fields[] = {
-	{ "event", "Event", W_REF, NULL, "event", 1, "slug of the event" },
-	{ "title", "Title", W_TEXT, NULL, NULL, 1, NULL },
-	{ "subtitle", "Subtitle", W_TEXT, NULL, NULL, 0, NULL },
-	{ "kind", "Kind", W_SELECT, KINDS_SESSION, NULL, 1, NULL },
-	{ "track", "Track", W_TEXT, NULL, NULL, 0, NULL },
-	{ "room", "Room", W_TEXT, NULL, NULL, 0, NULL },
-	{ "starts_at", "Starts", W_TEXT, NULL, NULL, 0, "2019-05-22T09:40:00+02:00 (local time and UTC offset)" },
-	{ "duration_min", "Minutes", W_NUMBER, NULL, NULL, 0, NULL },
-	{ "abstract", "Abstract", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ "url", "Session page", W_TEXT, NULL, NULL, 0, NULL },
-	{ "video_url", "Video", W_TEXT, NULL, NULL, 0, NULL },
-	{ "status", "Status", W_SELECT, "scheduled=Scheduled|cancelled=Cancelled", NULL, 1, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_REF("event", "Event", "event", 1, "slug of the event"),
+	F_TEXT("title", "Title", 1, NULL),
+	F_TEXT("subtitle", "Subtitle", 0, NULL),
+	F_SELECT("kind", "Kind", TERMS_SESSION_KIND),
+	F_TEXT("track", "Track", 0, NULL),
+	F_TEXT("room", "Room", 0, NULL),
+	{ "starts_at", "Starts", W_TEXT, NULL, NULL, 0, "2019-05-22T09:40:00+02:00 (local time and UTC offset)",
+	  P_LINE, 0, 25, NULL, FIELD_TIMESTAMP },
+	F_NUMBER("duration_min", "Minutes"),
+	F_AREA("abstract", "Abstract"),
+	F_URL("url", "Session page"),
+	F_URL("video_url", "Video"),
+	F_SELECT("status", "Status", TERMS_SESSION_STATUS),
+	F_END
 };
 
 static const struct field body_fields[] = {
-	{ "name", "Name", W_TEXT, NULL, NULL, 1, NULL },
-	{ "kind", "Kind", W_SELECT, "toc=TOC|board=Governing Board|tag=TAG|sig=SIG|k8s_sig=Kubernetes SIG|"
-	    "end_user_sig=End User SIG|working_group=Working group|other=Other", NULL, 1, NULL },
-	{ "parent", "Part of", W_REF, NULL, "body", 0, "slug" },
-	{ "url", "Web page", W_TEXT, NULL, NULL, 0, NULL },
-	{ "description", "Description", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_TEXT("name", "Name", 1, NULL),
+	F_SELECT("kind", "Kind", TERMS_BODY_KIND),
+	F_REF("parent", "Part of", "body", 0, "slug"),
+	F_URL("url", "Web page"),
+	F_AREA("description", "Description"),
+	F_END
 };
 
 static const struct field role_fields[] = {
-	{ "person", "Person", W_REF, NULL, "person", 1, "slug or exact name" },
-	{ "body", "Body", W_REF, NULL, "body", 1, "slug, e.g. toc" },
-	{ "role", "Role", W_SELECT, "chair=Chair|co-chair=Co-chair|tech-lead=Tech lead|member=Member|"
-	    "liaison=Liaison|seat=Seat", NULL, 1, NULL },
-	{ "seat_type", "Seat type", W_SELECT, "=None|gb=GB-appointed|end_user=EndUser-appointed|"
-	    "maintainer=Maintainer-appointed|toc=TOC-appointed|alternate=Alternate", NULL, 0, "for TOC seats" },
-	{ "org", "Representing", W_REF, NULL, "organization", 0, "slug or exact name" },
-	{ "starts_on", "Term starts", W_DATE, NULL, NULL, 1, NULL },
-	{ "ends_on", "Term ends", W_DATE, NULL, NULL, 0, "empty: still held" },
-	{ "notes", "Notes (private)", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_REF("person", "Person", "person", 1, "slug or exact name"),
+	F_REF("body", "Body", "body", 1, "slug, e.g. toc"),
+	F_SELECT("role", "Role", TERMS_ROLE),
+	F_SELECT_OPT("seat_type", "Seat type", TERMS_SEAT_TYPE, "for TOC seats"),
+	F_REF("org", "Representing", "organization", 0, "slug or exact name"),
+	F_DATE("starts_on", "Term starts", 1, NULL),
+	F_DATE("ends_on", "Term ends", 0, "empty: still held"),
+	F_AREA("notes", "Notes (private)"),
+	F_END
 };
 
 static const struct field project_fields[] = {
-	{ "name", "Name", W_TEXT, NULL, NULL, 1, NULL },
-	{ "maturity", "Maturity", W_SELECT, "sandbox=Sandbox|incubating=Incubating|graduated=Graduated|"
-	    "archived=Archived", NULL, 1, NULL },
-	{ "accepted_on", "Accepted", W_DATE, NULL, NULL, 0, NULL },
-	{ "incubating_on", "Incubating since", W_DATE, NULL, NULL, 0, NULL },
-	{ "graduated_on", "Graduated", W_DATE, NULL, NULL, 0, NULL },
-	{ "org", "Contributed by", W_REF, NULL, "organization", 0, "slug or exact name" },
-	{ "url", "Web page", W_TEXT, NULL, NULL, 0, NULL },
-	{ "description", "Description", W_TEXTAREA, NULL, NULL, 0, NULL },
-	{ NULL, NULL, 0, NULL, NULL, 0, NULL }
+	F_TEXT("name", "Name", 1, NULL),
+	F_SELECT("maturity", "Maturity", TERMS_MATURITY),
+	F_DATE("accepted_on", "Accepted", 0, NULL),
+	F_DATE("incubating_on", "Incubating since", 0, NULL),
+	F_DATE("graduated_on", "Graduated", 0, NULL),
+	F_REF("org", "Contributed by", "organization", 0, "slug or exact name"),
+	F_URL("url", "Web page"),
+	F_AREA("description", "Description"),
+	F_END
 };
 
 /* Snapshots: every stored column, so a restore can put the row back exactly. */
@@ -115,35 +124,40 @@ const struct record_kind record_kinds[] = {
 	{ "organization", "Organization", "organizations", "/orgs", 1, org_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'kind', kind, 'website', website,"
 	  " 'eu_member', eu_member, 'member_since', member_since, 'tier', tier, 'notes', notes" STAMP ")"
-	  " FROM organizations WHERE id = ?1" },
+	  " FROM organizations WHERE id = ?1", 0, NULL, NULL },
 	{ "person", "Person", "people", "/people", 1, person_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'email', email, 'github', github,"
-	  " 'bio', bio, 'links', links, 'notes', notes" STAMP ") FROM people WHERE id = ?1" },
+	  " 'bio', bio, 'links', links, 'notes', notes" STAMP ") FROM people WHERE id = ?1", RECORD_APPEARS,
+	  NULL, NULL },
 	{ "affiliation", "Affiliation", "affiliations", "/affiliations", 0, affiliation_fields,
 	  "SELECT json_object('id', id, 'person_id', person_id, 'org_id', org_id, 'title', title,"
-	  " 'since', since, 'until', until" STAMP ") FROM affiliations WHERE id = ?1" },
+	  " 'since', since, 'until', until" STAMP ") FROM affiliations WHERE id = ?1", 0, "/people/",
+	  "SELECT p.slug FROM affiliations a JOIN people p ON p.id = a.person_id WHERE a.id = ?1" },
 	{ "event", "Event", "events", "/events", 1, event_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'series', series, 'parent_id', parent_id,"
 	  " 'city', city, 'country', country, 'starts_on', starts_on, 'ends_on', ends_on,"
-	  " 'time_zone', time_zone, 'url', url, 'notes', notes" STAMP ") FROM events WHERE id = ?1" },
+	  " 'time_zone', time_zone, 'url', url, 'notes', notes" STAMP ") FROM events WHERE id = ?1", 0,
+	  NULL, NULL },
 	{ "session", "Session", "sessions", "/sessions", 0, session_fields,
 	  "SELECT json_object('id', id, 'event_id', event_id, 'title', title, 'subtitle', subtitle,"
 	  " 'kind', kind, 'track', track, 'room', room, 'starts_at', starts_at, 'duration_min', duration_min,"
 	  " 'abstract', abstract, 'url', url, 'video_url', video_url, 'status', status" STAMP ","
 	  " 'speakers', (SELECT json_group_array(json_object('person_id', person_id, 'org_id', org_id,"
 	  "  'role', role, 'position', position)) FROM (SELECT * FROM appearances WHERE session_id = ?1"
-	  "  ORDER BY position, id))) FROM sessions WHERE id = ?1" },
+	  "  ORDER BY position, id))) FROM sessions WHERE id = ?1", RECORD_SPEAKERS, NULL, NULL },
 	{ "body", "Body", "bodies", "/bodies", 1, body_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'kind', kind, 'parent_id', parent_id,"
-	  " 'url', url, 'description', description" STAMP ") FROM bodies WHERE id = ?1" },
+	  " 'url', url, 'description', description" STAMP ") FROM bodies WHERE id = ?1", 0, NULL, NULL },
 	{ "role", "Role or seat", "roles", "/roles", 0, role_fields,
 	  "SELECT json_object('id', id, 'person_id', person_id, 'body_id', body_id, 'role', role,"
 	  " 'seat_type', seat_type, 'org_id', org_id, 'starts_on', starts_on, 'ends_on', ends_on,"
-	  " 'notes', notes" STAMP ") FROM roles WHERE id = ?1" },
+	  " 'notes', notes" STAMP ") FROM roles WHERE id = ?1", 0, "/bodies/",
+	  "SELECT b.slug FROM roles r JOIN bodies b ON b.id = r.body_id WHERE r.id = ?1" },
 	{ "project", "Project", "projects", "/projects", 1, project_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'maturity', maturity,"
 	  " 'accepted_on', accepted_on, 'incubating_on', incubating_on, 'graduated_on', graduated_on,"
-	  " 'org_id', org_id, 'url', url, 'description', description" STAMP ") FROM projects WHERE id = ?1" },
+	  " 'org_id', org_id, 'url', url, 'description', description" STAMP ") FROM projects WHERE id = ?1", 0,
+	  "/orgs/", "SELECT o.slug FROM projects p JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1" },
 };
 const unsigned record_kinds_count = sizeof(record_kinds) / sizeof(record_kinds[0]);
 
@@ -177,76 +191,85 @@ field_column(const struct field *f, char *tmp, size_t size)
 	return tmp;
 }
 
-/* One lookup statement per kind and key; the SQL is built once from constant names. */
-static long long
-lookup(sqlite3 *db, const char *table, const char *column, const char *value)
+/* The id of the row of table whose column holds value: MODEL_OK, MODEL_NOT_FOUND, or
+ * MODEL_CONFLICT when there are several. The SQL is built from constant names. */
+static enum model_status
+lookup(const char *table, const char *column, const char *value, long long *id)
 {
-	char *sql = sqlite3_mprintf("SELECT id FROM %w WHERE %w = ?1 LIMIT 2", table, column);
+	sqlite3 *db = db_thread();
+	char *sql;
 	sqlite3_stmt *st = NULL;
-	long long id = 0;
+	enum model_status ms = MODEL_NOT_FOUND;
+	int rc = SQLITE_NOMEM;
 
-	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+	*id = 0;
+	if (db == NULL)
+		return MODEL_UNAVAILABLE;
+	sql = sqlite3_mprintf("SELECT id FROM %w WHERE %w = ?1 LIMIT 2", table, column);
+	if (sql && (rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			id = sqlite3_column_int64(st, 0);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				id = -1;	/* ambiguous */
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*id = sqlite3_column_int64(st, 0);
+			ms = (rc = sqlite3_step(st)) == SQLITE_ROW ? MODEL_CONFLICT : MODEL_OK;
 		}
 	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ms = db_failed(db, rc, "lookup");
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
-	return id;
+	return ms;
 }
 
-long long
-record_id(sqlite3 *db, const struct record_kind *k, const char *key)
+enum model_status
+record_id(const struct record_kind *k, const char *key, long long *id)
 {
-	if (key == NULL)
-		return 0;
-	if (!k->by_slug) {
-		char *end;
-		long long id = strtoll(key, &end, 10);
+	char *end;
 
-		return *end == '\0' && id > 0 ? lookup(db, k->table, "id", key) > 0 ? id : 0 : 0;
-	}
-	return lookup(db, k->table, "slug", key);
+	*id = 0;
+	if (key == NULL)
+		return MODEL_NOT_FOUND;
+	if (k->by_slug)
+		return lookup(k->table, "slug", key, id);
+	if (strtoll(key, &end, 10) <= 0 || *end != '\0')
+		return MODEL_NOT_FOUND;
+	return lookup(k->table, "id", key, id);
 }
 
-long long
-record_resolve(sqlite3 *db, const char *ref_kind, const char *typed)
+enum model_status
+record_resolve(const char *ref_kind, const char *typed, long long *id)
 {
 	const struct record_kind *k = record_kind_by_name(ref_kind);
-	long long id;
+	enum model_status ms;
 
+	*id = 0;
 	if (k == NULL || typed == NULL || *typed == '\0')
-		return 0;
+		return MODEL_NOT_FOUND;
 	if (!k->by_slug)
-		return record_id(db, k, typed);
-	if ((id = lookup(db, k->table, "slug", typed)) != 0)
-		return id;
-	return lookup(db, k->table, "name", typed);
+		return record_id(k, typed, id);
+	if ((ms = lookup(k->table, "slug", typed, id)) != MODEL_NOT_FOUND)
+		return ms;
+	return lookup(k->table, "name", typed, id);
 }
 
 const char *
-record_key(sqlite3 *db, const struct record_kind *k, long long id, char *tmp, size_t size)
+record_key(struct request *req, const struct record_kind *k, long long id)
 {
-	char *sql;
+	sqlite3 *db = db_thread();
 	sqlite3_stmt *st = NULL;
+	const char *key = "";
+	char *sql;
 
-	if (!k->by_slug) {
-		snprintf(tmp, size, "%lld", id);
-		return tmp;
-	}
-	tmp[0] = '\0';
-	sql = sqlite3_mprintf("SELECT slug FROM %w WHERE id = ?1", k->table);
+	if (!k->by_slug)
+		return req_printf(req, "%lld", id);
+	sql = db ? sqlite3_mprintf("SELECT slug FROM %w WHERE id = ?1", k->table) : NULL;
 	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(tmp, size, "%s", sqlite3_column_text(st, 0));
+			key = db_col(req, st, 0);
 	}
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
-	return tmp;
+	return key;
 }
 
 int

@@ -5,10 +5,9 @@
  */
 #ifndef LECTERN_RECORD_H
 #define LECTERN_RECORD_H
-#include <sqlite3.h>
-
-#include "core/buf.h"
 #include "core/params.h"
+#include "core/request.h"
+#include "model/model.h"
 
 enum widget {
 	W_TEXT,		/* one line */
@@ -21,15 +20,25 @@ enum widget {
 	W__MAX
 };
 
+#define FIELD_TIMESTAMP	0x01	/* a local time with its UTC offset (checked by SQLite's datetime) */
+
 struct field {
 	const char	*name;		/* form field and column (W_REF: the column is name_id) */
 	const char	*label;
 	enum widget	 widget;
-	const char	*options;	/* W_SELECT */
+	const char	*options;	/* W_SELECT: "value=Label|value=Label" (core/vocab.h) */
 	const char	*ref;		/* W_REF: the kind referred to */
 	int		 required;
 	const char	*hint;
+	/* What a value must be: the rule it is checked against (params.h), and more. */
+	enum param_kind	 kind;
+	long long	 min, max;	/* P_INT: the range; text: the longest, in bytes */
+	const char	*set;		/* P_ENUM: "a|b" */
+	unsigned	 flags;		/* FIELD_TIMESTAMP */
 };
+
+#define RECORD_SPEAKERS	0x01	/* has speakers (a session): in its form, its saves and its snapshots */
+#define RECORD_APPEARS	0x02	/* speaks in sessions (a person): a merge drops the doubled appearances */
 
 struct record_kind {
 	const char		*kind;		/* "organization": audit kind and messages */
@@ -39,6 +48,10 @@ struct record_kind {
 	int			 by_slug;	/* addressed by slug (derived from name), else by id */
 	const struct field	*fields;
 	const char		*snapshot_sql;	/* one JSON object of a row, ?1 = id */
+	unsigned		 flags;		/* RECORD_SPEAKERS, RECORD_APPEARS */
+	/* A kind without a page of its own is shown on another's: its path, then the key that
+	 * shown_sql (?1 = id) gives ("/bodies/" and the role's body). NULL: its own page. */
+	const char		*shown_on, *shown_sql;
 };
 
 extern const struct record_kind	record_kinds[];
@@ -48,17 +61,13 @@ const struct record_kind	*record_kind_by_path(const char *path);
 const struct record_kind	*record_kind_by_name(const char *kind);
 /* The column a field is stored in ("org_id" for the W_REF field "org"). */
 const char			*field_column(const struct field *, char *tmp, size_t size);
-/* The record's id from its address key (slug or decimal id); 0 when there is none. */
-long long			 record_id(sqlite3 *, const struct record_kind *, const char *key);
-/* Resolves what a person typed in a W_REF field (slug, exact name or id) to an id:
- * >0, 0 when not found, -1 when several records share that name. */
-long long			 record_resolve(sqlite3 *, const char *ref_kind, const char *typed);
-/* The slug or id by which the record is addressed, for links. */
-const char			*record_key(sqlite3 *, const struct record_kind *, long long id,
-				    char *tmp, size_t size);
-
-/* Appends a slug for name that table (a constant table name) does not hold yet: -2, -3... */
-int				 slug_unique(sqlite3 *, const char *table, const char *name,
-				    struct buf *out);
+/* The record's id from its address key (slug, or decimal id): MODEL_OK with *id,
+ * MODEL_NOT_FOUND, or a failure. */
+enum model_status		 record_id(const struct record_kind *, const char *key, long long *id);
+/* What a person typed in a W_REF field (slug, exact name or id) as an id: MODEL_OK with *id,
+ * MODEL_NOT_FOUND, MODEL_CONFLICT when several records share that name, or a failure. */
+enum model_status		 record_resolve(const char *ref_kind, const char *typed, long long *id);
+/* The slug or id by which the record is addressed, for links ("" when it is gone); in req's arena. */
+const char			*record_key(struct request *, const struct record_kind *, long long id);
 
 #endif

@@ -1,29 +1,56 @@
 /* restore.c: restore from history and merge/unmerge, each recorded in the audit trail. */
 #include <string.h>
 
+#include "core/log.h"
 #include "model/audit.h"
 #include "model/db.h"
-#include "core/log.h"
 #include "model/record.h"
 #include "model/restore.h"
 
-static int
-exec_bound(sqlite3 *db, const char *sql, const char *json, long long id, const char **why)
+/* One restore or merge: its request (the arena and who), what it works on, and where a
+ * failure is put in words. */
+struct work {
+	sqlite3			*db;
+	struct request		*req;
+	const char		**why;
+	long long		 audit_id;	/* restore: the entry */
+	const char		*kind;
+	long long		 from, into;	/* the record (restore: from alone) */
+};
+
+/* The database's message, copied at once: a rollback would take it away. */
+static enum model_status
+failed(struct work *w, int rc, const char *what)
+{
+	if (*w->why == NULL)
+		*w->why = req_strdup(w->req, sqlite3_errmsg(w->db));
+	return db_failed(w->db, rc, what);
+}
+
+static enum model_status
+refused(struct work *w, enum model_status ms, const char *why)
+{
+	*w->why = why;
+	return ms;
+}
+
+/* Runs sql (built by sqlite3_mprintf, freed here) with ?1 = json and ?2 = id. */
+static enum model_status
+exec_sql(struct work *w, char *sql, const char *json, long long id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc;
+	enum model_status ms;
+	int rc = SQLITE_NOMEM;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		*why = sqlite3_errmsg(db);
-		return log_err("restore: %s", *why);
+	if (sql && (rc = sqlite3_prepare_v2(w->db, sql, -1, &st, NULL)) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		rc = sqlite3_step(st);
 	}
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		*why = sqlite3_errmsg(db);
+	ms = rc == SQLITE_DONE ? MODEL_OK : failed(w, rc, "restore");
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_free(sql);
+	return ms;
 }
 
 /* The columns of a snapshot to write back: keys that are columns of the table, minus bookkeeping. */
@@ -55,40 +82,57 @@ columns(sqlite3 *db, const char *table, const char *json, struct buf *set, struc
 }
 
 static int
-put_back(sqlite3 *db, const struct record_kind *k, long long id, const char *json, const char **why)
+row_exists(sqlite3 *db, const char *table, long long id)
 {
-	struct buf set = BUF_INIT, cols = BUF_INIT, vals = BUF_INIT;
-	char *sql = NULL, *probe;
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM %w WHERE id = %lld", table, id);
 	sqlite3_stmt *st = NULL;
-	int rc = -1, exists = 0;
+	int exists = 0;
 
-	probe = sqlite3_mprintf("SELECT count(*) FROM %w WHERE id = %lld", k->table, id);
-	if (probe && sqlite3_prepare_v2(db, probe, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		exists = sqlite3_column_int(st, 0) > 0;
 	sqlite3_finalize(st);
-	sqlite3_free(probe);
-	if (columns(db, k->table, json, &set, &cols, &vals) > 0) {
-		if (exists)
+	sqlite3_free(sql);
+	return exists;
+}
+
+/* A session's speakers are part of its state. */
+static enum model_status
+put_back_speakers(struct work *w, long long id, const char *json)
+{
+	enum model_status ms;
+
+	ms = exec_sql(w, sqlite3_mprintf("DELETE FROM appearances WHERE session_id = ?2 AND ?1 IS NOT NULL"),
+	    json, id);
+	if (ms != MODEL_OK)
+		return ms;
+	return exec_sql(w, sqlite3_mprintf("INSERT INTO appearances(session_id, person_id, org_id, role,"
+	    " position) SELECT ?2, json_extract(value, '$.person_id'), json_extract(value, '$.org_id'),"
+	    " json_extract(value, '$.role'), json_extract(value, '$.position')"
+	    " FROM json_each(?1, '$.speakers')"), json, id);
+}
+
+/* Writes the snapshot json back as record id of kind k: an update, or an insert if it is gone. */
+static enum model_status
+put_back(struct work *w, const struct record_kind *k, long long id, const char *json)
+{
+	struct buf set = BUF_INIT, cols = BUF_INIT, vals = BUF_INIT;
+	enum model_status ms = MODEL_ERROR;
+	char *sql = NULL;
+
+	if (columns(w->db, k->table, json, &set, &cols, &vals) > 0) {
+		if (row_exists(w->db, k->table, id))
 			sql = sqlite3_mprintf("UPDATE %w SET %s, version = version + 1, updated_at ="
 			    " strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') WHERE id = ?2", k->table, set.data);
 		else
 			sql = sqlite3_mprintf("INSERT INTO %w(id, created_at%s) VALUES (?2,"
 			    " coalesce(json_extract(?1, '$.created_at'), strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))%s)",
 			    k->table, cols.data, vals.data);
-		rc = sql ? exec_bound(db, sql, json, id, why) : -1;
+		ms = exec_sql(w, sql, json, id);
 	}
-	sqlite3_free(sql);
 	buf_release(&set), buf_release(&cols), buf_release(&vals);
-	if (rc == 0 && strcmp(k->kind, "session") == 0) {
-		/* A session's speakers are part of its state. */
-		rc = exec_bound(db, "DELETE FROM appearances WHERE session_id = ?2 AND ?1 IS NOT NULL", json, id, why);
-		if (rc == 0)
-			rc = exec_bound(db, "INSERT INTO appearances(session_id, person_id, org_id, role, position)"
-			    " SELECT ?2, json_extract(value, '$.person_id'), json_extract(value, '$.org_id'),"
-			    " json_extract(value, '$.role'), json_extract(value, '$.position')"
-			    " FROM json_each(?1, '$.speakers')", json, id, why);
-	}
-	return rc;
+	if (ms == MODEL_OK && (k->flags & RECORD_SPEAKERS))
+		ms = put_back_speakers(w, id, json);
+	return ms;
 }
 
 /* The moves a merge makes, per kind: table, column. */
@@ -99,125 +143,117 @@ static const struct { const char *kind, *table, *column; } moves[] = {
 	{ "organization", "affiliations", "org_id" }, { "organization", "projects", "org_id" },
 	{ "organization", "users", "org_id" },
 };
+#define N_MOVES	(sizeof(moves) / sizeof(moves[0]))
 
-static int
-unmerge(sqlite3 *db, struct request *req, long long audit_id, const char *kind, long long from,
-    const char *before, const char **why)
+/* Moves the rows a merge moved (by id, from the merge's "before") back to the merged record. */
+static enum model_status
+move_back(struct work *w, const char *before)
 {
-	const struct record_kind *k = record_kind_by_name(kind);
+	enum model_status ms = MODEL_OK;
+
+	for (size_t i = 0; ms == MODEL_OK && i < N_MOVES; i++)
+		if (strcmp(moves[i].kind, w->kind) == 0)
+			ms = exec_sql(w, sqlite3_mprintf("UPDATE %w SET %w = ?2 WHERE id IN"
+			    " (SELECT value FROM json_each(?1, '$.moved.%q'))", moves[i].table, moves[i].column,
+			    moves[i].table), before, w->from);
+	if (ms == MODEL_OK && (record_kind_by_name(w->kind)->flags & RECORD_APPEARS))
+		ms = exec_sql(w, sqlite3_mprintf("INSERT INTO appearances(id, session_id, person_id, org_id,"
+		    " role, position) SELECT json_extract(value, '$.id'), json_extract(value, '$.session_id'), ?2,"
+		    " json_extract(value, '$.org_id'), json_extract(value, '$.role'),"
+		    " json_extract(value, '$.position') FROM json_each(?1, '$.dropped')"), before, w->from);
+	return ms;
+}
+
+/* Undoes the merge of w->audit_id, whose "before" holds the merged record and what moved. */
+static enum model_status
+unmerge(struct work *w, const char *before)
+{
+	static const char rec_sql[] = "SELECT json_extract(?1, '$.record')";
+	const struct record_kind *k = record_kind_by_name(w->kind);
+	sqlite3_stmt *st = db_stmt(w->db, rec_sql);
+	struct buf rec = BUF_INIT;
+	enum model_status ms;
 	long long undo;
-	char *sql;
-	int rc = 0;
 
 	if (k == NULL)
-		return -1;
-	{
-		/* The merged record's own fields sit under "record". */
-		static const char rec_sql[] = "SELECT json_extract(?1, '$.record')";
-		sqlite3_stmt *st = db_stmt(db, rec_sql);
-		struct buf rec = BUF_INIT;
-
-		if (st == NULL)
-			return -1;
-		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
-		if (db_one_text(st, &rec) == -1 || put_back(db, k, from, rec.data, why) == -1) {
-			buf_release(&rec);
-			return -1;
-		}
-		buf_release(&rec);
-	}
-	for (size_t i = 0; rc == 0 && i < sizeof(moves) / sizeof(moves[0]); i++) {
-		if (strcmp(moves[i].kind, kind) != 0)
-			continue;
-		sql = sqlite3_mprintf("UPDATE %w SET %w = ?2 WHERE id IN (SELECT value FROM json_each(?1, '$.moved.%q'))",
-		    moves[i].table, moves[i].column, moves[i].table);
-		rc = sql ? exec_bound(db, sql, before, from, why) : -1;
-		sqlite3_free(sql);
-	}
-	if (rc == 0 && strcmp(kind, "person") == 0)
-		rc = exec_bound(db, "INSERT INTO appearances(id, session_id, person_id, org_id, role, position)"
-		    " SELECT json_extract(value, '$.id'), json_extract(value, '$.session_id'), ?2,"
-		    " json_extract(value, '$.org_id'), json_extract(value, '$.role'), json_extract(value, '$.position')"
-		    " FROM json_each(?1, '$.dropped')", before, from, why);
-	if (rc == -1)
-		return -1;
-	if ((undo = audit_write(db, req, kind, from, "unmerge", NULL)) == -1)
-		return -1;
-	sql = sqlite3_mprintf("UPDATE audit SET undone_by = %lld WHERE id = %lld", undo, audit_id);
-	rc = sql ? db_exec(db, sql) : -1;
-	sqlite3_free(sql);
-	return rc;
+		return refused(w, MODEL_ERROR, "unknown kind of record");
+	if (st == NULL)
+		return failed(w, 0, "unmerge");
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	if (db_one_text(st, &rec) == -1)
+		ms = failed(w, 0, "unmerge");
+	else if ((ms = put_back(w, k, w->from, rec.data)) == MODEL_OK &&
+	    (ms = move_back(w, before)) == MODEL_OK &&
+	    (ms = audit_write(w->db, w->req, w->kind, w->from, "unmerge", NULL, &undo)) == MODEL_OK)
+		ms = exec_sql(w, sqlite3_mprintf("UPDATE audit SET undone_by = %lld WHERE id = %lld", undo,
+		    w->audit_id), NULL, 0);
+	buf_release(&rec);
+	return ms;
 }
 
 static const char entry_sql[] =
 	"SELECT kind, record_id, action, before, undone_by FROM audit WHERE id = ?1";
 
-int
-restore_entry(sqlite3 *db, struct request *req, long long audit_id, const char **why)
+static enum model_status
+restore_in(sqlite3 *db, void *arg)
 {
+	struct work *w = arg;
 	sqlite3_stmt *st = db_stmt(db, entry_sql);
 	const struct record_kind *k;
-	const char *kind, *action, *before, *now;
-	long long id;
-	int err = 0;
+	const char *action, *before, *now;
+	enum model_status ms;
+	int undone;
 
 	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, audit_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		*why = "no such history entry";
-		return -1;
-	}
-	kind = req_strdup(req, (const char *)sqlite3_column_text(st, 0));
-	id = sqlite3_column_int64(st, 1);
-	action = req_strdup(req, (const char *)sqlite3_column_text(st, 2));
-	before = req_strdup(req, (const char *)sqlite3_column_text(st, 3));
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-		sqlite3_reset(st);
-		*why = "this change was already undone";
-		return -1;
-	}
+		return failed(w, 0, "restore");
+	sqlite3_bind_int64(st, 1, w->audit_id);
+	if ((ms = db_row(st, "restore")) != MODEL_OK)
+		return ms == MODEL_NOT_FOUND ? refused(w, ms, "no such history entry") : ms;
+	w->kind = db_col(w->req, st, 0);
+	w->from = db_col_int(st, 1);
+	action = db_col(w->req, st, 2);
+	before = db_col(w->req, st, 3);
+	undone = !db_col_null(st, 4);
 	sqlite3_reset(st);
-	if (before == NULL) {
-		*why = "there is no earlier state to restore";
-		return -1;
-	}
+	if (undone)
+		return refused(w, MODEL_CONFLICT, "this change was already undone");
+	if (before == NULL)
+		return refused(w, MODEL_CONFLICT, "there is no earlier state to restore");
 	if (strcmp(action, "merge") == 0)
-		return unmerge(db, req, audit_id, kind, id, before, why);
-	if ((k = record_kind_by_name(kind)) == NULL) {
-		*why = "unknown kind of record";
-		return -1;
-	}
-	now = audit_capture(db, req, kind, id, &err);
-	if (err || put_back(db, k, id, before, why) == -1)
-		return -1;
-	return audit_write(db, req, kind, id, "restore", now) == -1 ? -1 : 0;
+		return unmerge(w, before);
+	if ((k = record_kind_by_name(w->kind)) == NULL)
+		return refused(w, MODEL_ERROR, "unknown kind of record");
+	if ((ms = audit_capture(db, w->req, w->kind, w->from, &now)) != MODEL_OK ||
+	    (ms = put_back(w, k, w->from, before)) != MODEL_OK)
+		return ms;
+	return audit_write(db, w->req, w->kind, w->from, "restore", now, NULL);
 }
 
-int
-merge_records(sqlite3 *db, struct request *req, const char *kind, long long from, long long into,
-    const char **why)
+enum model_status
+restore_entry(struct request *req, long long audit_id, const char **why)
 {
-	const char *record;
-	struct buf before = BUF_INIT, moved = BUF_INIT;
-	char *sql;
-	int err = 0, rc = 0;
+	struct work w = { db_thread(), req, why, audit_id, NULL, 0, 0 };
 
-	if (from == into) {
-		*why = "a record cannot be merged into itself";
-		return -1;
-	}
-	if ((record = audit_capture(db, req, kind, from, &err)) == NULL) {
-		*why = "no such record";
-		return -1;
-	}
-	/* Which rows move, by id, so the merge can be undone exactly. */
+	*why = NULL;
+	return db_transaction(w.db, restore_in, &w);
+}
+
+/* The merge's "before": the record, the target, and the ids of every row that moves or is
+ * dropped (the merged person's appearances in sessions where the target speaks too). */
+static enum model_status
+merge_state(struct work *w, const char *record, struct buf *before)
+{
+	struct buf moved = BUF_INIT;
+	sqlite3_stmt *st = NULL;
+	enum model_status ms;
+	char *sql;
+	int rc;
+
 	buf_puts(&moved, "json_object(");
-	for (size_t i = 0, n = 0; i < sizeof(moves) / sizeof(moves[0]); i++) {
+	for (size_t i = 0, n = 0; i < N_MOVES; i++) {
 		char *part;
 
-		if (strcmp(moves[i].kind, kind) != 0)
+		if (strcmp(moves[i].kind, w->kind) != 0)
 			continue;
 		part = sqlite3_mprintf("%s'%q', (SELECT json_group_array(id) FROM %w WHERE %w = ?2)",
 		    n++ ? ", " : "", moves[i].table, moves[i].table, moves[i].column);
@@ -230,44 +266,70 @@ merge_records(sqlite3 *db, struct request *req, const char *kind, long long from
 	    " 'org_id', a.org_id, 'role', a.role, 'position', a.position)) FROM appearances a"
 	    " WHERE a.person_id = ?2 AND %d AND EXISTS (SELECT 1 FROM appearances b"
 	    " WHERE b.session_id = a.session_id AND b.person_id = %lld)))",
-	    into, moved.data, strcmp(kind, "person") == 0, into);
+	    w->into, moved.data, (record_kind_by_name(w->kind)->flags & RECORD_APPEARS) != 0, w->into);
 	buf_release(&moved);
-	{
-		sqlite3_stmt *st = NULL;
+	rc = sql ? sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, record, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, w->from);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			buf_puts(before, (const char *)sqlite3_column_text(st, 0));
+	}
+	ms = rc == SQLITE_ROW ? MODEL_OK : failed(w, rc, "merge");
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return ms;
+}
 
-		if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, record, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, from);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				buf_puts(&before, (const char *)sqlite3_column_text(st, 0));
-		}
-		sqlite3_finalize(st);
-		sqlite3_free(sql);
-	}
-	if (before.len == 0) {
-		*why = sqlite3_errmsg(db);
-		return -1;
-	}
-	if (strcmp(kind, "person") == 0)
-		rc = exec_bound(db, "DELETE FROM appearances WHERE id IN"
-		    " (SELECT json_extract(value, '$.id') FROM json_each(?1, '$.dropped')) AND ?2", before.data, 1, why);
-	for (size_t i = 0; rc == 0 && i < sizeof(moves) / sizeof(moves[0]); i++) {
-		if (strcmp(moves[i].kind, kind) != 0)
-			continue;
-		sql = sqlite3_mprintf("UPDATE %w SET %w = %lld WHERE %w = ?2 AND ?1 IS NOT NULL",
-		    moves[i].table, moves[i].column, into, moves[i].column);
-		rc = sql ? exec_bound(db, sql, before.data, from, why) : -1;
-		sqlite3_free(sql);
-	}
-	if (rc == 0) {
-		sql = sqlite3_mprintf("DELETE FROM %w WHERE id = ?2 AND ?1 IS NOT NULL",
-		    record_kind_by_name(kind)->table);
-		rc = sql ? exec_bound(db, sql, before.data, from, why) : -1;
-		sqlite3_free(sql);
-	}
-	if (rc == 0 && audit_insert(db, req, kind, from, "merge", before.data,
-	    req_printf(req, "{\"into\":%lld}", into)) == -1)
-		rc = -1;
+/* Moves everything of w->from to w->into, drops the doubled appearances, deletes w->from. */
+static enum model_status
+merge_apply(struct work *w, const char *before)
+{
+	enum model_status ms = MODEL_OK;
+
+	if (record_kind_by_name(w->kind)->flags & RECORD_APPEARS)
+		ms = exec_sql(w, sqlite3_mprintf("DELETE FROM appearances WHERE id IN (SELECT"
+		    " json_extract(value, '$.id') FROM json_each(?1, '$.dropped')) AND ?2"), before, 1);
+	for (size_t i = 0; ms == MODEL_OK && i < N_MOVES; i++)
+		if (strcmp(moves[i].kind, w->kind) == 0)
+			ms = exec_sql(w, sqlite3_mprintf("UPDATE %w SET %w = %lld WHERE %w = ?2 AND ?1 IS NOT NULL",
+			    moves[i].table, moves[i].column, w->into, moves[i].column), before, w->from);
+	if (ms == MODEL_OK)
+		ms = exec_sql(w, sqlite3_mprintf("DELETE FROM %w WHERE id = ?2 AND ?1 IS NOT NULL",
+		    record_kind_by_name(w->kind)->table), before, w->from);
+	if (ms == MODEL_OK)
+		ms = audit_insert(w->db, w->req, w->kind, w->from, "merge", before,
+		    req_printf(w->req, "{\"into\":%lld}", w->into));
+	return ms;
+}
+
+static enum model_status
+merge_in(sqlite3 *db, void *arg)
+{
+	struct work *w = arg;
+	struct buf before = BUF_INIT;
+	const char *record;
+	enum model_status ms;
+
+	if (w->from == w->into)
+		return refused(w, MODEL_CONFLICT, "a record cannot be merged into itself");
+	if ((ms = audit_capture(db, w->req, w->kind, w->from, &record)) != MODEL_OK)
+		return ms;
+	if (record == NULL)
+		return refused(w, MODEL_NOT_FOUND, "no such record");
+	if ((ms = merge_state(w, record, &before)) == MODEL_OK)
+		ms = merge_apply(w, before.data);
 	buf_release(&before);
-	return rc;
+	return ms;
+}
+
+enum model_status
+merge_records(struct request *req, const char *kind, long long from, long long into, const char **why)
+{
+	struct work w = { db_thread(), req, why, 0, kind, from, into };
+
+	*why = NULL;
+	if (record_kind_by_name(kind) == NULL)
+		return refused(&w, MODEL_ERROR, "unknown kind of record");
+	return db_transaction(w.db, merge_in, &w);
 }

@@ -16,6 +16,17 @@ html_link(struct buf *b, const char *href, const char *text)
 	html_lit(b, "</a>");
 }
 
+void
+html_link_to(struct buf *b, const char *base, const char *key, const char *text)
+{
+	html_lit(b, "<a href=\"");
+	html_attr(b, base);
+	html_attr(b, key);
+	html_lit(b, "\">");
+	html_text(b, text);
+	html_lit(b, "</a>");
+}
+
 static void
 nav_item(struct request *req, const char *href, const char *label)
 {

@@ -24,5 +24,7 @@ void	csrf_field(struct request *);
 int	page_route_exists(const struct request *, const char *path);
 /* Link to path with text, both escaped. */
 void	html_link(struct buf *, const char *href, const char *text);
+/* Link to base followed by key ("/orgs/", "spotify") with text, all escaped. */
+void	html_link_to(struct buf *, const char *base, const char *key, const char *text);
 
 #endif

@@ -2,51 +2,43 @@
 #include <string.h>
 
 #include "auth/auth.h"
-#include "model/user.h"
-#include "model/db.h"
 #include "core/html.h"
-#include "pages/layout.h"
-#include "core/log.h"
-#include "pages/pages.h"
 #include "core/password.h"
+#include "model/user.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
 #include "pages/render.h"
 
-static const char list_sql[] =
-	"SELECT u.id, u.login, u.display_name, u.role, u.disabled, coalesce(u.last_login, 'never'),"
-	" p.slug, o.slug FROM users u LEFT JOIN people p ON p.id = u.person_id"
-	" LEFT JOIN organizations o ON o.id = u.org_id ORDER BY u.login";
-
 static void
-user_row(struct request *req, sqlite3_stmt *st)
+user_row(struct request *req, const struct user_item *u)
 {
 	struct buf *b = &req->out;
-	long long id = sqlite3_column_int64(st, 0);
 
 	html_lit(b, "<tr><td>");
-	html_text(b, (const char *)sqlite3_column_text(st, 1));
+	html_text(b, u->login);
 	html_lit(b, "</td><td>");
-	html_text(b, (const char *)sqlite3_column_text(st, 2));
+	html_text(b, u->display_name);
 	html_lit(b, "</td><td>");
-	html_text(b, (const char *)sqlite3_column_text(st, 6));
+	html_text(b, u->person_slug);
 	html_lit(b, " ");
-	html_text(b, (const char *)sqlite3_column_text(st, 7));
+	html_text(b, u->org_slug);
 	html_lit(b, "</td><td>");
-	html_text(b, (const char *)sqlite3_column_text(st, 5));
-	buf_appendf(b, "</td><td><form method=\"post\" class=\"actions\" action=\"/admin/users/%lld\">", id);
+	html_text(b, u->last_login ? u->last_login : "never");
+	buf_appendf(b, "</td><td><form method=\"post\" class=\"actions\" action=\"/admin/users/%lld\">", u->id);
 	csrf_field(req);
 	html_lit(b, "<select name=\"role\" aria-label=\"Role\">");
 	for (enum user_role r = ROLE_MEMBER; r < ROLE__MAX; r++) {
 		html_lit(b, "<option value=\"");
 		html_attr(b, role_name(r));
 		html_lit(b, "\"");
-		if (strcmp(role_name(r), (const char *)sqlite3_column_text(st, 3)) == 0)
+		if (strcmp(role_name(r), u->role) == 0)
 			html_lit(b, " selected");
 		html_lit(b, ">");
 		html_text(b, role_name(r));
 		html_lit(b, "</option>");
 	}
 	html_lit(b, "</select><select name=\"disabled\" aria-label=\"State\">");
-	if (sqlite3_column_int(st, 4))
+	if (u->disabled)
 		html_lit(b, "<option value=\"0\">active</option><option value=\"1\" selected>disabled</option>");
 	else
 		html_lit(b, "<option value=\"0\" selected>active</option><option value=\"1\">disabled</option>");
@@ -58,8 +50,8 @@ users_page(struct request *req, const char *message)
 {
 	static const struct crumb crumbs[] = { { "Users", NULL }, { NULL, NULL } };
 	struct buf *b = &req->out;
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st = db ? db_stmt(db, list_sql) : NULL;
+	struct user_item *users = NULL;
+	size_t n = 0;
 
 	layout_begin(req, "Users", crumbs);
 	html_lit(b, "<h1>Users</h1>");
@@ -71,10 +63,9 @@ users_page(struct request *req, const char *message)
 	html_lit(b, "<table><thead><tr><th scope=\"col\">Login</th><th scope=\"col\">Name</th>"
 	    "<th scope=\"col\">Linked to</th><th scope=\"col\">Last login</th><th scope=\"col\">Role and state"
 	    "</th></tr></thead><tbody>");
-	while (st && sqlite3_step(st) == SQLITE_ROW)
-		user_row(req, st);
-	if (st)
-		sqlite3_reset(st);
+	user_list(req, &users, &n);
+	for (size_t i = 0; i < n; i++)
+		user_row(req, &users[i]);
 	html_lit(b, "</tbody></table><h2>Add a user</h2><form method=\"post\" action=\"/admin/users\">");
 	csrf_field(req);
 	html_lit(b, "<div class=\"field\"><label for=\"login\">Login</label><input id=\"login\" name=\"login\" required></div>"
@@ -101,55 +92,38 @@ page_admin_users(struct request *req)
 int
 page_admin_user_add(struct request *req)
 {
-	sqlite3 *db = db_thread();
+	struct new_user u = { req_arg(req, "login"), req_arg(req, "name"), req_arg(req, "email"),
+	    req_arg(req, "role"), req_arg(req, "person"), req_arg(req, "org"), req_arg(req, "password") };
 	const char *why;
+	enum model_status rc;
 
-	if (db == NULL)
-		return 503;
-	if (password_check_policy(req_arg(req, "password"), req_arg(req, "login"), &why) == -1) {
+	if (password_check_policy(u.password, u.login, &why) == -1) {
 		users_page(req, req_printf(req, "The password %s.", why));
 		return 422;
 	}
-	if (user_create(db, req_arg(req, "login"), req_arg(req, "name"), req_arg(req, "email"),
-	    req_arg(req, "role"), req_arg(req, "person"), req_arg(req, "org"), req_arg(req, "password")) == -1) {
+	if ((rc = users_create(&u, 1)) == MODEL_INVALID || rc == MODEL_CONFLICT) {
 		users_page(req, "The user was not added: the login is taken, or the person or organization "
 		    "slug names nothing.");
 		return 422;
 	}
+	if (rc != MODEL_OK)
+		return page_status(rc);
 	return resp_redirect(req, "/admin/users");
 }
-
-static const char update_sql[] =
-	"UPDATE users SET role = ?2, disabled = ?3, version = version + 1 WHERE id = ?1";
-static const char drop_sql[] = "DELETE FROM logins WHERE user_id = ?1 AND ?2";
 
 int
 page_admin_user_update(struct request *req)
 {
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
 	long long id = req_arg_int(req, "id", 0);
 	int disabled = req_arg_int(req, "disabled", 0) == 1;
+	enum model_status rc;
 
-	if (db == NULL || (st = db_stmt(db, update_sql)) == NULL)
-		return 503;
 	if (id == req->user->id && (disabled || role_of(req_arg(req, "role")) != ROLE_ADMIN)) {
 		req->error_detail = "You cannot disable yourself or take away your own admin role.";
 		return 422;
 	}
-	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, req_arg(req, "role"));
-	sqlite3_bind_int(st, 3, disabled);
-	sqlite3_step(st);
-	sqlite3_reset(st);
-	if (sqlite3_changes(db) == 0)
-		return 404;
-	/* Disabling ends the user's logins at once. */
-	if ((st = db_stmt(db, drop_sql)) != NULL) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, disabled);
-		sqlite3_step(st);
-		sqlite3_reset(st);
-	}
+	/* Disabling ends the user's logins at once, in the same transaction. */
+	if ((rc = user_update(id, req_arg(req, "role"), disabled)) != MODEL_OK)
+		return page_status(rc);
 	return resp_redirect(req, "/admin/users");
 }

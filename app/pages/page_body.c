@@ -2,187 +2,185 @@
 #include <string.h>
 
 #include "auth/auth.h"
-#include "model/db.h"
 #include "core/html.h"
+#include "core/vocab.h"
+#include "core/json.h"
+#include "model/body.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 
-static const char list_json_sql[] =
-	"SELECT json_object('items', (SELECT json_group_array(json_object('name', b.name, 'slug', b.slug,"
-	" 'kind', b.kind, 'parent', (SELECT slug FROM bodies WHERE id = b.parent_id),"
-	" 'roles', (SELECT count(*) FROM roles r WHERE r.body_id = b.id), 'url', '/bodies/' || b.slug))"
-	" FROM (SELECT * FROM bodies ORDER BY CASE kind WHEN 'toc' THEN 0 WHEN 'board' THEN 1 ELSE 2 END,"
-	" name COLLATE NOCASE, id) b))";
-
-static const char list_sql[] =
-	"SELECT b.name, b.slug, b.kind, (SELECT count(*) FROM roles r WHERE r.body_id = b.id"
-	" AND (r.ends_on IS NULL OR r.ends_on >= date('now'))), p.name"
-	" FROM bodies b LEFT JOIN bodies p ON p.id = b.parent_id"
-	" ORDER BY CASE b.kind WHEN 'toc' THEN 0 WHEN 'board' THEN 1 ELSE 2 END, b.name COLLATE NOCASE, b.id";
-
-int
-page_bodies(struct request *req)
+static void
+list_html(struct request *req, const struct body_item *bodies, size_t n)
 {
 	static const struct crumb crumbs[] = { { "Bodies", NULL }, { NULL, NULL } };
 	struct buf *b = &req->out;
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	int n = 0;
 
-	if (db == NULL)
-		return 503;
-	if (req->want_json)
-		return render_json(req, db_stmt(db, list_json_sql));
-	if ((st = db_stmt(db, list_sql)) == NULL)
-		return 503;
 	layout_begin(req, "Bodies", crumbs);
 	html_lit(b, "<h1>Bodies</h1><p>The TOC, the Governing Board, TAGs, SIGs and working groups.</p>");
 	staff_new_button(req, "/bodies/new", "New body");
 	html_lit(b, "<table><thead><tr><th scope=\"col\">Body</th><th scope=\"col\">Kind</th>"
 	    "<th scope=\"col\">Part of</th><th scope=\"col\">Current roles</th></tr></thead><tbody>");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		n++;
-		html_lit(b, "<tr><td><a href=\"/bodies/");
-		html_attr(b, (const char *)sqlite3_column_text(st, 1));
-		html_lit(b, "\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 0));
-		html_lit(b, "</a></td><td>");
-		html_text(b, label_of((const char *)sqlite3_column_text(st, 2)));
+	for (size_t i = 0; i < n; i++) {
+		html_lit(b, "<tr><td>");
+		html_link_to(b, "/bodies/", bodies[i].slug, bodies[i].name);
 		html_lit(b, "</td><td>");
-		html_text(b, (const char *)sqlite3_column_text(st, 4));
-		buf_appendf(b, "</td><td>%d</td></tr>", sqlite3_column_int(st, 3));
+		html_text(b, vocab_label(VOCAB_BODY_KIND, bodies[i].kind));
+		html_lit(b, "</td><td>");
+		html_text(b, bodies[i].parent);
+		buf_appendf(b, "</td><td>%lld</td></tr>", bodies[i].current_roles);
 	}
-	sqlite3_reset(st);
 	html_lit(b, "</tbody></table>");
 	if (n == 0)
 		render_empty(b, "No bodies yet.");
 	layout_end(req);
+}
+
+#define I(type, key, field)	JF(type, struct body_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "kind", kind), I(STR, "parent", parent_slug),
+	I(LONG, "roles", roles), JF_PATH(PATH, struct body_item, "url", "/bodies/", slug),
+};
+
+int
+page_bodies(struct request *req)
+{
+	struct body_item *bodies;
+	enum model_status rc;
+	size_t n;
+
+	if ((rc = body_list(req, &bodies, &n)) != MODEL_OK)
+		return page_status(rc);
+	if (req->want_json) {
+		struct json j;
+
+		/* One page of every body: no page, page size or total. */
+		json_begin(&j, &req->out);
+		json_object(&j);
+		json_objects(&j, "items", bodies, n, sizeof(*bodies), JSON_FIELDS(item_json));
+		json_end(&j);
+	}
+	else
+		list_html(req, bodies, n);
 	return 200;
 }
 
-static const char body_sql[] =
-	"SELECT b.id, b.name, b.slug, b.kind, b.url, b.description, p.name, p.slug"
-	" FROM bodies b LEFT JOIN bodies p ON p.id = b.parent_id WHERE b.slug = ?1";
+static void
+term_row(struct request *req, const struct role_item *r)
+{
+	struct buf *b = &req->out;
 
-static const char body_json_sql[] =
-	"SELECT json_object('name', b.name, 'slug', b.slug, 'kind', b.kind, 'url', b.url,"
-	" 'description', b.description, 'parent', (SELECT slug FROM bodies WHERE id = b.parent_id),"
-	" 'roles', (SELECT json_group_array(json_object('person', p.name, 'slug', p.slug, 'role', r.role,"
-	"  'seat_type', r.seat_type, 'organization', o.name, 'org', o.slug, 'starts_on', r.starts_on,"
-	"  'ends_on', r.ends_on, 'current', json(CASE WHEN r.ends_on IS NULL OR r.ends_on >= date('now')"
-	"  THEN 'true' ELSE 'false' END))) FROM (SELECT * FROM roles WHERE body_id = b.id"
-	"  ORDER BY starts_on DESC, id DESC) r JOIN people p ON p.id = r.person_id"
-	"  LEFT JOIN organizations o ON o.id = r.org_id))"
-	" FROM bodies b WHERE b.slug = ?1";
-
-static const char roles_sql[] =
-	"SELECT p.name, p.slug, r.role, r.seat_type, r.starts_on, r.ends_on, o.name, o.slug,"
-	" r.ends_on IS NULL OR r.ends_on >= date('now'), r.id"
-	" FROM roles r JOIN people p ON p.id = r.person_id LEFT JOIN organizations o ON o.id = r.org_id"
-	" WHERE r.body_id = ?1 ORDER BY (r.ends_on IS NULL OR r.ends_on >= date('now')) DESC,"
-	" r.starts_on DESC, r.id DESC";
+	html_lit(b, "<tr><td>");
+	html_link_to(b, "/people/", r->person_slug, r->person);
+	html_lit(b, "</td><td>");
+	render_role(b, r->role, r->seat_type);
+	html_lit(b, "</td><td>");
+	if (r->org)
+		html_link_to(b, "/orgs/", r->org_slug, r->org);
+	html_lit(b, "</td><td>");
+	render_span(b, r->starts_on, r->ends_on);
+	staff_edit_link(req, req_printf(req, "/roles/%lld/edit", r->id));
+	html_lit(b, "</td></tr>");
+}
 
 /* Current terms first, then past ones: a TOC page reads as its seats over time. */
 static void
-terms(struct request *req, sqlite3 *db, long long body)
+terms(struct request *req, const struct body_page *p)
 {
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, roles_sql);
-	int n = 0, past = -1;
+	int past = -1;
 
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, body);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int current = sqlite3_column_int(st, 8);
+	for (size_t i = 0; i < p->n_roles; i++) {
+		const struct role_item *r = p->by_term[i];
 
-		if (n++ == 0 || past != !current) {
-			if (n > 1)
+		if (i == 0 || past != !r->current) {
+			if (i)
 				html_lit(b, "</tbody></table>");
-			if (current)
+			if (r->current)
 				html_lit(b, "<h2>Current</h2>");
 			else
 				html_lit(b, "<h2>Past terms</h2>");
 			html_lit(b, "<table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Role</th>"
 			    "<th scope=\"col\">For</th><th scope=\"col\">Term</th></tr></thead><tbody>");
-			past = !current;
+			past = !r->current;
 		}
-		html_lit(b, "<tr><td>");
-		html_link(b, req_printf(req, "/people/%s", sqlite3_column_text(st, 1)),
-		    (const char *)sqlite3_column_text(st, 0));
-		html_lit(b, "</td><td>");
-		html_text(b, label_of((const char *)sqlite3_column_text(st, 2)));
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-			html_lit(b, " (");
-			html_text(b, seat_label((const char *)sqlite3_column_text(st, 3)));
-			html_lit(b, ")");
-		}
-		html_lit(b, "</td><td>");
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-			html_link(b, req_printf(req, "/orgs/%s", sqlite3_column_text(st, 7)),
-			    (const char *)sqlite3_column_text(st, 6));
-		html_lit(b, "</td><td>");
-		render_term(b, st, 4);
-		staff_edit_link(req, req_printf(req, "/roles/%lld/edit", sqlite3_column_int64(st, 9)));
-		html_lit(b, "</td></tr>");
+		term_row(req, r);
 	}
-	sqlite3_reset(st);
-	if (n)
+	if (p->n_roles)
 		html_lit(b, "</tbody></table>");
 	else
 		render_empty(b, "No roles recorded for this body yet.");
 }
 
-int
-page_body(struct request *req)
+static void
+body_html(struct request *req, const struct body_page *p)
 {
 	struct buf *b = &req->out;
-	const char *slug = req_arg(req, "slug"), *name;
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
 	struct crumb crumbs[] = { { "Bodies", "/bodies" }, { NULL, NULL }, { NULL, NULL } };
-	const char *query[] = { "body", slug, NULL };
-	long long id;
+	const char *query[] = { "body", p->slug, NULL };
 
-	if (db == NULL)
-		return 503;
-	if (req->want_json) {
-		if ((st = db_stmt(db, body_json_sql)) == NULL)
-			return 503;
-		db_bind_text(st, 1, slug);
-		return render_json(req, st);
-	}
-	if ((st = render_row(db, body_sql, slug)) == NULL)
-		return 404;
-	id = sqlite3_column_int64(st, 0);
-	name = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
-	crumbs[1].label = name;
-	render_page_head(req, name, crumbs);
+	crumbs[1].label = p->name;
+	render_page_head(req, p->name, crumbs);
 	html_lit(b, "<p class=\"muted\">");
-	html_text(b, label_of((const char *)sqlite3_column_text(st, 3)));
-	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
+	html_text(b, vocab_label(VOCAB_BODY_KIND, p->kind));
+	if (p->parent) {
 		html_lit(b, " \xc2\xb7 part of ");
-		html_link(b, req_printf(req, "/bodies/%s", sqlite3_column_text(st, 7)),
-		    (const char *)sqlite3_column_text(st, 6));
+		html_link_to(b, "/bodies/", p->parent_slug, p->parent);
 	}
 	html_lit(b, "</p>");
-	if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+	if (p->description) {
 		html_lit(b, "<p>");
-		html_text(b, (const char *)sqlite3_column_text(st, 5));
+		html_text(b, p->description);
 		html_lit(b, "</p>");
 	}
-	sqlite3_reset(st);
-	staff_actions(req, req_printf(req, "/bodies/%s", slug));
+	staff_actions(req, req_printf(req, "/bodies/%s", p->slug));
 	if (auth_is_staff(req)) {
 		html_lit(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/roles/new?body=");
-		url_component(b, slug);
+		url_component(b, p->slug);
 		html_lit(b, "\">Add role or seat</a></p>");
 	}
 	html_lit(b, "<p class=\"actions\">");
 	page_export_link(b, query, "Export everyone who held a role (CSV)");
 	html_lit(b, "</p>");
-	terms(req, db, id);
+	terms(req, p);
 	layout_end(req);
+}
+
+#define P(type, key, field)	JF(type, struct body_page, key, field)
+static const struct json_field body_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "kind", kind), P(STR, "url", url),
+	P(STR, "description", description), P(STR, "parent", parent_slug),
+};
+#define R(type, key, field)	JF(type, struct role_item, key, field)
+static const struct json_field role_json[] = {
+	R(STR, "person", person), R(STR, "slug", person_slug), R(STR, "role", role), R(STR, "seat_type", seat_type),
+	R(STR, "organization", org), R(STR, "org", org_slug), R(STR, "starts_on", starts_on),
+	R(STR, "ends_on", ends_on), R(BOOL, "current", current),
+};
+
+static void
+body_json(struct request *req, const struct body_page *p)
+{
+	struct json j;
+
+	json_begin(&j, &req->out);
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(body_json_head), p);
+	json_objects(&j, "roles", p->roles, p->n_roles, sizeof(*p->roles), JSON_FIELDS(role_json));
+	json_end(&j);
+}
+
+int
+page_body(struct request *req)
+{
+	struct body_page p;
+	enum model_status rc;
+
+	if ((rc = body_page(req, req_arg(req, "slug"), &p)) != MODEL_OK)
+		return page_status(rc);
+	if (req->want_json)
+		body_json(req, &p);
+	else
+		body_html(req, &p);
 	return 200;
 }

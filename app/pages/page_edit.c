@@ -3,11 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/audit.h"
 #include "auth/auth.h"
-#include "model/db.h"
-#include "model/editor.h"
 #include "core/html.h"
+#include "core/vocab.h"
+#include "model/editor.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -44,25 +43,15 @@ select_options(struct buf *b, const char *options, const char *value)
 	}
 }
 
+/* The field's control up to its attributes: <textarea, <select, or <input with its type and value. */
 static void
-field_out(struct request *req, const struct field *f, const char *value, const char *error)
+control_open(struct buf *b, const struct field *f, const char *value)
 {
-	struct buf *b = &req->out;
-
-	html_lit(b, "<div class=\"field\"><label for=\"f-");
-	html_attr(b, f->name);
-	html_lit(b, "\">");
-	html_text(b, f->label);
-	if (f->required)
-		html_lit(b, " <span class=\"muted\">(required)</span>");
-	html_lit(b, "</label>");
 	switch (f->widget) {
 	case W_TEXTAREA:
 		html_lit(b, "<textarea rows=\"4\"");
 		break;
 	case W_SELECT:
-		html_lit(b, "<select");
-		break;
 	case W_CHECK:
 		html_lit(b, "<select");
 		break;
@@ -81,6 +70,37 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 		html_attr(b, value);
 		html_lit(b, "\"");
 	}
+}
+
+/* What the control holds and how it ends: a textarea's text, a select's options. */
+static void
+control_close(struct buf *b, const struct field *f, const char *value)
+{
+	if (f->widget == W_TEXTAREA) {
+		html_text(b, value);
+		html_lit(b, "</textarea>");
+	} else if (f->widget == W_SELECT) {
+		select_options(b, f->options, value);
+		html_lit(b, "</select>");
+	} else if (f->widget == W_CHECK) {
+		select_options(b, "0=No|1=Yes", value ? value : "0");
+		html_lit(b, "</select>");
+	}
+}
+
+static void
+field_out(struct request *req, const struct field *f, const char *value, const char *error)
+{
+	struct buf *b = &req->out;
+
+	html_lit(b, "<div class=\"field\"><label for=\"f-");
+	html_attr(b, f->name);
+	html_lit(b, "\">");
+	html_text(b, f->label);
+	if (f->required)
+		html_lit(b, " <span class=\"muted\">(required)</span>");
+	html_lit(b, "</label>");
+	control_open(b, f, value);
 	html_lit(b, " id=\"f-");
 	html_attr(b, f->name);
 	html_lit(b, "\" name=\"");
@@ -93,16 +113,7 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 	html_lit(b, " aria-describedby=\"h-");
 	html_attr(b, f->name);
 	html_lit(b, "\">");
-	if (f->widget == W_TEXTAREA) {
-		html_text(b, value);
-		html_lit(b, "</textarea>");
-	} else if (f->widget == W_SELECT) {
-		select_options(b, f->options, value);
-		html_lit(b, "</select>");
-	} else if (f->widget == W_CHECK) {
-		select_options(b, "0=No|1=Yes", value ? value : "0");
-		html_lit(b, "</select>");
-	}
+	control_close(b, f, value);
 	html_lit(b, "<span class=\"muted\" id=\"h-");
 	html_attr(b, f->name);
 	html_lit(b, "\">");
@@ -121,130 +132,115 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 /* Options for the pickers: a <datalist> of slugs and names, so a browser suggests them
  * while the plain text field still works without it. */
 static void
-datalists(struct request *req, sqlite3 *db, const struct record_kind *k, int speakers)
+datalists(struct request *req, const struct record_kind *k, int speakers)
 {
-	static const char people_sql[] = "SELECT slug, name FROM people ORDER BY updated_at DESC LIMIT 300";
-	static const char orgs_sql[] = "SELECT slug, name FROM organizations ORDER BY updated_at DESC LIMIT 300";
-	static const char events_sql[] = "SELECT slug, name FROM events ORDER BY starts_on DESC LIMIT 300";
-	static const char bodies_sql[] = "SELECT slug, name FROM bodies ORDER BY name LIMIT 300";
-	static const struct { const char *ref, *sql; } lists[] = {
-		{ "person", people_sql }, { "organization", orgs_sql }, { "event", events_sql },
-		{ "body", bodies_sql },
-	};
+	static const char *const refs[] = { "person", "organization", "event", "body" };
 	struct buf *b = &req->out;
 
-	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+	for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
 		int used = speakers && (i == 0 || i == 1);
-		sqlite3_stmt *st;
+		struct choice *c;
+		size_t n;
 
 		for (const struct field *f = k->fields; f->name && !used; f++)
-			used = f->widget == W_REF && strcmp(f->ref, lists[i].ref) == 0;
-		if (!used || (st = db_stmt(db, lists[i].sql)) == NULL)
+			used = f->widget == W_REF && strcmp(f->ref, refs[i]) == 0;
+		if (!used || editor_choices(req, refs[i], &c, &n) != MODEL_OK)
 			continue;
 		html_lit(b, "<datalist id=\"dl-");
-		html_attr(b, lists[i].ref);
+		html_attr(b, refs[i]);
 		html_lit(b, "\">");
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		for (size_t j = 0; j < n; j++) {
 			html_lit(b, "<option value=\"");
-			html_attr(b, (const char *)sqlite3_column_text(st, 0));
+			html_attr(b, c[j].slug);
 			html_lit(b, "\">");
-			html_text(b, (const char *)sqlite3_column_text(st, 1));
+			html_text(b, c[j].name);
 			html_lit(b, "</option>");
 		}
-		sqlite3_reset(st);
 		html_lit(b, "</datalist>");
 	}
 }
 
-static const char speakers_sql[] =
-	"SELECT p.slug, o.slug, a.role FROM appearances a JOIN people p ON p.id = a.person_id"
-	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.session_id = ?1 ORDER BY a.position, a.id";
-
+/* Speaker row i: the stored one, or what the form sent. */
 static void
-speaker_rows(struct request *req, sqlite3 *db, long long session, int from_form)
+speaker_row(struct request *req, int i, const struct form_speaker *s)
 {
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = NULL;
 	char name[24];
+	const char *person, *org, *role;
+
+	if (s) {
+		person = s->person, org = s->org, role = s->role;
+	} else {
+		snprintf(name, sizeof(name), "s%d_person", i);
+		person = req_arg(req, name);
+		snprintf(name, sizeof(name), "s%d_org", i);
+		org = req_arg(req, name);
+		snprintf(name, sizeof(name), "s%d_role", i);
+		role = req_arg(req, name);
+	}
+	buf_appendf(b, "<tr><td>%d</td><td><input name=\"s%d_person\" list=\"dl-person\" "
+	    "aria-label=\"Speaker %d person\" value=\"", i, i, i);
+	html_attr(b, person);
+	buf_appendf(b, "\"></td><td><input name=\"s%d_org\" list=\"dl-organization\" "
+	    "aria-label=\"Speaker %d organization\" value=\"", i, i);
+	html_attr(b, org);
+	buf_appendf(b, "\"></td><td><select name=\"s%d_role\" aria-label=\"Speaker %d role\">", i, i);
+	select_options(b, VOCAB_OPTIONS(TERMS_APPEARANCE_ROLE), role);
+	html_lit(b, "</select></td></tr>");
+}
+
+/* The speakers' table: the stored ones (an edit form), else the form's (a new one, or after an error). */
+static void
+speaker_rows(struct request *req, const struct record_form *stored)
+{
+	struct buf *b = &req->out;
 
 	html_lit(b, "<fieldset><legend>Speakers</legend><p class=\"muted\">Person and organization by slug "
 	    "or exact name; leave the organization empty to credit the person's affiliation on the "
 	    "session's date.</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Person</th>"
 	    "<th scope=\"col\">Organization represented</th><th scope=\"col\">Role</th></tr></thead><tbody>");
-	if (!from_form && session && (st = db_stmt(db, speakers_sql)) != NULL)
-		sqlite3_bind_int64(st, 1, session);
 	for (int i = 1; i <= SPEAKER_ROWS; i++) {
-		const char *person = NULL, *org = NULL, *role = NULL;
+		static const struct form_speaker none = { NULL, NULL, NULL };
+		const struct form_speaker *s = NULL;
 
-		/* Stop at the end: stepping a finished statement would start it over. */
-		if (st && sqlite3_step(st) == SQLITE_ROW) {
-			person = req_strdup(req, (const char *)sqlite3_column_text(st, 0));
-			org = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
-			role = req_strdup(req, (const char *)sqlite3_column_text(st, 2));
-		} else if (st) {
-			sqlite3_reset(st);
-			st = NULL;
-		} else if (from_form) {
-			snprintf(name, sizeof(name), "s%d_person", i);
-			person = req_arg(req, name);
-			snprintf(name, sizeof(name), "s%d_org", i);
-			org = req_arg(req, name);
-			snprintf(name, sizeof(name), "s%d_role", i);
-			role = req_arg(req, name);
-		}
-		buf_appendf(b, "<tr><td>%d</td><td><input name=\"s%d_person\" list=\"dl-person\" "
-		    "aria-label=\"Speaker %d person\" value=\"", i, i, i);
-		html_attr(b, person);
-		buf_appendf(b, "\"></td><td><input name=\"s%d_org\" list=\"dl-organization\" "
-		    "aria-label=\"Speaker %d organization\" value=\"", i, i);
-		html_attr(b, org);
-		buf_appendf(b, "\"></td><td><select name=\"s%d_role\" aria-label=\"Speaker %d role\">", i, i);
-		select_options(b, "speaker=Speaker|moderator=Moderator|panelist=Panelist|host=Host", role);
-		html_lit(b, "</select></td></tr>");
+		if (stored)
+			s = (size_t)i <= stored->n_speakers ? &stored->speakers[i - 1] : &none;
+		speaker_row(req, i, s);
 	}
-	if (st)
-		sqlite3_reset(st);
 	html_lit(b, "</tbody></table></fieldset>");
 }
 
-/* The value a field shows: what was typed (after an error), else the stored one. */
-static const char *
-stored_value(struct request *req, sqlite3 *db, const struct field *f, const char *snapshot)
+static void
+delete_form(struct request *req, const struct record_kind *k, const char *key, long long version)
 {
-	static const char sql[] = "SELECT json_extract(?1, '$.' || ?2)";
-	const struct record_kind *ref;
-	sqlite3_stmt *st;
-	struct buf v = BUF_INIT;
-	char col[64], key[128];
-	const char *out = NULL;
+	struct buf *b = &req->out;
 
-	if (snapshot == NULL || (st = db_stmt(db, sql)) == NULL)
-		return NULL;
-	sqlite3_bind_text(st, 1, snapshot, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, field_column(f, col, sizeof(col)), -1, SQLITE_TRANSIENT);
-	if (db_one_text(st, &v) == 0 && v.len)
-		out = req_strndup(req, v.data, v.len);
-	buf_release(&v);
-	if (out && f->widget == W_REF && (ref = record_kind_by_name(f->ref)) != NULL)
-		out = req_strdup(req, record_key(db, ref, strtoll(out, NULL, 10), key, sizeof(key)));
-	return out;
+	html_lit(b, "<form method=\"post\" data-confirm=\"Delete this record? It stays in its history.\" action=\"");
+	html_attr(b, req_printf(req, "%s/%s/delete", k->path, key));
+	html_lit(b, "\">");
+	csrf_field(req);
+	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	html_lit(b, "<button type=\"submit\" class=\"danger\">Delete</button></form>");
 }
 
-/* Renders the whole form page. snapshot: the stored record (edit), errors: after a failed save. */
+/*
+ * Renders the whole form page. stored: the record as stored (an edit), whose values the
+ * fields show unless the form was sent (then what was typed is kept); errors: after a
+ * failed save.
+ */
 static void
-form_page(struct request *req, sqlite3 *db, const struct record_kind *k, const char *key,
-    long long id, long long version, const char *snapshot, const struct field_error *errors,
+form_page(struct request *req, const struct record_kind *k, const char *key, long long id,
+    long long version, const struct record_form *stored, const struct field_error *errors,
     const char *message)
 {
 	struct buf *b = &req->out;
 	const char *title = id ? req_printf(req, "Edit %s", k->kind) : req_printf(req, "New %s", k->kind);
 	struct crumb crumbs[] = { { k->title, k->path }, { title, NULL }, { NULL, NULL } };
-	int from_form = req->method == HTTP_POST;
+	int from_form = req->method == HTTP_POST, i = 0;
 
-	layout_begin(req, title, crumbs);
-	html_lit(b, "<h1>");
-	html_text(b, title);
-	html_lit(b, "</h1>");
+	if (from_form)
+		stored = NULL;
+	render_page_head(req, title, crumbs);
 	if (message) {
 		html_lit(b, "<div class=\"flash error\" role=\"alert\">");
 		html_text(b, message);
@@ -255,63 +251,25 @@ form_page(struct request *req, sqlite3 *db, const struct record_kind *k, const c
 	html_lit(b, "\">");
 	csrf_field(req);
 	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
-	for (const struct field *f = k->fields; f->name; f++)
-		field_out(req, f, from_form || snapshot == NULL ? req_arg(req, f->name) :
-		    stored_value(req, db, f, snapshot), error_for(errors, f->name));
-	if (strcmp(k->kind, "session") == 0)
-		speaker_rows(req, db, id, from_form);
-	datalists(req, db, k, strcmp(k->kind, "session") == 0);
+	for (const struct field *f = k->fields; f->name; f++, i++)
+		field_out(req, f, stored ? stored->values[i] : req_arg(req, f->name), error_for(errors, f->name));
+	if (k->flags & RECORD_SPEAKERS)
+		speaker_rows(req, stored);
+	datalists(req, k, k->flags & RECORD_SPEAKERS);
 	html_lit(b, "<p class=\"actions\"><button type=\"submit\">Save</button></p></form>");
-	if (id) {
-		html_lit(b, "<form method=\"post\" data-confirm=\"Delete this record? It stays in its history.\" action=\"");
-		html_attr(b, req_printf(req, "%s/%s/delete", k->path, key));
-		html_lit(b, "\">");
-		csrf_field(req);
-		buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
-		html_lit(b, "<button type=\"submit\" class=\"danger\">Delete</button></form>");
-	}
+	if (id)
+		delete_form(req, k, key, version);
 	layout_end(req);
-}
-
-static const char *
-view_path(struct request *req, sqlite3 *db, const struct record_kind *k, long long id)
-{
-	static const char role_sql[] = "SELECT b.slug FROM roles r JOIN bodies b ON b.id = r.body_id WHERE r.id = ?1";
-	static const char aff_sql[] = "SELECT p.slug FROM affiliations a JOIN people p ON p.id = a.person_id WHERE a.id = ?1";
-	static const char proj_sql[] = "SELECT o.slug FROM projects p JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1";
-	struct buf s = BUF_INIT;
-	sqlite3_stmt *st = NULL;
-	const char *base = NULL, *out;
-	char key[128];
-
-	/* Kinds without a page of their own lead to the page that shows them. */
-	if (strcmp(k->kind, "role") == 0)
-		st = db_stmt(db, role_sql), base = "/bodies/";
-	else if (strcmp(k->kind, "affiliation") == 0)
-		st = db_stmt(db, aff_sql), base = "/people/";
-	else if (strcmp(k->kind, "project") == 0)
-		st = db_stmt(db, proj_sql), base = "/orgs/";
-	if (base == NULL)
-		return req_printf(req, "%s/%s", k->path, record_key(db, k, id, key, sizeof(key)));
-	if (st == NULL)
-		return "/";
-	sqlite3_bind_int64(st, 1, id);
-	out = db_one_text(st, &s) == 0 ? req_printf(req, "%s%s", base, s.data) : "/";
-	buf_release(&s);
-	return out;
 }
 
 int
 page_record_new(struct request *req)
 {
 	const struct record_kind *k = record_kind_by_path(req->path);
-	sqlite3 *db = db_thread();
 
 	if (k == NULL)
 		return 404;
-	if (db == NULL)
-		return 503;
-	form_page(req, db, k, NULL, 0, 0, NULL, NULL, NULL);
+	form_page(req, k, NULL, 0, 0, NULL, NULL, NULL);
 	return 200;
 }
 
@@ -319,43 +277,30 @@ int
 page_record_edit(struct request *req)
 {
 	const struct record_kind *k = record_kind_by_path(req->path);
-	const char *key = req_arg(req, "key"), *snapshot;
-	sqlite3 *db = db_thread();
-	long long id, version;
-	int err = 0;
+	const char *key = req_arg(req, "key");
+	struct record_form stored;
+	enum model_status rc;
+	long long id;
 
 	if (k == NULL)
 		return 404;
-	if (db == NULL)
-		return 503;
-	if ((id = record_id(db, k, key)) <= 0)
-		return 404;
-	snapshot = audit_capture(db, req, k->kind, id, &err);
-	if (err || snapshot == NULL)
-		return err ? 503 : 404;
-	{
-		static const char sql[] = "SELECT json_extract(?1, '$.version')";
-		sqlite3_stmt *st = db_stmt(db, sql);
-
-		if (st == NULL)
-			return 503;
-		sqlite3_bind_text(st, 1, snapshot, -1, SQLITE_STATIC);
-		version = db_one_int(st, 0);
-	}
-	form_page(req, db, k, key, id, version, snapshot, NULL, NULL);
+	if ((rc = record_id(k, key, &id)) != MODEL_OK || (rc = editor_load(req, k, id, &stored)) != MODEL_OK)
+		return page_status(rc);
+	form_page(req, k, key, id, stored.version, &stored, NULL, NULL);
 	return 200;
 }
 
 /* After a stale save: what the other person changed, field by field, beside what was sent. */
 static const char *
-conflict_message(struct request *req, sqlite3 *db, const struct record_kind *k, const char *now)
+conflict_message(struct request *req, const struct record_kind *k, const struct record_form *now)
 {
 	struct buf msg = BUF_INIT;
 	const char *out;
+	int i = 0;
 
 	buf_puts(&msg, "Someone else saved this record after you opened it; nothing of yours was saved. Now stored:");
-	for (const struct field *f = k->fields; f->name; f++) {
-		const char *stored = stored_value(req, db, f, now), *sent = req_arg(req, f->name);
+	for (const struct field *f = k->fields; f->name; f++, i++) {
+		const char *stored = now->values[i], *sent = req_arg(req, f->name);
 
 		if ((stored ? stored : "")[0] == '\0' && (sent ? sent : "")[0] == '\0')
 			continue;
@@ -370,67 +315,44 @@ conflict_message(struct request *req, sqlite3 *db, const struct record_kind *k, 
 	return out;
 }
 
+/* A stale save: the form again with the fresh version, what is stored now, and what was typed. */
+static int
+stale(struct request *req, const struct record_kind *k, const char *key, long long id)
+{
+	struct record_form now;
+
+	if (editor_load(req, k, id, &now) != MODEL_OK) {
+		form_page(req, k, key, id, 0, NULL, NULL, "The record was deleted meanwhile.");
+		return 409;
+	}
+	form_page(req, k, key, id, now.version, NULL, NULL, conflict_message(req, k, &now));
+	return 409;
+}
+
 static int
 save(struct request *req, const struct record_kind *k, const char *key, long long id)
 {
-	sqlite3 *db = db_thread();
 	long long ids[32], version = req_arg_int(req, "version", 0), saved;
 	struct field_error *errors;
-	const char *why = NULL, *before = NULL;
-	int err = 0;
+	const char *why;
+	enum model_status rc;
 
-	if (db == NULL)
-		return 503;
-	if ((errors = editor_check(req, db, k, ids)) != NULL) {
-		form_page(req, db, k, key, id, version, NULL, errors, "Some fields need attention.");
+	if ((rc = editor_check(req, k, ids, &errors)) != MODEL_OK)
+		return page_status(rc);
+	if (errors) {
+		form_page(req, k, key, id, version, NULL, errors, "Some fields need attention.");
 		return 422;
 	}
-	if (db_begin(db) == -1)
-		return 503;
-	if (id)
-		before = audit_capture(db, req, k->kind, id, &err);
-	if (err || (id && before == NULL)) {
-		db_rollback(db);
-		return err ? 503 : 404;
-	}
-	saved = editor_save(req, db, k, id, version, ids, &why);
-	if (saved > 0 && strcmp(k->kind, "session") == 0 && editor_save_speakers(req, db, saved, &why) == -1)
-		saved = -1;
-	if (saved > 0 && audit_write(db, req, k->kind, saved, id ? "update" : "create", before) == -1)
-		saved = -1, why = "the history could not be written";
-	if (saved <= 0) {
-		int dberr = sqlite3_errcode(db) & 0xff;	/* before ROLLBACK resets it */
-
-		db_rollback(db);
-		if (saved == 0) {
-			/* Stale: show the new state and keep what the person typed. */
-			const char *now = audit_capture(db, req, k->kind, id, &err);
-			long long fresh = 0;
-			static const char vsql[] = "SELECT json_extract(?1, '$.version')";
-			sqlite3_stmt *st = db_stmt(db, vsql);
-
-			if (st && now) {
-				sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-				fresh = db_one_int(st, 0);
-			}
-			form_page(req, db, k, key, id, fresh, NULL, NULL,
-			    now ? conflict_message(req, db, k, now) : "The record was deleted meanwhile.");
-			return 409;
-		}
-		form_page(req, db, k, key, id, version, NULL, NULL,
-		    req_printf(req, "Not saved: %s.", why ? why : "a database error"));
-		/* The storage failing (full, read-only, locked) is ours, not the form's. */
-		switch (dberr) {
-		case SQLITE_FULL: case SQLITE_READONLY: case SQLITE_IOERR: case SQLITE_BUSY:
-		case SQLITE_LOCKED: case SQLITE_CANTOPEN:
-			return 503;
-		default:
-			return 422;
-		}
-	}
-	if (db_commit(db) == -1)
-		return 503;
-	return resp_redirect(req, view_path(req, db, k, saved));
+	rc = editor_save(req, k, id, version, ids, &saved, &why);
+	if (rc == MODEL_OK)
+		return resp_redirect(req, editor_view_path(req, k, saved));
+	if (rc == MODEL_STALE)
+		return stale(req, k, key, id);
+	if (why == NULL)	/* nothing was tried: the database refused at once */
+		return page_status(rc);
+	form_page(req, k, key, id, version, NULL, NULL, req_printf(req, "Not saved: %s.", why));
+	/* The storage failing (full, read-only, locked) is ours, not the form's. */
+	return rc == MODEL_UNAVAILABLE ? 503 : 422;
 }
 
 int
@@ -441,58 +363,49 @@ page_record_create(struct request *req)
 	return k ? save(req, k, NULL, 0) : 404;
 }
 
+/* The record the request's path and key name: 0 with *k and *id, or the status to answer. */
+static int
+addressed(struct request *req, const struct record_kind **k, long long *id)
+{
+	enum model_status rc;
+
+	if ((*k = record_kind_by_path(req->path)) == NULL)
+		return 404;
+	if ((rc = record_id(*k, req_arg(req, "key"), id)) != MODEL_OK)
+		return page_status(rc);
+	return 0;
+}
+
 int
 page_record_update(struct request *req)
 {
-	const struct record_kind *k = record_kind_by_path(req->path);
-	sqlite3 *db = db_thread();
+	const struct record_kind *k;
 	long long id;
+	int status;
 
-	if (k == NULL)
-		return 404;
-	if (db == NULL)
-		return 503;
-	if ((id = record_id(db, k, req_arg(req, "key"))) <= 0)
-		return 404;
+	if ((status = addressed(req, &k, &id)) != 0)
+		return status;
 	return save(req, k, req_arg(req, "key"), id);
 }
 
 int
 page_record_delete(struct request *req)
 {
-	const struct record_kind *k = record_kind_by_path(req->path);
-	sqlite3 *db = db_thread();
-	const char *before;
-	char *sql;
+	const struct record_kind *k;
+	enum model_status rc;
 	long long id;
-	int err = 0, rc;
+	int status;
 
-	if (k == NULL)
-		return 404;
-	if (db == NULL)
-		return 503;
-	if ((id = record_id(db, k, req_arg(req, "key"))) <= 0)
-		return 404;
-	if (db_begin(db) == -1)
-		return 503;
-	before = audit_capture(db, req, k->kind, id, &err);
-	sql = sqlite3_mprintf("DELETE FROM %w WHERE id = %lld AND version = %lld", k->table, id,
-	    req_arg_int(req, "version", 0));
-	rc = err || sql == NULL ? SQLITE_ERROR : sqlite3_exec(db, sql, NULL, NULL, NULL) & 0xff;
-	sqlite3_free(sql);
-	if (rc == SQLITE_OK && sqlite3_changes(db) == 0)
-		rc = SQLITE_BUSY, req->error_detail = "The record changed since you opened it; reload and try again.";
-	else if (rc == SQLITE_CONSTRAINT)
+	if ((status = addressed(req, &k, &id)) != 0)
+		return status;
+	rc = editor_delete(req, k, id, req_arg_int(req, "version", 0));
+	if (rc == MODEL_STALE)
+		req->error_detail = "The record changed since you opened it; reload and try again.";
+	else if (rc == MODEL_CONFLICT)
 		req->error_detail = "Other records still refer to this one (sessions, roles, affiliations...). "
 		    "Move or delete those first, or merge this record into another.";
-	if (rc == SQLITE_OK && audit_write(db, req, k->kind, id, "delete", before) == -1)
-		rc = SQLITE_ERROR;
-	if (rc != SQLITE_OK) {
-		db_rollback(db);
-		return rc == SQLITE_BUSY ? 409 : rc == SQLITE_CONSTRAINT ? 409 : 500;
-	}
-	if (db_commit(db) == -1)
-		return 503;
+	if (rc != MODEL_OK)
+		return page_status(rc);
 	/* Back to the list of that kind, or to the history where the deletion can be undone. */
 	return resp_redirect(req, page_route_exists(req, k->path) ? k->path : "/history");
 }

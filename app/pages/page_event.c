@@ -3,310 +3,331 @@
 #include <string.h>
 
 #include "auth/auth.h"
-#include "model/db.h"
 #include "core/html.h"
+#include "core/json.h"
+#include "core/vocab.h"
+#include "model/event.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 
-static const char list_json_sql[] =
-	"SELECT json_object('page', ?1, 'page_size', ?2,"
-	" 'total', (SELECT count(*) FROM events WHERE parent_id IS NULL),"
-	" 'items', (SELECT json_group_array(json_object('name', e.name, 'slug', e.slug, 'series', e.series,"
-	" 'city', e.city, 'country', e.country, 'starts_on', e.starts_on, 'ends_on', e.ends_on,"
-	" 'sessions', (SELECT count(*) FROM sessions s WHERE s.event_id = e.id),"
-	" 'colocated', (SELECT json_group_array(c.slug) FROM events c WHERE c.parent_id = e.id),"
-	" 'url', '/events/' || e.slug)) FROM (SELECT * FROM events WHERE parent_id IS NULL"
-	" ORDER BY starts_on DESC, id DESC LIMIT ?2 OFFSET ?3) e))";
-
-static const char list_sql[] =
-	"SELECT e.id, e.name, e.slug, e.city, e.country, e.starts_on, e.ends_on,"
-	" (SELECT count(*) FROM sessions s WHERE s.event_id = e.id), e.parent_id"
-	" FROM events e WHERE e.parent_id IS NULL OR e.parent_id IN (SELECT id FROM"
-	" (SELECT id FROM events WHERE parent_id IS NULL ORDER BY starts_on DESC, id DESC LIMIT ?1 OFFSET ?2))"
-	" ORDER BY coalesce((SELECT p.starts_on FROM events p WHERE p.id = e.parent_id), e.starts_on) DESC,"
-	" coalesce(e.parent_id, e.id) DESC, e.parent_id IS NOT NULL, e.starts_on, e.id";
+static void
+event_line(struct buf *b, const struct event_item *e)
+{
+	html_link_to(b, "/events/", e->slug, e->name);
+	html_lit(b, " <span class=\"muted\">");
+	html_text(b, e->starts_on);
+	if (e->city) {
+		html_lit(b, " \xc2\xb7 ");
+		html_text(b, e->city);
+	}
+	buf_appendf(b, " \xc2\xb7 %lld sessions</span>", e->sessions);
+}
 
 static void
-event_line(struct buf *b, sqlite3_stmt *st)
+list_html(struct request *req, const struct event_list *l)
 {
-	html_lit(b, "<a href=\"/events/");
-	html_attr(b, (const char *)sqlite3_column_text(st, 2));
-	html_lit(b, "\">");
-	html_text(b, (const char *)sqlite3_column_text(st, 1));
-	html_lit(b, "</a> <span class=\"muted\">");
-	html_text(b, (const char *)sqlite3_column_text(st, 5));
-	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-		html_lit(b, " \xc2\xb7 ");
-		html_text(b, (const char *)sqlite3_column_text(st, 3));
+	static const struct crumb crumbs[] = { { "Events", NULL }, { NULL, NULL } };
+	struct buf *b = &req->out;
+
+	layout_begin(req, "Events", crumbs);
+	html_lit(b, "<h1>Events</h1>");
+	staff_new_button(req, "/events/new", "New event");
+	html_lit(b, "<ul class=\"events\">");
+	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
+		html_lit(b, "<li>");
+		event_line(b, &l->items[i]);
+		for (size_t c = 0; c < l->items[i].n_colocated; c++) {
+			html_lit(b, "<ul class=\"colocated\"><li>Co-located: ");
+			event_line(b, &l->items[i].colocated[c]);
+			html_lit(b, "</li></ul>");
+		}
+		html_lit(b, "</li>");
 	}
-	buf_appendf(b, " \xc2\xb7 %d sessions</span>", sqlite3_column_int(st, 7));
+	html_lit(b, "</ul>");
+	if (l->n == 0)
+		render_empty(b, page_number(req) > 1 ? "No events on this page." : "No events yet.");
+	render_pager(req, page_number(req), l->n > PAGE_SIZE, NULL);
+	layout_end(req);
+}
+
+#define I(type, key, field)	JF(type, struct event_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "series", series), I(STR, "city", city),
+	I(STR, "country", country), I(STR, "starts_on", starts_on), I(STR, "ends_on", ends_on),
+	I(LONG, "sessions", sessions),
+};
+
+static void
+list_json(struct request *req, const struct event_list *l)
+{
+	struct json j;
+
+	json_begin(&j, &req->out);
+	json_object(&j);
+	json_kint(&j, "page", page_number(req));
+	json_kint(&j, "page_size", PAGE_SIZE);
+	json_kint(&j, "total", l->total);
+	json_key(&j, "items");
+	json_array(&j);
+	for (size_t i = 0; i < page_rows(l->n); i++) {
+		const struct event_item *e = &l->items[i];
+
+		json_object(&j);
+		json_fields(&j, JSON_FIELDS(item_json), e);
+		json_key(&j, "colocated");
+		json_array(&j);
+		for (size_t k = 0; k < e->n_colocated; k++)
+			json_str(&j, e->recorded[k]->slug);
+		json_end(&j);
+		json_kstrf(&j, "url", "/events/%s", e->slug);
+		json_end(&j);
+	}
+	json_end(&j);
+	json_end(&j);
 }
 
 int
 page_events(struct request *req)
 {
-	static const struct crumb crumbs[] = { { "Events", NULL }, { NULL, NULL } };
-	struct buf *b = &req->out;
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	int tops = 0, open = 0;
+	struct event_list l;
+	enum model_status rc;
 
-	if (db == NULL)
-		return 503;
+	if ((rc = event_list(req, page_offset(req), PAGE_SIZE + 1, &l)) != MODEL_OK)
+		return page_status(rc);
 	if (req->want_json)
-		return render_list_json(req, db, list_json_sql);
-	if ((st = list_stmt(req, db, list_sql)) == NULL)
-		return 503;
-	layout_begin(req, "Events", crumbs);
-	html_lit(b, "<h1>Events</h1>");
-	staff_new_button(req, "/events/new", "New event");
-	html_lit(b, "<ul class=\"events\">");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int colocated = sqlite3_column_type(st, 8) != SQLITE_NULL;
-
-		if (!colocated) {
-			if (++tops > PAGE_SIZE)
-				break;
-			if (open)
-				html_lit(b, "</li>");
-			html_lit(b, "<li>");
-			event_line(b, st);
-			open = 1;
-			continue;
-		}
-		if (tops > PAGE_SIZE)
-			break;
-		html_lit(b, "<ul class=\"colocated\"><li>Co-located: ");
-		event_line(b, st);
-		html_lit(b, "</li></ul>");
-	}
-	sqlite3_reset(st);
-	if (open)
-		html_lit(b, "</li>");
-	html_lit(b, "</ul>");
-	if (tops == 0)
-		render_empty(b, page_number(req) > 1 ? "No events on this page." : "No events yet.");
-	render_pager(req, page_number(req), tops > PAGE_SIZE, NULL);
-	layout_end(req);
+		list_json(req, &l);
+	else
+		list_html(req, &l);
 	return 200;
 }
 
-static const char event_sql[] =
-	"SELECT e.id, e.name, e.slug, e.series, e.city, e.country, e.starts_on, e.ends_on, e.time_zone,"
-	" e.url, p.name, p.slug FROM events e LEFT JOIN events p ON p.id = e.parent_id WHERE e.slug = ?1";
+static void
+schedule_row(struct request *req, const struct schedule_item *s)
+{
+	struct buf *b = &req->out;
 
-static const char event_json_sql[] =
-	"SELECT json_object('name', e.name, 'slug', e.slug, 'series', e.series, 'city', e.city,"
-	" 'country', e.country, 'starts_on', e.starts_on, 'ends_on', e.ends_on, 'time_zone', e.time_zone,"
-	" 'url', e.url, 'parent', (SELECT slug FROM events WHERE id = e.parent_id),"
-	" 'colocated', (SELECT json_group_array(json_object('name', name, 'slug', slug)) FROM events"
-	"  WHERE parent_id = e.id),"
-	" 'sessions', (SELECT json_group_array(json_object('id', s.id, 'title', s.title, 'kind', s.kind,"
-	"  'status', s.status, 'track', s.track, 'room', s.room, 'starts_at', s.starts_at,"
-	"  'duration_min', s.duration_min, 'speakers', (SELECT json_group_array(json_object('name', p.name,"
-	"  'slug', p.slug, 'organization', o.name)) FROM (SELECT * FROM appearances WHERE session_id = s.id"
-	"  ORDER BY position) a JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id)))"
-	"  FROM (SELECT * FROM sessions WHERE event_id = e.id AND (?2 IS NULL OR kind = ?2)"
-	"  AND (?3 IS NULL OR track = ?3) ORDER BY starts_utc, room, id) s))"
-	" FROM events e WHERE e.slug = ?1";
-
-static const char schedule_sql[] =
-	"SELECT " SESSION_COLS ", substr(s.starts_at, 12, 5), s.room, s.track, s.duration_min"
-	" FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.event_id = ?1"
-	" AND (?2 IS NULL OR s.kind = ?2) AND (?3 IS NULL OR s.track = ?3)"
-	" ORDER BY coalesce(substr(s.starts_at, 1, 10), e.starts_on), s.room, s.starts_utc, s.id";
+	html_lit(b, "<tr><td>");
+	html_text(b, s->time);
+	html_lit(b, "</td><td>");
+	html_text(b, s->room);
+	html_lit(b, "</td><td>");
+	html_link(b, req_printf(req, "/sessions/%lld", s->session.id), s->session.title);
+	html_lit(b, " ");
+	render_kind(b, s->session.kind, s->session.status);
+	if (s->track) {
+		html_lit(b, " <span class=\"muted\">");
+		html_text(b, s->track);
+		html_lit(b, "</span>");
+	}
+	html_lit(b, "</td><td>");
+	render_speaker_list(b, s->session.speakers, s->session.n_speakers, 1);
+	html_lit(b, "</td></tr>");
+}
 
 /* The schedule, one table per day, sessions in room order; the day is local to the event. */
 static void
-schedule(struct request *req, sqlite3 *db, long long event)
+schedule(struct request *req, const struct event_page *p)
 {
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, schedule_sql);
-	char day[16] = "";
-	int n = 0;
+	const char *day = NULL;
 
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, event);
-	db_bind_text(st, 2, req_arg(req, "kind"));
-	db_bind_text(st, 3, req_arg(req, "track"));
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *d = (const char *)sqlite3_column_text(st, 4);
+	for (size_t i = 0; i < p->n_sessions; i++) {
+		const struct schedule_item *s = p->by_day[i];
 
-		if (n++ == 0 || strcmp(day, d) != 0) {
-			if (n > 1)
+		if (day == NULL || strcmp(day, s->session.date) != 0) {
+			if (day)
 				html_lit(b, "</tbody></table>");
-			snprintf(day, sizeof(day), "%s", d);
+			day = s->session.date;
 			html_lit(b, "<h3>");
 			html_text(b, day);
 			html_lit(b, "</h3><table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Room"
 			    "</th><th scope=\"col\">Session</th><th scope=\"col\">Speakers</th></tr></thead><tbody>");
 		}
-		html_lit(b, "<tr><td>");
-		html_text(b, (const char *)sqlite3_column_text(st, 8));
-		html_lit(b, "</td><td>");
-		html_text(b, (const char *)sqlite3_column_text(st, 9));
-		html_lit(b, "</td><td>");
-		html_link(b, req_printf(req, "/sessions/%lld", sqlite3_column_int64(st, 0)),
-		    (const char *)sqlite3_column_text(st, 1));
-		html_lit(b, " ");
-		render_kind(b, (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
-		if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-			html_lit(b, " <span class=\"muted\">");
-			html_text(b, (const char *)sqlite3_column_text(st, 10));
-			html_lit(b, "</span>");
-		}
-		html_lit(b, "</td><td>");
-		render_speakers(b, (const char *)sqlite3_column_text(st, 7), 1);
-		html_lit(b, "</td></tr>");
+		schedule_row(req, s);
 	}
-	sqlite3_reset(st);
-	if (n)
+	if (p->n_sessions)
 		html_lit(b, "</tbody></table>");
 	else
 		render_empty(b, req_arg(req, "kind") || req_arg(req, "track") ?
 		    "No sessions match these filters." : "No sessions recorded for this event yet.");
 }
 
-static const char tracks_sql[] =
-	"SELECT DISTINCT track FROM sessions WHERE event_id = ?1 AND track IS NOT NULL ORDER BY track";
+static void
+option(struct buf *b, const char *value, const char *label, const char *selected)
+{
+	html_lit(b, "<option value=\"");
+	html_attr(b, value);
+	html_lit(b, "\"");
+	if (selected && strcmp(selected, value) == 0)
+		html_lit(b, " selected");
+	html_lit(b, ">");
+	html_text(b, label);
+	html_lit(b, "</option>");
+}
 
 /* Filter form: kind and track, plain GET so it works without script. */
 static void
-filters(struct request *req, sqlite3 *db, long long event)
+filters(struct request *req, long long event)
 {
-	static const char *const kinds[] = { "keynote", "talk", "lightning", "panel", "tutorial",
-	    "maintainer", "other", NULL };
+	const struct vocab *kinds = &vocabs[VOCAB_SESSION_KIND];
 	struct buf *b = &req->out;
 	const char *kind = req_arg(req, "kind"), *track = req_arg(req, "track");
-	sqlite3_stmt *st = db_stmt(db, tracks_sql);
+	struct event_track *tracks;
+	size_t n = 0;
 
 	html_lit(b, "<form class=\"filters\" method=\"get\"><label>Kind <select name=\"kind\">"
 	    "<option value=\"\">All kinds</option>");
-	for (const char *const *k = kinds; *k; k++) {
-		html_lit(b, "<option value=\"");
-		html_attr(b, *k);
-		html_lit(b, "\"");
-		if (kind && strcmp(kind, *k) == 0)
-			html_lit(b, " selected");
-		html_lit(b, ">");
-		html_text(b, label_of(*k));
-		html_lit(b, "</option>");
-	}
+	for (size_t i = 0; i < kinds->n; i++)
+		option(b, kinds->terms[i].code, kinds->terms[i].label, kind);
 	html_lit(b, "</select></label><label>Track <select name=\"track\"><option value=\"\">All tracks</option>");
-	if (st) {
-		sqlite3_bind_int64(st, 1, event);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *t = (const char *)sqlite3_column_text(st, 0);
-
-			html_lit(b, "<option value=\"");
-			html_attr(b, t);
-			html_lit(b, "\"");
-			if (track && strcmp(track, t) == 0)
-				html_lit(b, " selected");
-			html_lit(b, ">");
-			html_text(b, t);
-			html_lit(b, "</option>");
-		}
-		sqlite3_reset(st);
-	}
+	if (event_tracks(req, event, &tracks, &n) == MODEL_OK)
+		for (size_t i = 0; i < n; i++)
+			option(b, tracks[i].name, tracks[i].name, track);
 	html_lit(b, "</select></label><button type=\"submit\">Filter</button></form>");
 }
 
-static const char colocated_sql[] =
-	"SELECT name, slug, starts_on FROM events WHERE parent_id = ?1 ORDER BY starts_on, id";
-
-int
-page_event(struct request *req)
+/* Dates, place and time zone under the name; the staff's buttons. */
+static void
+event_intro(struct request *req, const struct event_page *p, const struct crumb *parent)
 {
 	struct buf *b = &req->out;
-	const char *slug = req_arg(req, "slug"), *name;
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	struct crumb crumbs[] = { { "Events", "/events" }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
-	const char *query[] = { "event", slug, "kind", req_arg(req, "kind"), NULL };
-	const char *with_colocated[] = { "event", slug, "colocated", "1", "kind", req_arg(req, "kind"), NULL };
-	long long id;
-	int n = 0;
 
-	if (db == NULL)
-		return 503;
-	if (req->want_json) {
-		if ((st = db_stmt(db, event_json_sql)) == NULL)
-			return 503;
-		db_bind_text(st, 1, slug);
-		db_bind_text(st, 2, req_arg(req, "kind"));
-		db_bind_text(st, 3, req_arg(req, "track"));
-		return render_json(req, st);
-	}
-	if ((st = render_row(db, event_sql, slug)) == NULL)
-		return 404;
-	id = sqlite3_column_int64(st, 0);
-	name = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
-	if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-		crumbs[1].label = req_strdup(req, (const char *)sqlite3_column_text(st, 10));
-		crumbs[1].href = req_printf(req, "/events/%s", sqlite3_column_text(st, 11));
-		crumbs[2].label = name;
-	} else
-		crumbs[1].label = name;
-	render_page_head(req, name, crumbs);
 	html_lit(b, "<p class=\"muted\">");
-	html_text(b, (const char *)sqlite3_column_text(st, 6));
+	html_text(b, p->starts_on);
 	html_lit(b, " \xe2\x80\x93 ");
-	html_text(b, (const char *)sqlite3_column_text(st, 7));
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+	html_text(b, p->ends_on);
+	if (p->city) {
 		html_lit(b, " \xc2\xb7 ");
-		html_text(b, (const char *)sqlite3_column_text(st, 4));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+		html_text(b, p->city);
+		if (p->country) {
 			html_lit(b, ", ");
-			html_text(b, (const char *)sqlite3_column_text(st, 5));
+			html_text(b, p->country);
 		}
 	}
 	html_lit(b, " \xc2\xb7 times in ");
-	html_text(b, (const char *)sqlite3_column_text(st, 8));
-	if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
+	html_text(b, p->time_zone);
+	if (p->parent) {
 		html_lit(b, " \xc2\xb7 co-located with ");
-		html_link(b, crumbs[1].href, crumbs[1].label);
+		html_link(b, parent->href, parent->label);
 	}
 	html_lit(b, "</p>");
-	sqlite3_reset(st);
-	staff_actions(req, req_printf(req, "/events/%s", slug));
+	staff_actions(req, req_printf(req, "/events/%s", p->slug));
 	if (auth_is_staff(req)) {
 		html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/sessions/new?event=");
-		url_component(b, slug);
+		url_component(b, p->slug);
 		html_lit(b, "\">New session</a></p>");
 	}
-	if ((st = db_stmt(db, colocated_sql)) != NULL) {
-		sqlite3_bind_int64(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			if (n++ == 0)
-				html_lit(b, "<h2>Co-located events</h2><ul>");
-			html_lit(b, "<li>");
-			html_link(b, req_printf(req, "/events/%s", sqlite3_column_text(st, 1)),
-			    (const char *)sqlite3_column_text(st, 0));
-			html_lit(b, " <span class=\"muted\">");
-			html_text(b, (const char *)sqlite3_column_text(st, 2));
-			html_lit(b, "</span></li>");
-		}
-		sqlite3_reset(st);
-		if (n)
-			html_lit(b, "</ul>");
-	}
+}
+
+/* The co-located events and the exports: speakers (with the co-located ones), schedule, calendar. */
+static void
+colocated_and_exports(struct request *req, const struct event_page *p)
+{
+	const char *query[] = { "event", p->slug, "kind", req_arg(req, "kind"), NULL };
+	const char *with_colocated[] = { "event", p->slug, "colocated", "1", "kind", req_arg(req, "kind"), NULL };
+	struct buf *b = &req->out;
+
+	if (p->n_colocated)
+		html_lit(b, "<h2>Co-located events</h2><ul>");
+	for (size_t i = 0; i < p->n_colocated; i++)
+		render_event_item(b, p->colocated[i].slug, p->colocated[i].name, p->colocated[i].starts_on);
+	if (p->n_colocated)
+		html_lit(b, "</ul>");
 	html_lit(b, "<p class=\"actions\">");
 	page_export_link(b, query, "Export speakers (CSV)");
-	if (n) {
+	if (p->n_colocated) {
 		html_lit(b, " ");
 		page_export_link(b, with_colocated, "Export with co-located events");
 	}
 	html_lit(b, " <a href=\"/events/");
-	html_attr(b, slug);
+	html_attr(b, p->slug);
 	html_lit(b, "/schedule.xml\">schedule.xml</a> <a href=\"/events/");
-	html_attr(b, slug);
+	html_attr(b, p->slug);
 	html_lit(b, "/schedule.ics\">Calendar (iCal)</a></p>");
-	html_lit(b, "<h2>Schedule</h2>");
-	filters(req, db, id);
-	schedule(req, db, id);
+}
+
+static void
+event_html(struct request *req, const struct event_page *p)
+{
+	struct crumb crumbs[] = { { "Events", "/events" }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+
+	if (p->parent) {
+		crumbs[1].label = p->parent;
+		crumbs[1].href = req_printf(req, "/events/%s", p->parent_slug);
+		crumbs[2].label = p->name;
+	} else
+		crumbs[1].label = p->name;
+	render_page_head(req, p->name, crumbs);
+	event_intro(req, p, &crumbs[1]);
+	colocated_and_exports(req, p);
+	html_lit(&req->out, "<h2>Schedule</h2>");
+	filters(req, p->id);
+	schedule(req, p);
 	layout_end(req);
+}
+
+#define S(type, key, field)	JF(type, struct schedule_item, key, field)
+static const struct json_field session_json[] = {
+	S(LONG, "id", session.id), S(STR, "title", session.title), S(STR, "kind", session.kind),
+	S(STR, "status", session.status), S(STR, "track", track), S(STR, "room", room),
+	S(STR, "starts_at", starts_at), S(LONG_OR_NULL, "duration_min", duration_min),
+};
+static const struct json_field speaker_json[] = {
+	JF(STR, struct speaker, "name", name), JF(STR, struct speaker, "slug", slug),
+	JF(STR, struct speaker, "organization", org),
+};
+#define P(type, key, field)	JF(type, struct event_page, key, field)
+static const struct json_field event_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "series", series), P(STR, "city", city),
+	P(STR, "country", country), P(STR, "starts_on", starts_on), P(STR, "ends_on", ends_on),
+	P(STR, "time_zone", time_zone), P(STR, "url", url), P(STR, "parent", parent_slug),
+};
+
+static void
+event_json(struct request *req, const struct event_page *p)
+{
+	struct json j;
+
+	json_begin(&j, &req->out);
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(event_json_head), p);
+	json_key(&j, "colocated");
+	json_array(&j);
+	for (size_t i = 0; i < p->n_colocated; i++) {
+		json_object(&j);
+		json_kstr(&j, "name", p->recorded[i]->name);
+		json_kstr(&j, "slug", p->recorded[i]->slug);
+		json_end(&j);
+	}
+	json_end(&j);
+	json_key(&j, "sessions");
+	json_array(&j);
+	for (size_t i = 0; i < p->n_sessions; i++) {
+		const struct schedule_item *s = &p->sessions[i];
+
+		json_object(&j);
+		json_fields(&j, JSON_FIELDS(session_json), s);
+		json_objects(&j, "speakers", s->session.speakers, s->session.n_speakers, sizeof(struct speaker),
+		    JSON_FIELDS(speaker_json));
+		json_end(&j);
+	}
+	json_end(&j);
+	json_end(&j);
+}
+
+int
+page_event(struct request *req)
+{
+	struct schedule_filter f = { req_arg(req, "kind"), req_arg(req, "track") };
+	struct event_page p;
+	enum model_status rc;
+
+	if ((rc = event_page(req, req_arg(req, "slug"), &f, &p)) != MODEL_OK)
+		return page_status(rc);
+	if (req->want_json)
+		event_json(req, &p);
+	else
+		event_html(req, &p);
 	return 200;
 }

@@ -2,29 +2,36 @@
 #include <string.h>
 
 #include "auth/auth.h"
-#include "core/config.h"
-#include "model/db.h"
-#include "export/export.h"
 #include "core/html.h"
 #include "core/log.h"
+#include "export/export.h"
+#include "model/conn.h"
+#include "model/record.h"
+#include "model/search_query.h"
 #include "pages/pages.h"
+#include "pages/render.h"
 
 /*
  * Hands the export to the adapter as a stream (chunked, flat memory). The
- * stream reads on its own connection: it lives across many calls of the
- * worker thread, which serves other connections (and their cached
- * statements and transactions) in between, and it gets one consistent
- * snapshot of the data.
+ * stream reads on a connection of its own, from the export pool: it lives
+ * across many calls of the worker thread, which serves other connections (and
+ * their cached statements and transactions) in between, and it gets one
+ * consistent snapshot of the data. The pool bounds how many run at once (their
+ * descriptors, page caches and snapshots): past it, 503 and a while to wait.
+ * The stream gives its connection back when it is freed.
  */
 static int
 stream(struct request *req, const struct export_filter *f, int schedule,
     const char *type, const char *filename)
 {
 	struct export_stream *s;
-	sqlite3 *db;
+	struct db_conn *db;
 
-	if ((db = db_open(config.db_path, 0)) == NULL)
-		return 500;
+	if ((db = conn_pool_take()) == NULL) {
+		resp_header(req, "Retry-After", "10");
+		req->error_detail = "Too many downloads are running; try again in a few seconds.";
+		return 503;
+	}
 	s = schedule ? export_schedule_new(db, 1, f) : export_speakers_new(db, 1, f);
 	if (s == NULL)
 		return 500;
@@ -37,33 +44,18 @@ stream(struct request *req, const struct export_filter *f, int schedule,
 	return 200;
 }
 
-/* True when slug names a row of table (one of ours, never input). */
+/* The status for a filter naming record kind k by slug: 0 when it exists (or is not given),
+ * 404 with a sentence when it does not, or the database's failure. */
 static int
-exists(const char *table, const char *slug)
+missing(struct request *req, const char *kind, const char *what, const char *slug)
 {
-	static const char sql_event[] = "SELECT count(*) FROM events WHERE slug = ?";
-	static const char sql_org[] = "SELECT count(*) FROM organizations WHERE slug = ?";
-	static const char sql_body[] = "SELECT count(*) FROM bodies WHERE slug = ?";
-	static const char sql_person[] = "SELECT count(*) FROM people WHERE slug = ?";
-	sqlite3_stmt *st;
-	sqlite3 *db;
+	enum model_status rc;
+	long long id;
 
-	if (slug == NULL)
-		return 1;
-	if ((db = db_thread()) == NULL)
+	if (slug == NULL || (rc = record_id(record_kind_by_name(kind), slug, &id)) == MODEL_OK)
 		return 0;
-	st = db_stmt(db, strcmp(table, "events") == 0 ? sql_event :
-	    strcmp(table, "organizations") == 0 ? sql_org :
-	    strcmp(table, "bodies") == 0 ? sql_body : sql_person);
-	if (st == NULL)
-		return 0;
-	db_bind_text(st, 1, slug);
-	return db_one_int(st, 0) > 0;
-}
-
-static int
-not_found(struct request *req, const char *what)
-{
+	if (rc != MODEL_NOT_FOUND)
+		return page_status(rc);
 	req->error_detail = req_printf(req, "There is no %s with that name.", what);
 	return 404;
 }
@@ -101,6 +93,7 @@ speakers(struct request *req, enum export_format format)
 {
 	struct export_filter f = { 0 };
 	const char *shape = req_arg(req, "shape"), *ext = format == EXPORT_JSON ? "json" : "csv";
+	int rc;
 
 	f.event = req_arg(req, "event");
 	f.colocated = is_on(req, "colocated");
@@ -118,14 +111,9 @@ speakers(struct request *req, enum export_format format)
 	/* Emails are private: only staff get them, and only when they ask. An
 	 * anonymous or member request never does, whatever it says. */
 	f.include_email = auth_is_staff(req) && is_on(req, "include_email");
-	if (!exists("events", f.event))
-		return not_found(req, "event");
-	if (!exists("organizations", f.org))
-		return not_found(req, "organization");
-	if (!exists("bodies", f.body))
-		return not_found(req, "body");
-	if (!exists("people", f.person))
-		return not_found(req, "person");
+	if ((rc = missing(req, "event", "event", f.event)) || (rc = missing(req, "organization", "organization", f.org)) ||
+	    (rc = missing(req, "body", "body", f.body)) || (rc = missing(req, "person", "person", f.person)))
+		return rc;
 	return stream(req, &f, 0, format == EXPORT_JSON ? "application/json" :
 	    "text/csv; charset=utf-8; header=present", speakers_filename(req, &f, ext));
 }
@@ -147,9 +135,10 @@ schedule(struct request *req, enum export_format format)
 {
 	struct export_filter f = { 0 };
 	const char *slug = req_arg(req, "slug");
+	int rc;
 
-	if (!exists("events", slug))
-		return not_found(req, "event");
+	if ((rc = missing(req, "event", "event", slug)) != 0)
+		return rc;
 	f.event = slug;
 	f.format = format;
 	if (format == EXPORT_XML)
@@ -176,35 +165,27 @@ page_export_talks_ics(struct request *req)
 {
 	struct export_filter f = { 0 };
 	const char *slug = req_arg(req, "slug");
+	int rc;
 
-	if (!exists("people", slug))
-		return not_found(req, "person");
+	if ((rc = missing(req, "person", "person", slug)) != 0)
+		return rc;
 	f.person = slug;
 	f.format = EXPORT_ICS;
 	return stream(req, &f, 1, "text/calendar; charset=utf-8",
 	    req_printf(req, "talks-%s.ics", slug));
 }
 
-/* The slug of the logged-in user's person (people) or organization; NULL when not linked. */
+/* The slug of the logged-in user's person or organization; NULL when not linked. */
 static const char *
 my_slug(struct request *req, int org)
 {
-	static const char sql_person[] = "SELECT slug FROM people WHERE id = ?";
-	static const char sql_org[] = "SELECT slug FROM organizations WHERE id = ?";
 	long long id = req->user ? (org ? req->user->org_id : req->user->person_id) : 0;
-	struct buf slug = BUF_INIT;
-	const char *r = NULL;
-	sqlite3_stmt *st;
-	sqlite3 *db;
+	const char *slug;
 
-	if (id == 0 || (db = db_thread()) == NULL ||
-	    (st = db_stmt(db, org ? sql_org : sql_person)) == NULL)
+	if (id == 0)
 		return NULL;
-	sqlite3_bind_int64(st, 1, id);
-	if (db_one_text(st, &slug) == 0)
-		r = req_strdup(req, slug.data);
-	buf_release(&slug);
-	return r;
+	slug = record_key(req, record_kind_by_name(org ? "organization" : "person"), id);
+	return *slug ? slug : NULL;
 }
 
 int

@@ -8,8 +8,8 @@
  */
 #include <time.h>
 
-#include "model/db.h"
 #include "core/html.h"
+#include "model/health.h"
 #include "pages/pages.h"
 
 #define HEALTH_FRESH_MS	1000
@@ -28,23 +28,13 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int
-database_ok(void)
-{
-	static const char sql[] = "SELECT count(*) FROM sqlite_schema";
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-
-	return db != NULL && (st = db_stmt(db, sql)) != NULL && db_one_int(st, -1) >= 1;
-}
-
 int
 page_health(struct request *req)
 {
 	long long now = now_ms();
 
 	if (last.checked_ms == 0 || now - last.checked_ms >= HEALTH_FRESH_MS) {
-		last.ok = database_ok();
+		last.ok = health_check() == MODEL_OK;
 		last.checked_ms = now;
 	}
 	req->content_type = "text/plain; charset=utf-8";

@@ -5,12 +5,14 @@
 
 #include "auth/auth.h"
 #include "core/config.h"
-#include "model/db.h"
 #include "core/html.h"
-#include "pages/layout.h"
 #include "core/log.h"
-#include "pages/pages.h"
 #include "core/password.h"
+#include "model/login.h"
+#include "model/user.h"
+#include "pages/layout.h"
+#include "pages/pages.h"
+#include "pages/render.h"
 
 #define WINDOW		900	/* seconds of failures that count */
 #define FREE_TRIES	3	/* per account before delays start */
@@ -25,9 +27,8 @@ static atomic_int hashing;
 static const char *
 safe_next(const char *next)
 {
-	/* Only a local path: never an open redirect to another site. */
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strncmp(next, "/login", 6) == 0)
+	/* Only a local path (never an open redirect to another site), and not back here. */
+	if (!redirect_target_valid(next) || strncmp(next, "/login", 6) == 0)
 		return "/";
 	return next;
 }
@@ -65,18 +66,6 @@ page_login_form(struct request *req)
 	return 200;
 }
 
-static const char failures_sql[] =
-	"SELECT (SELECT count(*) FROM login_failures WHERE login = ?1 AND at > ?3),"
-	" (SELECT coalesce(max(at), 0) FROM login_failures WHERE login = ?1 AND at > ?3),"
-	" (SELECT count(*) FROM login_failures WHERE address = ?2 AND at > ?3),"
-	" (SELECT coalesce(max(at), 0) FROM login_failures WHERE address = ?2 AND at > ?3)";
-static const char fail_sql[] = "INSERT INTO login_failures(login, address, at) VALUES (?1, ?2, ?3)";
-static const char forget_sql[] =
-	"DELETE FROM login_failures WHERE login = ?1 OR at < ?2";
-static const char user_sql[] =
-	"SELECT id, password_hash FROM users WHERE login = ?1 AND disabled = 0";
-static const char rehash_sql[] = "UPDATE users SET password_hash = ?2 WHERE id = ?1";
-
 static long long
 delay_for(long long failures, long long free_tries)
 {
@@ -90,100 +79,74 @@ delay_for(long long failures, long long free_tries)
 
 /* Seconds the caller must still wait before another try for login from this address. */
 static long long
-wait_needed(sqlite3 *db, const char *login, const char *addr, long long now)
+wait_needed(const char *login, const char *addr, long long now)
 {
-	sqlite3_stmt *st = db_stmt(db, failures_sql);
-	long long w1 = 0, w2 = 0;
+	struct login_failures f;
+	long long w1, w2;
 
-	if (st == NULL)
+	if (login_failures(login, addr, now - WINDOW, &f) != MODEL_OK)
 		return 0;
-	db_bind_text(st, 1, login);
-	db_bind_text(st, 2, addr);
-	sqlite3_bind_int64(st, 3, now - WINDOW);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		w1 = sqlite3_column_int64(st, 1) + delay_for(sqlite3_column_int64(st, 0), FREE_TRIES) - now;
-		w2 = sqlite3_column_int64(st, 3) + delay_for(sqlite3_column_int64(st, 2), FREE_TRIES_ADDR) - now;
-	}
-	sqlite3_reset(st);
+	w1 = f.last_by_login + delay_for(f.by_login, FREE_TRIES) - now;
+	w2 = f.last_by_address + delay_for(f.by_address, FREE_TRIES_ADDR) - now;
 	return w1 > w2 ? (w1 > 0 ? w1 : 0) : (w2 > 0 ? w2 : 0);
 }
 
-static void
-record(sqlite3 *db, const char *sql, const char *a, const char *b2, long long n)
+/* Hashes the password (one worker in four may: the others keep serving) and compares it
+ * with hash; an unknown user (hash NULL) costs the same time. 1 good, 0 bad, -1 busy. */
+static int
+verify(const char *hash, const char *pw)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	int good = 0;
 
-	if (st == NULL)
-		return;
-	db_bind_text(st, 1, a);
-	if (b2)
-		db_bind_text(st, 2, b2), sqlite3_bind_int64(st, 3, n);
+	if (atomic_fetch_add(&hashing, 1) >= (config.threads >= 8 ? config.threads / 4 : 1)) {
+		atomic_fetch_sub(&hashing, 1);
+		return -1;
+	}
+	if (hash)
+		good = password_verify(hash, pw);
 	else
-		sqlite3_bind_int64(st, 2, n);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+		password_verify_dummy(pw);
+	atomic_fetch_sub(&hashing, 1);
+	return good;
 }
 
 int
 page_login(struct request *req)
 {
-	const char *login = req_arg(req, "login"), *pw = req_arg(req, "password");
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	long long now = (long long)time(NULL), id = 0, wait;
-	char *hash = NULL;
+	const char *login = req_arg(req, "login"), *pw = req_arg(req, "password"), *hash;
+	long long now = (long long)time(NULL), id, wait;
+	enum model_status rc;
 	int good;
 
-	if (db == NULL)
-		return 503;
-	if ((wait = wait_needed(db, login, req->remote_addr, now)) > 0) {
+	if ((wait = wait_needed(login, req->remote_addr, now)) > 0) {
 		req->status = 429;
 		resp_header(req, "Retry-After", req_printf(req, "%lld", wait));
 		form(req, login, req_printf(req, "Too many failed attempts. Try again in %lld seconds.", wait));
 		return 429;
 	}
-	if ((st = db_stmt(db, user_sql)) == NULL)
-		return 503;
-	db_bind_text(st, 1, login);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		hash = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_reset(st);
-	/* One worker in four may hash; the others keep serving. A refusal counts against the
-	 * address (not the account), so a flood spends its free tries even when it is refused. */
-	if (atomic_fetch_add(&hashing, 1) >= (config.threads >= 8 ? config.threads / 4 : 1)) {
-		atomic_fetch_sub(&hashing, 1);
-		record(db, fail_sql, "(busy)", req->remote_addr, now);	/* never a login */
+	if ((rc = user_password(req, login, &id, &hash)) != MODEL_OK && rc != MODEL_NOT_FOUND)
+		return page_status(rc);
+	/* A refusal counts against the address (not the account), so a flood spends its
+	 * free tries even when it is refused. */
+	if ((good = verify(hash, pw)) == -1) {
+		login_failure_add("(busy)", req->remote_addr, now);	/* never a login */
 		req->status = 503;
 		resp_header(req, "Retry-After", "1");
 		form(req, login, "The server is busy checking other logins. Try again in a moment.");
 		return 503;
 	}
-	/* An unknown user costs the same hashing time as a wrong password. */
-	if (hash)
-		good = password_verify(hash, pw);
-	else {
-		password_verify_dummy(pw);
-		good = 0;
-	}
-	atomic_fetch_sub(&hashing, 1);
 	if (!good) {
-		record(db, fail_sql, login, req->remote_addr, now);
+		login_failure_add(login, req->remote_addr, now);
 		log_info("login failed for a user from %s", req->remote_addr);
 		form(req, login, "Wrong login or password.");
 		return 401;
 	}
-	record(db, forget_sql, login, NULL, now - WINDOW);
+	login_failures_forget(login, now - WINDOW);
 	if (password_needs_rehash(hash)) {
 		char fresh[crypto_pwhash_STRBYTES];
 
-		if (password_hash(pw, fresh) == 0 && (st = db_stmt(db, rehash_sql)) != NULL) {
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_text(st, 2, fresh, -1, SQLITE_STATIC);
-			sqlite3_step(st);
-			sqlite3_reset(st);
-		}
+		if (password_hash(pw, fresh) == 0)
+			user_rehash(id, fresh);
 	}
 	if (auth_login_begin(req, id) == -1)
 		return 503;

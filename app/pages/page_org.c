@@ -2,121 +2,82 @@
 #include <string.h>
 
 #include "auth/auth.h"
-#include "model/db.h"
 #include "core/html.h"
+#include "core/vocab.h"
+#include "core/json.h"
+#include "model/org.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 
-static const char list_json_sql[] =
-	"SELECT json_object('page', ?1, 'page_size', ?2, 'total', (SELECT count(*) FROM organizations),"
-	" 'items', (SELECT json_group_array(json_object('name', name, 'slug', slug, 'kind', kind,"
-	" 'eu_member', json(CASE eu_member WHEN 1 THEN 'true' ELSE 'false' END),"
-	" 'keynotes', keynotes, 'talks', talks, 'url', '/orgs/' || slug)) FROM (SELECT o.*, f.keynotes,"
-	" f.talks FROM organizations o JOIN org_figures f ON f.org_id = o.id"
-	" ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?2 OFFSET ?3)))";
-
-static const char list_sql[] =
-	"SELECT o.name, o.slug, o.kind, o.eu_member, f.keynotes, f.talks, f.speakers"
-	" FROM organizations o JOIN org_figures f ON f.org_id = o.id"
-	" ORDER BY o.name COLLATE NOCASE, o.id LIMIT ?1 OFFSET ?2";
-
-int
-page_orgs(struct request *req)
+static void
+list_html(struct request *req, const struct org_list *l)
 {
 	static const struct crumb crumbs[] = { { "Organizations", NULL }, { NULL, NULL } };
 	struct buf *b = &req->out;
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	int rows = 0;
 
-	if (db == NULL)
-		return 503;
-	if (req->want_json)
-		return render_list_json(req, db, list_json_sql);
-	if ((st = list_stmt(req, db, list_sql)) == NULL)
-		return 503;
 	layout_begin(req, "Organizations", crumbs);
 	html_lit(b, "<h1>Organizations</h1>");
 	staff_new_button(req, "/orgs/new", "New organization");
 	html_lit(b, "<table><thead><tr><th scope=\"col\">Organization</th><th scope=\"col\">Kind</th>"
 	    "<th scope=\"col\">Keynotes</th><th scope=\"col\">Talks</th><th scope=\"col\">Speakers</th>"
 	    "</tr></thead><tbody>");
-	while (sqlite3_step(st) == SQLITE_ROW && ++rows <= PAGE_SIZE) {
-		html_lit(b, "<tr><td><a href=\"/orgs/");
-		html_attr(b, (const char *)sqlite3_column_text(st, 1));
-		html_lit(b, "\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 0));
-		html_lit(b, "</a>");
-		if (sqlite3_column_int(st, 3))
+	for (size_t i = 0; i < l->n && i < PAGE_SIZE; i++) {
+		const struct org_item *o = &l->items[i];
+
+		html_lit(b, "<tr><td>");
+		html_link_to(b, "/orgs/", o->slug, o->name);
+		if (o->eu_member)
 			html_lit(b, " <span class=\"tag\">End User Community</span>");
 		html_lit(b, "</td><td>");
-		html_text(b, label_of((const char *)sqlite3_column_text(st, 2)));
-		buf_appendf(b, "</td><td>%d</td><td>%d</td><td>%d</td></tr>",
-		    sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), sqlite3_column_int(st, 6));
+		html_text(b, vocab_label(VOCAB_ORG_KIND, o->kind));
+		buf_appendf(b, "</td><td>%lld</td><td>%lld</td><td>%lld</td></tr>",
+		    o->keynotes, o->talks, o->speakers);
 	}
-	sqlite3_reset(st);
 	html_lit(b, "</tbody></table>");
-	if (rows == 0)
+	if (l->n == 0)
 		render_empty(b, page_number(req) > 1 ? "No organizations on this page." :
 		    "No organizations yet.");
-	render_pager(req, page_number(req), rows > PAGE_SIZE, NULL);
+	render_pager(req, page_number(req), l->n > PAGE_SIZE, NULL);
 	layout_end(req);
+}
+
+#define I(type, key, field)	JF(type, struct org_item, key, field)
+static const struct json_field item_json[] = {
+	I(STR, "name", name), I(STR, "slug", slug), I(STR, "kind", kind), I(BOOL, "eu_member", eu_member),
+	I(LONG, "keynotes", keynotes), I(LONG, "talks", talks), JF_PATH(PATH, struct org_item, "url", "/orgs/", slug),
+};
+
+int
+page_orgs(struct request *req)
+{
+	struct org_list l;
+	enum model_status rc;
+
+	if ((rc = org_list(req, page_offset(req), PAGE_SIZE + 1, !req->want_json, &l)) != MODEL_OK)
+		return page_status(rc);
+	if (req->want_json)
+		json_list_page(req, l.total, l.items, l.n, sizeof(*l.items), JSON_FIELDS(item_json));
+	else
+		list_html(req, &l);
 	return 200;
 }
 
-static const char org_sql[] =
-	"SELECT o.id, o.name, o.slug, o.kind, o.website, o.eu_member, o.member_since, o.tier, o.notes,"
-	" f.keynotes, f.talks, f.speakers, f.colocated_talks, f.group_roles, f.toc_seats,"
-	" f.toc_seats_current, f.projects"
-	" FROM organizations o JOIN org_figures f ON f.org_id = o.id WHERE o.slug = ?1";
-
-static const char org_json_sql[] =
-	"SELECT json_object('name', o.name, 'slug', o.slug, 'kind', o.kind, 'website', o.website,"
-	" 'eu_member', json(CASE o.eu_member WHEN 1 THEN 'true' ELSE 'false' END),"
-	" 'member_since', o.member_since, 'tier', o.tier,"
-	" 'notes', CASE WHEN ?2 THEN o.notes END,"
-	" 'figures', json_object('keynotes', f.keynotes, 'talks', f.talks, 'speakers', f.speakers,"
-	"  'colocated_talks', f.colocated_talks, 'group_roles', f.group_roles, 'toc_seats', f.toc_seats,"
-	"  'toc_seats_current', f.toc_seats_current, 'projects', f.projects),"
-	" 'talks_per_year', (SELECT json_group_array(json_object('year', year, 'sessions', n)) FROM"
-	"  (SELECT year, count(*) AS n FROM session_credits WHERE org_id = o.id GROUP BY year ORDER BY year)),"
-	" 'sessions', (SELECT json_group_array(json_object('id', s.id, 'title', s.title, 'kind', s.kind,"
-	"  'date', coalesce(substr(s.starts_at, 1, 10), e.starts_on), 'event', e.slug, 'url', '/sessions/' || s.id))"
-	"  FROM (SELECT session_id, starts FROM session_credits WHERE org_id = o.id ORDER BY starts DESC,"
-	"  session_id DESC LIMIT ?3 OFFSET ?4) c JOIN sessions s ON s.id = c.session_id"
-	"  JOIN events e ON e.id = s.event_id),"
-	" 'people', (SELECT json_group_array(json_object('name', p.name, 'slug', p.slug, 'sessions', n))"
-	"  FROM (SELECT a.person_id, count(DISTINCT a.session_id) AS n FROM appearances a"
-	"  JOIN sessions s ON s.id = a.session_id WHERE a.org_id = o.id AND s.status = 'scheduled'"
-	"  GROUP BY a.person_id ORDER BY n DESC, a.person_id LIMIT 200) x JOIN people p ON p.id = x.person_id),"
-	" 'projects', (SELECT json_group_array(json_object('name', name, 'slug', slug, 'maturity', maturity,"
-	"  'accepted_on', accepted_on)) FROM projects WHERE org_id = o.id))"
-	" FROM organizations o JOIN org_figures f ON f.org_id = o.id WHERE o.slug = ?1";
-
-static const char years_sql[] =
-	"SELECT year, count(*) FROM session_credits WHERE org_id = ?1 AND year IS NOT NULL"
-	" GROUP BY year ORDER BY year";
-
 /* Talks per year as an SVG bar chart: server-drawn, labelled, readable without script. */
 static void
-chart(struct request *req, sqlite3 *db, long long org)
+chart(struct buf *b, const struct org_page *p)
 {
-	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, years_sql);
 	int years[64], counts[64], n = 0, max = 1;
 
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, org);
-	while (sqlite3_step(st) == SQLITE_ROW && n < 64) {
-		years[n] = sqlite3_column_int(st, 0);
-		counts[n] = sqlite3_column_int(st, 1);
+	for (size_t i = 0; i < p->n_years && n < 64; i++) {
+		if (p->years[i].year == 0)
+			continue;	/* no known year: not on the axis */
+		years[n] = p->years[i].year;
+		counts[n] = (int)p->years[i].sessions;
 		if (counts[n] > max)
 			max = counts[n];
 		n++;
 	}
-	sqlite3_reset(st);
 	if (n == 0)
 		return;
 	html_lit(b, "<h2 id=\"per-year\">Sessions per year</h2><figure class=\"chart\">");
@@ -137,186 +98,191 @@ chart(struct request *req, sqlite3 *db, long long org)
 	html_lit(b, "</figcaption></figure>");
 }
 
-static const char milestones_sql[] =
-	"SELECT d, what, href FROM ("
-	" SELECT o.member_since AS d, 'Joined the End User Community' AS what, NULL AS href"
-	"  FROM organizations o WHERE o.id = ?1 AND o.member_since IS NOT NULL"
-	" UNION ALL SELECT * FROM (SELECT substr(c.starts, 1, 10), 'First session: ' || s.title,"
-	"  '/sessions/' || s.id FROM session_credits c JOIN sessions s ON s.id = c.session_id"
-	"  WHERE c.org_id = ?1 ORDER BY c.starts LIMIT 1)"
-	" UNION ALL SELECT substr(c.starts, 1, 10), CASE WHEN s.title LIKE 'Keynote%' THEN s.title"
-	" ELSE 'Keynote: ' || s.title END, '/sessions/' || s.id"
-	"  FROM session_credits c JOIN sessions s ON s.id = c.session_id"
-	"  WHERE c.org_id = ?1 AND c.kind = 'keynote'"
-	" UNION ALL SELECT r.starts_on, p.name || ': ' || CASE WHEN r.role = 'seat' THEN 'seat on the '"
-	"  ELSE r.role || ' of ' END || b.name, '/bodies/' || b.slug FROM roles r"
-	"  JOIN bodies b ON b.id = r.body_id JOIN people p ON p.id = r.person_id"
-	"  WHERE r.org_id = ?1 AND r.role IN ('seat', 'chair', 'co-chair', 'tech-lead')"
-	" UNION ALL SELECT accepted_on, 'Contributed ' || name || ' to the CNCF (' || maturity || ')', NULL"
-	"  FROM projects WHERE org_id = ?1 AND accepted_on IS NOT NULL"
-	") ORDER BY d LIMIT 100";
-
 static void
-milestones(struct request *req, sqlite3 *db, long long org)
+milestones(struct request *req, long long org)
 {
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, milestones_sql);
-	int n = 0;
+	struct milestone *m;
+	size_t n;
 
-	if (st == NULL)
+	if (org_milestones(req, org, &m, &n) != MODEL_OK || n == 0)
 		return;
-	sqlite3_bind_int64(st, 1, org);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *href = (const char *)sqlite3_column_text(st, 2);
-
-		if (n++ == 0)
-			html_lit(b, "<h2>Milestones</h2><ol class=\"timeline\">");
+	html_lit(b, "<h2>Milestones</h2><ol class=\"timeline\">");
+	for (size_t i = 0; i < n; i++) {
 		html_lit(b, "<li><time>");
-		html_text(b, (const char *)sqlite3_column_text(st, 0));
+		html_text(b, m[i].date);
 		html_lit(b, "</time> \xe2\x80\x94 ");
-		if (href)
-			html_link(b, href, (const char *)sqlite3_column_text(st, 1));
+		if (m[i].href)
+			html_link(b, m[i].href, m[i].what);
 		else
-			html_text(b, (const char *)sqlite3_column_text(st, 1));
+			html_text(b, m[i].what);
 		html_lit(b, "</li>");
 	}
-	sqlite3_reset(st);
-	if (n)
-		html_lit(b, "</ol>");
+	html_lit(b, "</ol>");
 }
 
-static const char sessions_sql[] =
-	"SELECT " SESSION_COLS " FROM (SELECT session_id, starts FROM session_credits WHERE org_id = ?1"
-	" ORDER BY starts DESC, session_id DESC LIMIT ?2 OFFSET ?3) c"
-	" JOIN sessions s ON s.id = c.session_id JOIN events e ON e.id = s.event_id"
-	" ORDER BY c.starts DESC, s.id DESC";
-
 static void
-sessions(struct request *req, sqlite3 *db, long long org, long long total)
+sessions_html(struct request *req, const struct org_page *p)
 {
 	static const char *const keep[] = { NULL };
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, sessions_sql);
-	int rows = 0;
 
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int(st, 2, PAGE_SIZE + 1);
-	sqlite3_bind_int64(st, 3, page_offset(req));
-	buf_appendf(b, "<h2 id=\"sessions\">Sessions (%lld)</h2><ul class=\"results\">", total);
-	while (sqlite3_step(st) == SQLITE_ROW && ++rows <= PAGE_SIZE)
-		render_session_row(req, st, 0);
-	sqlite3_reset(st);
+	buf_appendf(b, "<h2 id=\"sessions\">Sessions (%lld)</h2><ul class=\"results\">",
+	    p->fig.keynotes + p->fig.talks);
+	for (size_t i = 0; i < p->n_sessions && i < PAGE_SIZE; i++) {
+		html_lit(b, "<li>");
+		render_session_line(b, &p->sessions[i]);
+		html_lit(b, "</li>");
+	}
 	html_lit(b, "</ul>");
-	if (rows == 0)
+	if (p->n_sessions == 0)
 		render_empty(b, page_number(req) > 1 ? "No sessions on this page." :
 		    "No sessions credited to this organization yet.");
-	render_pager(req, page_number(req), rows > PAGE_SIZE, keep);
+	render_pager(req, page_number(req), p->n_sessions > PAGE_SIZE, keep);
 }
 
-static const char people_sql[] =
-	"SELECT p.name, p.slug, x.n FROM (SELECT a.person_id, count(DISTINCT a.session_id) AS n"
-	" FROM appearances a JOIN sessions s ON s.id = a.session_id"
-	" WHERE a.org_id = ?1 AND s.status = 'scheduled' GROUP BY a.person_id"
-	" ORDER BY n DESC, a.person_id LIMIT 200) x JOIN people p ON p.id = x.person_id ORDER BY x.n DESC, p.name";
-
 static void
-people(struct request *req, sqlite3 *db, long long org)
+people_html(struct request *req, const struct org_page *p)
 {
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, people_sql);
-	int n = 0;
 
-	if (st == NULL)
+	if (p->n_people == 0)
 		return;
-	sqlite3_bind_int64(st, 1, org);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n++ == 0)
-			html_lit(b, "<h2>People who spoke for it</h2><ul class=\"people\">");
+	html_lit(b, "<h2>People who spoke for it</h2><ul class=\"people\">");
+	for (size_t i = 0; i < p->n_people; i++) {
+		const struct person_count *c = p->by_name[i];
+
 		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/people/%s", sqlite3_column_text(st, 1)),
-		    (const char *)sqlite3_column_text(st, 0));
-		buf_appendf(b, " <span class=\"muted\">(%d)</span></li>", sqlite3_column_int(st, 2));
+		html_link_to(b, "/people/", c->slug, c->name);
+		buf_appendf(b, " <span class=\"muted\">(%lld)</span></li>", c->sessions);
 	}
-	sqlite3_reset(st);
-	if (n)
-		html_lit(b, "</ul>");
+	html_lit(b, "</ul>");
+}
+
+/* The line under the name, the staff's buttons and notes. */
+static void
+org_intro(struct request *req, const struct org_page *p)
+{
+	struct buf *b = &req->out;
+
+	html_lit(b, "<p class=\"muted\">");
+	html_text(b, vocab_label(VOCAB_ORG_KIND, p->kind));
+	if (p->eu_member) {
+		html_lit(b, " \xc2\xb7 End User Community member");
+		if (p->member_since) {
+			html_lit(b, " since ");
+			html_text(b, p->member_since);
+		}
+	}
+	if (p->website) {
+		html_lit(b, " \xc2\xb7 ");
+		html_link(b, p->website, p->website);
+	}
+	html_lit(b, "</p>");
+	staff_actions(req, req_printf(req, "/orgs/%s", p->slug));
+	if (!auth_is_staff(req))
+		return;
+	html_lit(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/projects/new?org=");
+	url_component(b, p->slug);
+	html_lit(b, "\">Add project</a> <a class=\"button secondary\" href=\"/orgs/");
+	url_component(b, p->slug);
+	html_lit(b, "/merge\">Merge a duplicate</a></p>");
+	if (p->notes) {
+		html_lit(b, "<p class=\"private\"><strong>Notes (staff only):</strong> ");
+		html_text(b, p->notes);
+		html_lit(b, "</p>");
+	}
+}
+
+static void
+org_html(struct request *req, const struct org_page *p)
+{
+	struct buf *b = &req->out;
+	struct crumb crumbs[] = { { "Organizations", "/orgs" }, { NULL, NULL }, { NULL, NULL } };
+	const char *query[] = { "org", p->slug, NULL };
+
+	crumbs[1].label = p->name;
+	render_page_head(req, p->name, crumbs);
+	org_intro(req, p);
+	html_lit(b, "<h2 class=\"vh\">By the numbers</h2><ul class=\"numbers\">");
+	render_figure(b, p->fig.keynotes, "Keynotes");
+	render_figure(b, p->fig.talks, "Talks");
+	render_figure(b, p->fig.speakers, "Speakers");
+	render_figure(b, p->fig.colocated_talks, "Co-located talks");
+	render_figure(b, p->fig.group_roles, "SIG/TAG roles");
+	render_figure(b, p->fig.toc_seats, "TOC seats");
+	render_figure(b, p->fig.projects, "Projects contributed");
+	html_lit(b, "</ul><p class=\"actions\">");
+	page_export_link(b, query, "Export its speaker list (CSV)");
+	html_lit(b, "</p>");
+	chart(b, p);
+	milestones(req, p->id);
+	sessions_html(req, p);
+	people_html(req, p);
+	layout_end(req);
+}
+
+#define P(type, key, field)	JF(type, struct org_page, key, field)
+static const struct json_field org_json_head[] = {
+	P(STR, "name", name), P(STR, "slug", slug), P(STR, "kind", kind), P(STR, "website", website),
+	P(BOOL, "eu_member", eu_member), P(STR, "member_since", member_since), P(STR, "tier", tier),
+};
+static const struct json_field figures_json[] = {
+	P(LONG, "keynotes", fig.keynotes), P(LONG, "talks", fig.talks), P(LONG, "speakers", fig.speakers),
+	P(LONG, "colocated_talks", fig.colocated_talks), P(LONG, "group_roles", fig.group_roles),
+	P(LONG, "toc_seats", fig.toc_seats), P(LONG, "toc_seats_current", fig.toc_seats_current),
+	P(LONG, "projects", fig.projects),
+};
+static const struct json_field year_json[] = {
+	JF(INT_OR_NULL, struct year_count, "year", year), JF(LONG, struct year_count, "sessions", sessions),
+};
+#define S(type, key, field)	JF(type, struct session_item, key, field)
+static const struct json_field session_json[] = {
+	S(LONG, "id", id), S(STR, "title", title), S(STR, "kind", kind), S(STR, "date", date),
+	S(STR, "event", event_slug), JF_PATH(PATH_ID, struct session_item, "url", "/sessions/", id),
+};
+static const struct json_field person_json[] = {
+	JF(STR, struct person_count, "name", name), JF(STR, struct person_count, "slug", slug),
+	JF(LONG, struct person_count, "sessions", sessions),
+};
+static const struct json_field project_json[] = {
+	JF(STR, struct project_item, "name", name), JF(STR, struct project_item, "slug", slug),
+	JF(STR, struct project_item, "maturity", maturity), JF(STR, struct project_item, "accepted_on", accepted_on),
+};
+
+static void
+org_json(struct request *req, const struct org_page *p)
+{
+	struct json j;
+
+	json_begin(&j, &req->out);
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(org_json_head), p);
+	json_kstr(&j, "notes", auth_is_staff(req) ? p->notes : NULL);
+	json_key(&j, "figures");
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(figures_json), p);
+	json_end(&j);
+	json_objects(&j, "talks_per_year", p->years, p->n_years, sizeof(*p->years), JSON_FIELDS(year_json));
+	json_objects(&j, "sessions", p->sessions, page_rows(p->n_sessions), sizeof(*p->sessions),
+	    JSON_FIELDS(session_json));
+	json_objects(&j, "people", p->people, p->n_people, sizeof(*p->people), JSON_FIELDS(person_json));
+	json_objects(&j, "projects", p->projects, p->n_projects, sizeof(*p->projects), JSON_FIELDS(project_json));
+	json_end(&j);
 }
 
 int
 page_org(struct request *req)
 {
-	struct buf *b = &req->out;
-	const char *slug = req_arg(req, "slug");
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	struct crumb crumbs[] = { { "Organizations", "/orgs" }, { NULL, NULL }, { NULL, NULL } };
-	const char *name, *query[] = { "org", slug, NULL };
-	long long id, talks;
+	struct org_page p;
+	enum model_status rc;
 
-	if (db == NULL)
-		return 503;
-	if (req->want_json) {
-		if ((st = db_stmt(db, org_json_sql)) == NULL)
-			return 503;
-		db_bind_text(st, 1, slug);
-		sqlite3_bind_int(st, 2, auth_is_staff(req));
-		sqlite3_bind_int(st, 3, PAGE_SIZE);
-		sqlite3_bind_int64(st, 4, page_offset(req));
-		return render_json(req, st);
-	}
-	if ((st = render_row(db, org_sql, slug)) == NULL)
-		return 404;
-	id = sqlite3_column_int64(st, 0);
-	name = req_strdup(req, (const char *)sqlite3_column_text(st, 1));
-	crumbs[1].label = name;
-	render_page_head(req, name, crumbs);
-	html_lit(b, "<p class=\"muted\">");
-	html_text(b, label_of((const char *)sqlite3_column_text(st, 3)));
-	if (sqlite3_column_int(st, 5)) {
-		html_lit(b, " \xc2\xb7 End User Community member");
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-			html_lit(b, " since ");
-			html_text(b, (const char *)sqlite3_column_text(st, 6));
-		}
-	}
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-		html_lit(b, " \xc2\xb7 ");
-		html_link(b, (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 4));
-	}
-	html_lit(b, "</p>");
-	staff_actions(req, req_printf(req, "/orgs/%s", slug));
-	if (auth_is_staff(req)) {
-		html_lit(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/projects/new?org=");
-		url_component(b, slug);
-		html_lit(b, "\">Add project</a> <a class=\"button secondary\" href=\"/orgs/");
-		url_component(b, slug);
-		html_lit(b, "/merge\">Merge a duplicate</a></p>");
-	}
-	if (auth_is_staff(req) && sqlite3_column_type(st, 8) != SQLITE_NULL) {
-		html_lit(b, "<p class=\"private\"><strong>Notes (staff only):</strong> ");
-		html_text(b, (const char *)sqlite3_column_text(st, 8));
-		html_lit(b, "</p>");
-	}
-	html_lit(b, "<h2 class=\"vh\">By the numbers</h2><ul class=\"numbers\">");
-	render_figure(b, sqlite3_column_int64(st, 9), "Keynotes");
-	render_figure(b, sqlite3_column_int64(st, 10), "Talks");
-	render_figure(b, sqlite3_column_int64(st, 11), "Speakers");
-	render_figure(b, sqlite3_column_int64(st, 12), "Co-located talks");
-	render_figure(b, sqlite3_column_int64(st, 13), "SIG/TAG roles");
-	render_figure(b, sqlite3_column_int64(st, 14), "TOC seats");
-	render_figure(b, sqlite3_column_int64(st, 16), "Projects contributed");
-	html_lit(b, "</ul>");
-	talks = sqlite3_column_int64(st, 9) + sqlite3_column_int64(st, 10);
-	sqlite3_reset(st);
-	html_lit(b, "<p class=\"actions\">");
-	page_export_link(b, query, "Export its speaker list (CSV)");
-	html_lit(b, "</p>");
-	chart(req, db, id);
-	milestones(req, db, id);
-	sessions(req, db, id, talks);
-	people(req, db, id);
-	layout_end(req);
+	rc = org_page(req, req_arg(req, "slug"), page_offset(req), PAGE_SIZE + 1, &p);
+	if (rc != MODEL_OK)
+		return page_status(rc);
+	if (req->want_json)
+		org_json(req, &p);
+	else
+		org_html(req, &p);
 	return 200;
 }

@@ -1,140 +1,147 @@
 /* page_session.c: /sessions/{id} — one session, its speakers and whom each represented. */
-#include "model/db.h"
 #include "core/html.h"
+#include "core/vocab.h"
+#include "core/json.h"
+#include "model/session.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
 
-static const char session_sql[] =
-	"SELECT s.title, s.subtitle, s.kind, s.status, s.track, s.room, s.starts_at, s.duration_min,"
-	" s.abstract, s.url, s.video_url, e.name, e.slug, e.time_zone"
-	" FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.id = ?1";
-
-static const char session_json_sql[] =
-	"SELECT json_object('id', s.id, 'title', s.title, 'subtitle', s.subtitle, 'kind', s.kind,"
-	" 'status', s.status, 'track', s.track, 'room', s.room, 'starts_at', s.starts_at,"
-	" 'duration_min', s.duration_min, 'abstract', s.abstract, 'url', s.url, 'video_url', s.video_url,"
-	" 'event', json_object('name', e.name, 'slug', e.slug),"
-	" 'speakers', (SELECT json_group_array(json_object('name', p.name, 'slug', p.slug, 'role', a.role,"
-	"  'organization', o.name, 'org', o.slug)) FROM (SELECT * FROM appearances WHERE session_id = s.id"
-	"  ORDER BY position, id) a JOIN people p ON p.id = a.person_id LEFT JOIN organizations o ON o.id = a.org_id))"
-	" FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.id = ?1";
-
-static const char speakers_sql[] =
-	"SELECT p.name, p.slug, a.role, o.name, o.slug FROM appearances a JOIN people p ON p.id = a.person_id"
-	" LEFT JOIN organizations o ON o.id = a.org_id WHERE a.session_id = ?1 ORDER BY a.position, a.id";
-
 static void
-speakers(struct request *req, sqlite3 *db, long long id)
+speakers_html(struct request *req, const struct session_page *p)
 {
 	struct buf *b = &req->out;
-	sqlite3_stmt *st = db_stmt(db, speakers_sql);
-	int n = 0;
 
-	if (st == NULL)
-		return;
-	sqlite3_bind_int64(st, 1, id);
 	html_lit(b, "<h2>Speakers</h2><ul>");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		n++;
+	for (size_t i = 0; i < p->n_speakers; i++) {
+		const struct speaker *s = &p->speakers[i];
+
 		html_lit(b, "<li>");
-		html_link(b, req_printf(req, "/people/%s", sqlite3_column_text(st, 1)),
-		    (const char *)sqlite3_column_text(st, 0));
+		html_link_to(b, "/people/", s->slug, s->name);
 		html_lit(b, " <span class=\"muted\">");
-		html_text(b, label_of((const char *)sqlite3_column_text(st, 2)));
+		html_text(b, vocab_label(VOCAB_APPEARANCE_ROLE, s->role));
 		html_lit(b, "</span>");
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+		if (s->org) {
 			html_lit(b, ", for ");
-			html_link(b, req_printf(req, "/orgs/%s", sqlite3_column_text(st, 4)),
-			    (const char *)sqlite3_column_text(st, 3));
+			html_link_to(b, "/orgs/", s->org_slug, s->org);
 		}
 		html_lit(b, "</li>");
 	}
-	sqlite3_reset(st);
 	html_lit(b, "</ul>");
-	if (n == 0)
+	if (p->n_speakers == 0)
 		render_empty(b, "No speakers recorded.");
+}
+
+/* The line under the title: kind, event, time, length, room, track. */
+static void
+when_and_where(struct request *req, const struct session_page *p, const struct crumb *event)
+{
+	struct buf *b = &req->out;
+
+	html_lit(b, "<p>");
+	render_kind(b, p->kind, p->status);
+	html_lit(b, " ");
+	html_link(b, event->href, event->label);
+	html_lit(b, "<br><span class=\"muted\">");
+	if (p->starts_at) {
+		html_text(b, p->starts_at);
+		html_lit(b, " (");
+		html_text(b, p->event_time_zone);
+		html_lit(b, ")");
+	}
+	if (p->duration_min)
+		buf_appendf(b, " \xc2\xb7 %lld min", p->duration_min);
+	if (p->room) {
+		html_lit(b, " \xc2\xb7 ");
+		html_text(b, p->room);
+	}
+	if (p->track) {
+		html_lit(b, " \xc2\xb7 track ");
+		html_text(b, p->track);
+	}
+	html_lit(b, "</span></p>");
+}
+
+static void
+session_html(struct request *req, const struct session_page *p)
+{
+	struct buf *b = &req->out;
+	struct crumb crumbs[] = { { "Events", "/events" }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
+
+	crumbs[1].label = p->event_name;
+	crumbs[1].href = req_printf(req, "/events/%s", p->event_slug);
+	crumbs[2].label = p->title;
+	render_page_head(req, p->title, crumbs);
+	if (p->subtitle) {
+		html_lit(b, "<p class=\"subtitle\">");
+		html_text(b, p->subtitle);
+		html_lit(b, "</p>");
+	}
+	when_and_where(req, p, &crumbs[1]);
+	if (p->abstract) {
+		/* Abstracts may be Markdown or escaped HTML from an import: shown as text, always. */
+		html_lit(b, "<h2>Abstract</h2><p class=\"abstract\">");
+		html_text(b, p->abstract);
+		html_lit(b, "</p>");
+	}
+	if (p->url || p->video_url) {
+		html_lit(b, "<p class=\"actions\">");
+		if (p->url)
+			html_link(b, p->url, "Session page");
+		if (p->video_url) {
+			html_lit(b, " ");
+			html_link(b, p->video_url, "Video");
+		}
+		html_lit(b, "</p>");
+	}
+	staff_actions(req, req_printf(req, "/sessions/%lld", p->id));
+	speakers_html(req, p);
+	layout_end(req);
+}
+
+#define P(type, key, field)	JF(type, struct session_page, key, field)
+static const struct json_field session_json_head[] = {
+	P(LONG, "id", id), P(STR, "title", title), P(STR, "subtitle", subtitle), P(STR, "kind", kind),
+	P(STR, "status", status), P(STR, "track", track), P(STR, "room", room), P(STR, "starts_at", starts_at),
+	P(LONG_OR_NULL, "duration_min", duration_min), P(STR, "abstract", abstract), P(STR, "url", url),
+	P(STR, "video_url", video_url),
+};
+static const struct json_field session_json_event[] = {
+	P(STR, "name", event_name), P(STR, "slug", event_slug),
+};
+#define S(type, key, field)	JF(type, struct speaker, key, field)
+static const struct json_field speaker_json[] = {
+	S(STR, "name", name), S(STR, "slug", slug), S(STR, "role", role), S(STR, "organization", org),
+	S(STR, "org", org_slug),
+};
+
+static void
+session_json(struct request *req, const struct session_page *p)
+{
+	struct json j;
+
+	json_begin(&j, &req->out);
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(session_json_head), p);
+	json_key(&j, "event");
+	json_object(&j);
+	json_fields(&j, JSON_FIELDS(session_json_event), p);
+	json_end(&j);
+	json_objects(&j, "speakers", p->speakers, p->n_speakers, sizeof(*p->speakers), JSON_FIELDS(speaker_json));
+	json_end(&j);
 }
 
 int
 page_session(struct request *req)
 {
-	struct buf *b = &req->out;
-	long long id = req_arg_int(req, "id", 0);
-	sqlite3 *db = db_thread();
-	sqlite3_stmt *st;
-	struct crumb crumbs[] = { { "Events", "/events" }, { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
-	const char *title;
+	struct session_page p;
+	enum model_status rc;
 
-	if (db == NULL)
-		return 503;
-	if (req->want_json) {
-		if ((st = db_stmt(db, session_json_sql)) == NULL)
-			return 503;
-		sqlite3_bind_int64(st, 1, id);
-		return render_json(req, st);
-	}
-	if ((st = db_stmt(db, session_sql)) == NULL)
-		return 503;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return 404;
-	}
-	title = req_strdup(req, (const char *)sqlite3_column_text(st, 0));
-	crumbs[1].label = req_strdup(req, (const char *)sqlite3_column_text(st, 11));
-	crumbs[1].href = req_printf(req, "/events/%s", sqlite3_column_text(st, 12));
-	crumbs[2].label = title;
-	layout_begin(req, title, crumbs);
-	html_lit(b, "<h1>");
-	html_text(b, title);
-	html_lit(b, "</h1>");
-	if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-		html_lit(b, "<p class=\"subtitle\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 1));
-		html_lit(b, "</p>");
-	}
-	html_lit(b, "<p>");
-	render_kind(b, (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
-	html_lit(b, " ");
-	html_link(b, crumbs[1].href, crumbs[1].label);
-	html_lit(b, "<br><span class=\"muted\">");
-	if (sqlite3_column_type(st, 6) != SQLITE_NULL) {
-		html_text(b, (const char *)sqlite3_column_text(st, 6));
-		html_lit(b, " (");
-		html_text(b, (const char *)sqlite3_column_text(st, 13));
-		html_lit(b, ")");
-	}
-	if (sqlite3_column_type(st, 7) != SQLITE_NULL)
-		buf_appendf(b, " \xc2\xb7 %d min", sqlite3_column_int(st, 7));
-	if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
-		html_lit(b, " \xc2\xb7 ");
-		html_text(b, (const char *)sqlite3_column_text(st, 5));
-	}
-	if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-		html_lit(b, " \xc2\xb7 track ");
-		html_text(b, (const char *)sqlite3_column_text(st, 4));
-	}
-	html_lit(b, "</span></p>");
-	if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
-		/* Abstracts may be Markdown or escaped HTML from an import: shown as text, always. */
-		html_lit(b, "<h2>Abstract</h2><p class=\"abstract\">");
-		html_text(b, (const char *)sqlite3_column_text(st, 8));
-		html_lit(b, "</p>");
-	}
-	if (sqlite3_column_type(st, 9) != SQLITE_NULL || sqlite3_column_type(st, 10) != SQLITE_NULL) {
-		html_lit(b, "<p class=\"actions\">");
-		if (sqlite3_column_type(st, 9) != SQLITE_NULL)
-			html_link(b, (const char *)sqlite3_column_text(st, 9), "Session page");
-		if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-			html_lit(b, " ");
-			html_link(b, (const char *)sqlite3_column_text(st, 10), "Video");
-		}
-		html_lit(b, "</p>");
-	}
-	sqlite3_reset(st);
-	staff_actions(req, req_printf(req, "/sessions/%lld", id));
-	speakers(req, db, id);
-	layout_end(req);
+	if ((rc = session_page(req, req_arg_int(req, "id", 0), &p)) != MODEL_OK)
+		return page_status(rc);
+	if (req->want_json)
+		session_json(req, &p);
+	else
+		session_html(req, &p);
 	return 200;
 }

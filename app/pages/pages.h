@@ -22,10 +22,11 @@ int	page_session(struct request *);
 int	page_bodies(struct request *);
 int	page_body(struct request *);
 int	page_search(struct request *);
-/* A person's speaking history and roles, as on their page (also /me). */
-struct sqlite3;
-void	person_history(struct request *, struct sqlite3 *, long long person);
-void	person_roles(struct request *, struct sqlite3 *, long long person);
+/* A person's speaking history and roles, as on their page (also /me): model/person.h's rows. */
+struct appearance_item;
+struct role_item;
+void	person_history_html(struct request *, const struct appearance_item *, size_t n);
+void	person_roles_html(struct request *, const struct role_item *, size_t n);
 /* Accounts (page_login.c, page_me.c, page_admin.c). */
 int	page_login_form(struct request *);
 int	page_login(struct request *);
@@ -53,8 +54,6 @@ int	page_import_confirm(struct request *);
 int	page_import_cancel(struct request *);
 int	page_imports(struct request *);
 int	page_import_undo(struct request *);
-/* What a person typed, as an FTS5 query that cannot be a syntax error; NULL when empty. */
-const char *search_fts_query(struct request *, const char *q);
 
 /* Exports (page_export.c): streamed downloads. */
 int	page_export_speakers_csv(struct request *);

@@ -68,3 +68,21 @@ export async function main(setup, body) {
   console.log(`1..${n}`);
   process.exit(failed ? 1 : 0);
 }
+
+/* A setup for main(): a migrated database with one staff login. */
+export function staffSetup(login, password) {
+  return (db, lectern) => {
+    execFileSync(lectern, ["migrate", "--db", db], { stdio: "ignore" });
+    execFileSync(lectern, ["user", "add", "--db", db, "--login", login, "--role", "staff"],
+      { input: password + "\n", stdio: ["pipe", "ignore", "ignore"] });
+  };
+}
+
+/* Opens path, logs in on the form it is sent to, and waits to be back on path. */
+export async function logInAt(page, server, path, login, password) {
+  await page.goto(server.url + path);
+  await page.getByLabel("Login").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(new RegExp(path.replace(/[/.]/g, "\\$&") + "$"));
+}

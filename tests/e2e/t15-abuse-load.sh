@@ -1,13 +1,14 @@
 # t15-abuse-load.sh: the server under abuse with its default limits: 2,000 idle connections from
-# 23 loopback addresses, 20 slowloris clients, oversize heads, bodies and forms, and a flood of
-# failed logins from one address, all at once. Meanwhile a well-behaved client (8 keep-alive
+# 23 loopback addresses, 20 slowloris clients, oversize heads, bodies and forms, a flood of
+# failed logins from one address and 10 broad searches a second, all at once (t16 floods searches
+# and exports on the generated registry). Meanwhile a well-behaved client (8 keep-alive
 # connections, 200 requests a second) must get every answer, quickly, and memory stays bounded.
 # The bounds are loose (two shared cores, sanitizer builds); make bench measures the real figures.
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" demo --db "$DB" >/dev/null 2>&1
 start_server || exit 1
 python3 tests/tools/abuse.py "$URL" --pid "$SERVER_PID" --idle 2000 --slowloris 20 --oversize 20 \
-	--logins 100 --good 2000 --good-conns 8 --good-rate 200 >"$TMP/abuse.out" 2>"$TMP/abuse.err"
+	--logins 100 --search 10 --good 2000 --good-conns 8 --good-rate 200 >"$TMP/abuse.out" 2>"$TMP/abuse.err"
 sed 's/^/# /' "$TMP/abuse.out" "$TMP/abuse.err"
 v() { sed -n "s/^$1=//p" "$TMP/abuse.out"; }
 num() { local x; x=$(v "$1"); echo "${x:-0}"; }
@@ -36,5 +37,6 @@ check "the login flood is throttled ($(num login_429) x 429, $(num login_503) x 
 check "its free tries are spent ($(num login_401) hashed and refused, $(num login_503) refused while another hashed)" \
 	test $(($(num login_401) + $(num login_503))) -ge 10
 check "and few of its passwords are hashed" test "$(num login_401)" -le 15
+check "the searches are answered ($(num search_200) x 200, $(num search_503) x 503)" test "$(num search_200)" -ge 50
 check "the server answers afterwards" test "$(num alive_after)" = 1
 check "the server is still running" kill -0 "$SERVER_PID"

@@ -139,6 +139,14 @@ expect_body "a record's own history" 'Lyft Inc' /orgs/lyft/history -b "$TMP/jar-
 
 # Throttling: growing delays per account.
 for i in 1 2 3 4; do http -o /dev/null --data-urlencode login=dave --data-urlencode password=not-his-password "$URL/login"; done
+check "the failures are recorded (a try within the delay is refused unhashed)" \
+	test "$(sql "SELECT count(*) FROM login_failures WHERE login = 'dave'")" -ge 3
+# The delay runs from the last failure and grows with their number; on a loaded machine the
+# argon2id hashes can take longer than the first delays, so the check below starts from six
+# failures dated now (an 8 s delay), not from when the hashes happened to end.
+sql "UPDATE login_failures SET at = CAST(strftime('%s', 'now') AS INTEGER) WHERE login = 'dave';
+	INSERT INTO login_failures(login, address, at) SELECT 'dave', '127.0.0.1', CAST(strftime('%s', 'now') AS INTEGER)
+	FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) LIMIT 6 - (SELECT count(*) FROM login_failures WHERE login = 'dave')"
 hdr=$(http -D - -o /dev/null --data-urlencode login=dave --data-urlencode "password=$PW_MEMBER" "$URL/login" | tr -d '\r')
 check "after repeated failures even the right password waits (429)" grep -q '^HTTP/1.1 429' <<<"$hdr"
 check "with Retry-After" grep -qi '^retry-after: [0-9]' <<<"$hdr"

@@ -105,7 +105,8 @@ check "an event without sessions validates too" valid "$TMP/empty.xml"
 check "every day of the event is listed" test "$(grep -c '<day ' "$TMP/kubecon-eu-2019.xml")" = 4
 check "sessions grouped by day and room, ordered" test \
 	"$(grep -o '<event id="[0-9]*"' "$TMP/kubecon-eu-2019.xml" | tr -dc '0-9\n' | tr '\n' ' ')" = "1 2 5 "
-check "speakers listed as persons" grep -q '<person id="2">Bob =Tables</person>' "$TMP/kubecon-eu-2019.xml"
+check "speakers listed as persons, with the organization they represented as pretalx writes it" \
+	grep -Eq '<person guid="[0-9a-f-]{36}">Bob =Tables \[Acme, &quot;Inc&quot;\]</person>' "$TMP/kubecon-eu-2019.xml"
 check "XML text escaped" grep -q 'Zoë on &lt;XML&gt; &amp; friends' "$TMP/kubecon-na-2019.xml"
 check "CLI schedule equals the web one" test "$(cli schedule --db "$DB" --event kubecon-eu-2019 | md5sum)" = \
 	"$(md5sum <"$TMP/kubecon-eu-2019.xml")"

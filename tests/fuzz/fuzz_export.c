@@ -319,7 +319,7 @@ speakers_csv(char **f)
 	const char *p;
 	size_t len;
 
-	out = drain(export_speakers_new(db, 0, &ef), &len);
+	out = drain(export_speakers_new(conn_of(db), 1, &ef), &len);
 	p = out;
 	free_cells(cells, csv_read_record(&p, out + len, cells, 10));	/* the header */
 	if (csv_read_record(&p, out + len, cells, 10) != 10 || p != out + len)
@@ -339,7 +339,7 @@ speakers_json(char **f)
 {
 	struct export_filter ef = { .format = EXPORT_JSON };
 	size_t len, n;
-	char *out = drain(export_speakers_new(db, 0, &ef), &len);
+	char *out = drain(export_speakers_new(conn_of(db), 1, &ef), &len);
 	char *name = json_at(out, len, "$[0].name", &n);
 
 	if (strcmp(name, f[F_PERSON]) != 0)
@@ -353,7 +353,7 @@ schedule_xml(char **f)
 {
 	struct export_filter ef = { .event = "fuzzconf", .format = EXPORT_XML };
 	size_t len;
-	char *out = drain(export_schedule_new(db, 0, &ef), &len);
+	char *out = drain(export_schedule_new(conn_of(db), 1, &ef), &len);
 	xmlDocPtr doc = xmlReadMemory(out, (int)len, "schedule.xml", NULL, XML_PARSE_NONET);
 	xmlXPathContextPtr ctx;
 

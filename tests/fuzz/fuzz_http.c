@@ -44,7 +44,7 @@ cleanup(void)
 static void
 setup(void)
 {
-	if (fixture_db_create(dbpath, demo_load) == -1 ||
+	if (fixture_db_create(dbpath, db_demo_load) == -1 ||
 	    sqlite3_open(":memory:", &json_db) != SQLITE_OK)
 		abort();
 	atexit(cleanup);

@@ -7,6 +7,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 PKGS=$(make -s --no-print-directory print-pkgs)
+LIBS_EXTRA=$(make -s --no-print-directory print-libs)
 make -s build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c
 mkdir -p build/fuzz
 src=$(ls app/*.c app/*/*.c import/*.c 2>/dev/null | grep -v -e app/main.c)
@@ -19,7 +20,7 @@ for f in $targets; do
 	echo "fuzz: building $name"
 	# shellcheck disable=SC2086
 	clang $flags $san -o "build/fuzz/$name" "$f" $src build/gen/schema_gen.c build/gen/assets_gen.c build/gen/demo_gen.c \
-		$(pkg-config --libs $PKGS) -lpthread
+		$(pkg-config --libs $PKGS) $LIBS_EXTRA -lpthread
 	corpus=build/fuzz/corpus-$name
 	mkdir -p "$corpus"
 	[ -d "tests/fuzz/seeds/$name" ] && cp -n tests/fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true

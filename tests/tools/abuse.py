@@ -6,8 +6,11 @@ address from --first-addr on (the server limits connections per address; every o
 request first, as a browser leaves a kept-alive connection); --slowloris clients sending a header line a
 second and never the end of the head; --oversize requests a second (a 70 KB header, 8,000 headers, a
 declared 2 MiB body, a chunked 2 MiB body, an urlencoded form of 90,000 fields); --logins failed logins a
-second from --login-addrs addresses. Connections the server closes are opened again after a second, so
-the pressure stays on for the whole run.
+second from --login-addrs addresses; --search broad searches a second from --search-addrs addresses (99
+one-letter words, eight words every record holds, a common word on page 1000, each on a new connection);
+--slow-exports clients that each ask for --export-path and read it at --export-rate bytes a second from
+--export-addrs addresses. Connections the server closes are opened again after a second, so the pressure
+stays on for the whole run.
 
 The good client (this process, a thread per connection, blocking sockets): --good requests over
 --good-conns keep-alive connections from 127.0.0.1, paced at --good-rate a second, alternating --paths.
@@ -15,7 +18,7 @@ A failure is a refused or reset connection, a 10 s timeout or any status but 200
 (wrk) beside it.
 
 Prints one key=value per line (counts, latencies in ms, and with --pid the server's RSS in KiB and its
-open descriptors); the caller asserts on them. Standard library only. Exit status 0 unless the tool
+open descriptors, also two seconds after the abuse has left); the caller asserts on them. Standard library only. Exit status 0 unless the tool
 itself could not run.
 """
 import argparse
@@ -48,6 +51,14 @@ def parse_args():
     p.add_argument("--logins", type=float, default=100, help="login attempts per second")
     p.add_argument("--login-addr", default="127.0.0.4", help="(first) source address of the login flood")
     p.add_argument("--login-addrs", type=int, default=1, help="addresses the login flood comes from")
+    p.add_argument("--search", type=float, default=0, help="broad searches per second")
+    p.add_argument("--search-addr", default="127.0.0.5", help="(first) source address of the search flood")
+    p.add_argument("--search-addrs", type=int, default=4, help="addresses the search flood comes from")
+    p.add_argument("--slow-exports", type=int, default=0, help="clients reading an export slowly")
+    p.add_argument("--export-path", default="/export/speakers.csv", help="what the slow readers ask for")
+    p.add_argument("--export-rate", type=int, default=200, help="bytes a second each slow reader reads")
+    p.add_argument("--export-addr", default="127.0.1.1", help="(first) source address of the slow readers")
+    p.add_argument("--export-addrs", type=int, default=4, help="addresses the slow readers come from")
     p.add_argument("--good", type=int, default=2000, help="requests of the good client")
     p.add_argument("--good-conns", type=int, default=8, help="its keep-alive connections")
     p.add_argument("--good-rate", type=float, default=200, help="its requests per second (0: no pacing)")
@@ -79,9 +90,19 @@ def proc_status(pid, key):
     return -1
 
 
-def proc_fds(pid):
+def proc_fds(pid, sockets=False):
+    """Open descriptors of PID (only its sockets with sockets=True), -1 if it cannot be read."""
     try:
-        return len(os.listdir(f"/proc/{pid}/fd"))
+        fds = os.listdir(f"/proc/{pid}/fd")
+        if not sockets:
+            return len(fds)
+        n = 0
+        for fd in fds:
+            try:
+                n += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+            except OSError:
+                pass
+        return n
     except OSError:
         return -1
 
@@ -94,6 +115,7 @@ class Abuse:
         self.count = {}
         self.idle_open = 0
         self.slow_open = 0
+        self.export_open = 0
         self.stop = False
 
     def inc(self, key, n=1):
@@ -156,6 +178,41 @@ class Abuse:
                 self.inc("slowloris_closed")
             except (OSError, asyncio.TimeoutError, ConnectionError):
                 self.inc("slowloris_refused")
+            finally:
+                if w:
+                    w.close()
+            await asyncio.sleep(1)
+
+    async def slow_export(self, i):
+        """Asks for an export and reads it at --export-rate bytes a second until the server closes."""
+        src = str(ipaddress.IPv4Address(self.a.export_addr) + i % self.a.export_addrs)
+        while not self.stop:
+            w = None
+            t0 = time.monotonic()
+            try:
+                r, w = await self.connect(src)
+                w.write(b"GET %s HTTP/1.1\r\nHost: x\r\n\r\n" % self.a.export_path.encode())
+                await w.drain()
+                line = await asyncio.wait_for(r.readline(), 10)
+                code = line.split()[1].decode() if line.startswith(b"HTTP/") else "closed"
+                self.inc(f"export_{code}")
+                if code == "200":
+                    self.export_open += 1
+                    try:
+                        got = 0
+                        while not self.stop:
+                            d = await r.read(max(1, self.a.export_rate // 10))
+                            if not d:
+                                break
+                            got += len(d)
+                            await asyncio.sleep(0.1)
+                    finally:
+                        self.export_open -= 1
+                    held = time.monotonic() - t0
+                    self.count["export_longest_s"] = round(max(self.count.get("export_longest_s", 0), held), 1)
+                    self.inc("export_read_kib", got // 1024)
+            except (OSError, asyncio.TimeoutError, ConnectionError, IndexError):
+                self.inc("export_closed")
             finally:
                 if w:
                     w.close()
@@ -251,6 +308,8 @@ class Abuse:
                 await asyncio.sleep(step)
         for i in range(a.slowloris):
             tasks.append(asyncio.ensure_future(self.slowloris(i)))
+        for i in range(a.slow_exports):
+            tasks.append(asyncio.ensure_future(self.slow_export(i)))
         deadline = time.monotonic() + a.ramp + 5
         for _ in range(a.idle):
             try:
@@ -259,7 +318,7 @@ class Abuse:
                 break
         await asyncio.sleep(1.5)	# the slowloris clients have sent a line or two
         report.send({"idle_open": self.idle_open, "slowloris_open": self.slow_open,
-                         "idle_refused": self.count.get("idle_refused", 0)})
+                     "export_open": self.export_open, "idle_refused": self.count.get("idle_refused", 0)})
         over = self.oversize_requests()
         k = [0]
 
@@ -277,12 +336,25 @@ class Abuse:
             return self.one_request(src, b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: "
                                     b"application/x-www-form-urlencoded\r\nContent-Length: %d\r\n"
                                     b"Connection: close\r\n\r\n" % len(body) + body, "login")
+        broad = ["+".join("abcdefghijklmnopqrstuvwxyz"[i % 26] for i in range(99)),
+                 "we+describe+how+run+clusters+in+production+what", "works+on+cloud+native+infrastructure",
+                 "kubernetes&page=1000", "scaling", "a+b+c+d+e+f+g+h", "service+meshes"]
+        search = [0]
+
+        def next_search():
+            search[0] += 1
+            src = str(ipaddress.IPv4Address(a.search_addr) + search[0] % a.search_addrs)
+            q = broad[search[0] % len(broad)]
+            return self.one_request(src, b"GET /search?q=%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                                    % q.encode(), "search")
         tasks.append(asyncio.ensure_future(self.paced(a.oversize, next_oversize, 4)))
+        tasks.append(asyncio.ensure_future(self.paced(a.search, next_search, 16)))
         tasks.append(asyncio.ensure_future(self.paced(a.logins, next_login, 16)))
         with ThreadPoolExecutor(1) as pool:	# before the descriptors run out
             await loop.run_in_executor(pool, stop_pipe.recv)
         self.count["idle_open_at_end"] = self.idle_open
         self.count["slowloris_open_at_end"] = self.slow_open
+        self.count["export_open_at_end"] = self.export_open
         self.stop = True
         for t in tasks:
             t.cancel()
@@ -400,12 +472,14 @@ def main():
     u = urllib.parse.urlsplit(a.url)
     host, port = u.hostname, u.port
     out = {}
-    out["fd_limit"] = raise_fd_limit(a.idle + a.slowloris + 200)
-    if a.idle + a.slowloris + 200 > out["fd_limit"]:	# hold what the descriptor limit allows
-        a.idle = max(0, out["fd_limit"] - a.slowloris - 200)
+    others = a.slowloris + a.slow_exports + 200
+    out["fd_limit"] = raise_fd_limit(a.idle + others)
+    if a.idle + others > out["fd_limit"]:	# hold what the descriptor limit allows
+        a.idle = max(0, out["fd_limit"] - others)
     out["idle_target"] = a.idle
     if a.pid:
         out["rss_start_kib"] = proc_status(a.pid, "VmRSS")
+        out["server_fds_start"] = proc_fds(a.pid)
     child = None
     if a.no_abuse and a.pid:
         out["rss_idle_kib"] = proc_status(a.pid, "VmRSS")
@@ -437,6 +511,10 @@ def main():
         child.join(10)
         if child.is_alive():
             child.kill()
+        if a.pid:	# what the abuse left behind once its connections are gone
+            time.sleep(2)
+            out["server_fds_after"] = proc_fds(a.pid)
+            out["server_sockets_after"] = proc_fds(a.pid, sockets=True)
     every = [x for v in lat.values() for x in v]
     out["good_requests"] = len(every)
     out["good_failures"] = len(fails)

@@ -76,8 +76,11 @@ ics_escaping(void **state)
 	    "DESCRIPTION:one\\ntwo\\nthree\\nfour\r\n");
 	/* Controls other than tab are not allowed in TEXT. */
 	assert_str(ics("SUMMARY", "a\x01" "b\tc", 0), "SUMMARY:ab\tc\r\n");
-	/* Raw values (dates, URIs) are left alone. */
+	/* Raw values (dates, URIs) are left alone, but for control characters: a line break
+	 * would end the line and start properties of the value's choosing. */
 	assert_str(ics("URL", "https://x.org/a,b;c", 1), "URL:https://x.org/a,b;c\r\n");
+	assert_str(ics("URL", "https://x.org/\r\nBEGIN:VEVENT\nX\x01\x7f\t", 1),
+	    "URL:https://x.org/BEGIN:VEVENTX\r\n");
 }
 
 /* Checks that out is CRLF lines of at most 75 octets that unfold to want. */
@@ -178,6 +181,47 @@ drain(struct export_stream *s)
 	return buf_detach(&all, NULL);
 }
 
+/* Counts the lines of out that are exactly line (CRLF-terminated). */
+static int
+lines_equal(const char *out, const char *line)
+{
+	int n = 0;
+	size_t len = strlen(line);
+
+	for (const char *p = out; p && *p; p = strstr(p, "\r\n"), p = p ? p + 2 : NULL)
+		n += strncmp(p, line, len) == 0 && strncmp(p + len, "\r\n", 2) == 0;
+	return n;
+}
+
+/* A URL that forged a VEVENT (imported before the schema refused it: the trigger is
+ * dropped to store one) is left out, and the calendar keeps its shape. */
+static void
+ics_forged_url(void **state)
+{
+	sqlite3 *db = db_open(":memory:", 1);
+	struct export_filter f = { .event = "kc", .format = EXPORT_ICS };
+	char *out;
+
+	(void)state;
+	assert_non_null(db);
+	assert_int_equal(db_migrate(db, 0), 0);
+	assert_int_equal(db_exec(db,
+	    "INSERT INTO events(id, name, slug, starts_on, ends_on) VALUES (1, 'KubeCon', 'kc', '2019-05-20', '2019-05-21');"
+	    "DROP TRIGGER sessions_url_i;"
+	    "INSERT INTO sessions(id, event_id, title, starts_at, url) VALUES"
+	    " (1, 1, 'Real', '2019-05-20T09:00:00+02:00', 'https://x.org/' || char(13, 10) ||"
+	    "  'END:VEVENT' || char(13, 10) || 'BEGIN:VEVENT' || char(13, 10) || 'SUMMARY:Forged' || char(13, 10)),"
+	    " (2, 1, 'Good', '2019-05-20T10:00:00+02:00', 'https://x.org/s/2');"), 0);
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
+	assert_int_equal(lines_equal(out, "BEGIN:VEVENT"), 2);
+	assert_int_equal(lines_equal(out, "END:VEVENT"), 2);
+	assert_int_equal(lines_equal(out, "SUMMARY:Forged"), 0);
+	assert_null(strstr(out, "Forged"));
+	assert_int_equal(lines_equal(out, "URL:https://x.org/s/2"), 1);
+	free(out);
+	db_close(db);
+}
+
 static void
 speakers_stream(void **state)
 {
@@ -186,14 +230,14 @@ speakers_stream(void **state)
 	char *out;
 
 	(void)state;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_non_null(strstr(out, "name,organization,current_organization,github,event,"));
 	assert_non_null(strstr(out, "\r\nAda,Spotify,Google,,KubeCon,Opening,keynote,2019-05-20,speaker,/sessions/1\r\n"));
 	assert_null(strstr(out, "@x.org"));
 	free(out);
 
 	f.include_email = 1;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_non_null(strstr(out, ",email,"));
 	assert_non_null(strstr(out, "ada@x.org"));
 	free(out);
@@ -201,7 +245,7 @@ speakers_stream(void **state)
 	f.shape = EXPORT_SPEAKERS;
 	f.include_email = 0;
 	f.format = EXPORT_JSON;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_str(out, "[{\"name\":\"Ada\",\"organizations\":\"Spotify\",\"current_organization\":\"Google\","
 	    "\"github\":null,\"sessions\":2,\"titles\":\"Opening; Deep dive\"},"
 	    "{\"name\":\"Bob\",\"organizations\":null,\"current_organization\":null,"
@@ -211,7 +255,7 @@ speakers_stream(void **state)
 	f.kind = "keynote";
 	f.bom = 1;
 	f.format = EXPORT_CSV;
-	out = drain(export_speakers_new(db, 0, &f));
+	out = drain(export_speakers_new(conn_of(db), 1, &f));
 	assert_memory_equal(out, "\xEF\xBB\xBFname,", 8);
 	assert_non_null(strstr(out, "\r\nAda,Spotify,Google,,1,Opening\r\n"));
 	assert_null(strstr(out, "Bob"));
@@ -229,24 +273,27 @@ schedule_streams(void **state)
 	(void)state;
 	f.event = "kc";
 	f.format = EXPORT_XML;
-	out = drain(export_schedule_new(db, 0, &f));
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
 	assert_memory_equal(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>", 49);
 	assert_non_null(strstr(out, "<day index=\"2\" date=\"2019-05-21\""));
-	assert_non_null(strstr(out, "<person id=\"2\">Bob</person>"));
+	/* A speaker without a source id: Lectern's own guid, and the organization represented. */
+	assert_non_null(strstr(out, "<person guid=\""));
+	assert_non_null(strstr(out, "\">Bob</person>"));
+	assert_non_null(strstr(out, "\">Ada [Spotify]</person>"));
 	assert_non_null(strstr(out, "</schedule>"));
 	free(out);
 
 	f.format = EXPORT_ICS;
-	out = drain(export_schedule_new(db, 0, &f));
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
 	assert_memory_equal(out, "BEGIN:VCALENDAR\r\n", 17);
 	assert_non_null(strstr(out, "\r\nDTSTART:20190520T070000Z\r\nDTEND:20190520T072000Z\r\n"));
 	assert_non_null(strstr(out, "END:VCALENDAR\r\n"));
 	free(out);
 
 	f.event = "nope";
-	assert_null(export_schedule_new(db, 0, &f));
+	assert_null(export_schedule_new(conn_of(db), 1, &f));
 	f.format = EXPORT_XML;
-	assert_null(export_schedule_new(db, 0, &f));
+	assert_null(export_schedule_new(conn_of(db), 1, &f));
 	db_close(db);
 }
 
@@ -264,14 +311,14 @@ schedule_xml_well_formed(void **state)
 	    "UPDATE sessions SET room = 'Ha' || char(1) || 'll', title = 'Open' || char(65535) || 'ing'"
 	    " WHERE id = 1;"
 	    "UPDATE people SET name = 'Ad' || char(2) || 'a' || char(65534) WHERE id = 1;"), 0);
-	out = drain(export_schedule_new(db, 0, &f));
+	out = drain(export_schedule_new(conn_of(db), 1, &f));
 	doc = xmlReadMemory(out, (int)strlen(out), "schedule.xml", NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
 	xmlFreeDoc(doc);
 	assert_non_null(strstr(out, "<room name=\"Hall\">"));
 	assert_non_null(strstr(out, "<room>Hall</room>"));
 	assert_non_null(strstr(out, "<title>Opening</title>"));
-	assert_non_null(strstr(out, "<person id=\"1\">Ada</person>"));
+	assert_non_null(strstr(out, "\">Ada [Spotify]</person>"));
 	free(out);
 	db_close(db);
 }
@@ -296,7 +343,7 @@ abandoned_streams(void **state)
 	for (size_t i = 0; i < sizeof(fmt) / sizeof(fmt[0]); i++) {
 		f.format = fmt[i];
 		s = fmt[i] == EXPORT_XML || fmt[i] == EXPORT_ICS ?
-		    export_schedule_new(db, 0, &f) : export_speakers_new(db, 0, &f);
+		    export_schedule_new(conn_of(db), 1, &f) : export_speakers_new(conn_of(db), 1, &f);
 		assert_non_null(s);
 		buf_reset(&piece);
 		assert_int_equal(export_next(s, &piece), 0);
@@ -315,6 +362,7 @@ main(void)
 		cmocka_unit_test(csv_formulas),
 		cmocka_unit_test(ics_escaping),
 		cmocka_unit_test(ics_folding),
+		cmocka_unit_test(ics_forged_url),
 		cmocka_unit_test(speakers_stream),
 		cmocka_unit_test(schedule_streams),
 		cmocka_unit_test(schedule_xml_well_formed),

@@ -4,7 +4,6 @@
 
 #include <pthread.h>
 
-#include "cli/cli.h"
 #include "core/config.h"
 #include "core/request.h"
 #include "http/page_cache.h"
@@ -18,7 +17,7 @@ static char path[] = "/tmp/lectern-cache-XXXXXX";
 static int
 fill(sqlite3 *db)
 {
-	return demo_load(db);
+	return db_demo_load(db);
 }
 
 static int

@@ -73,6 +73,19 @@ enums_dates_and_more(void **state)
 	assert_true(ok(P_URL, 0, 100, NULL, "https://kubecon.io/x?y=1"));
 	assert_false(ok(P_URL, 0, 100, NULL, "javascript:alert(1)"));
 	assert_false(ok(P_URL, 0, 100, NULL, "https://x\"onclick"));
+	/* No space and no control character anywhere: CR/LF forged calendar entries, a tab
+	 * and a C1 control (U+0085, NEL) are line breaks to some readers. */
+	assert_false(ok(P_URL, 0, 100, NULL, "https://x.org/\r\nBEGIN:VEVENT"));
+	assert_false(ok(P_URL, 0, 100, NULL, "https://x.org/\n"));
+	assert_false(ok(P_URL, 0, 100, NULL, "https://x.org/\ta"));
+	assert_false(ok(P_URL, 0, 100, NULL, "https://x.org/ a"));
+	assert_false(ok(P_URL, 0, 100, NULL, "https://x.org/\x7f"));
+	assert_false(ok(P_URL, 0, 100, NULL, "https://x.org/\xc2\x85"));
+	assert_false(ok(P_URL, 0, 100, NULL, "https://"));
+	assert_true(ok(P_URL, 0, 100, NULL, "https://x.org/caf\xc3\xa9?\xc2\xa0"));
+	assert_true(url_valid("http://x", 8));
+	assert_false(url_valid("http://x\0y", 10));
+	assert_false(url_valid("http://x\xff", 9));
 	assert_true(ok(P_TOKEN, 0, 64, NULL, "Ab_9-z"));
 	assert_false(ok(P_TOKEN, 0, 64, NULL, "a b"));
 }

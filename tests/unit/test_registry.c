@@ -1,7 +1,6 @@
 /* test_registry.c: the demo data's figures match the seed report; credit follows the affiliation of the day. */
 #include "unit.h"
 
-#include "cli/cli.h"
 #include "model/db.h"
 
 static sqlite3 *
@@ -11,7 +10,7 @@ demo_db(void)
 
 	assert_non_null(db);
 	assert_int_equal(db_migrate(db, 0), 0);
-	assert_int_equal(demo_load(db), 0);
+	assert_int_equal(db_demo_load(db), 0);
 	return db;
 }
 
@@ -104,7 +103,7 @@ demo_refuses_a_full_database(void **state)
 	sqlite3 *db = demo_db();
 
 	(void)state;
-	assert_int_equal(demo_load(db), -1);
+	assert_int_equal(db_demo_load(db), -1);
 	assert_int_equal(figure(db, "SELECT count(*) FROM organizations WHERE slug = 'spotify'"), 1);
 	db_close(db);
 }

@@ -1,7 +1,6 @@
 /* test_route_deps.c: every public page reads only the kinds of record its route declares (http/route_deps.c). */
 #include "unit.h"
 
-#include "cli/cli.h"
 #include "core/config.h"
 #include "core/request.h"
 #include "http/route_deps.h"
@@ -66,7 +65,7 @@ is_table(const char *name)
 static int
 fill(sqlite3 *db)
 {
-	return demo_load(db);
+	return db_demo_load(db);
 }
 
 /* Dispatches url as an anonymous GET, draining a stream, with every statement prepared anew. */

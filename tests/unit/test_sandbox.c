@@ -1,4 +1,5 @@
-/* test_sandbox.c: the seccomp filter, loaded in a child: what it lets run, what kills, and on every thread. */
+/* test_sandbox.c: the sandbox, loaded in a child: what it lets run, what kills, what is refused (W^X, files
+ * written only where the database is), and on every thread. */
 #include "unit.h"
 
 #include <fcntl.h>
@@ -6,7 +7,9 @@
 #include <signal.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <errno.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -16,8 +19,15 @@
 
 #include "core/sandbox.h"
 
+#ifndef PR_GET_MDWE
+#define PR_GET_MDWE			66
+#define PR_MDWE_REFUSE_EXEC_GAIN	1
+#endif
+
 static pid_t parent;
 static char dir[64];
+/* Outside /tmp (a temporary directory the server may write in): the test's own place. */
+static char outside[64];
 
 /* The Seccomp: line of a /proc status file (2: a filter), or -1. */
 static int
@@ -36,9 +46,23 @@ seccomp_field(const char *path)
 	return v;
 }
 
-/* Runs fn in a child under the filter; returns the child's wait status. */
+/* Confines the child as the server is, with its database in dir/real: sandbox_prepare (W^X,
+ * converters, Landlock), which must have set MDWE. */
+static void
+prepare_as_server(void)
+{
+	char db[128];
+
+	snprintf(db, sizeof(db), "%s/real/t.db", dir);
+	if (sandbox_prepare(SANDBOX_KILL, db) == -1)
+		_exit(100);
+	if (prctl(PR_GET_MDWE, 0, 0, 0, 0) != PR_MDWE_REFUSE_EXEC_GAIN)
+		_exit(101);
+}
+
+/* Runs fn in a child under the filter (after prepare, if not NULL); returns the child's wait status. */
 static int
-in_child(enum sandbox_mode mode, void (*fn)(void))
+in_child_after(void (*prepare)(void), enum sandbox_mode mode, void (*fn)(void))
 {
 	struct rlimit no_core = { 0, 0 };
 	pid_t pid;
@@ -50,8 +74,10 @@ in_child(enum sandbox_mode mode, void (*fn)(void))
 
 		dup2(null, 2);	/* the filter's log line is not TAP */
 		setrlimit(RLIMIT_CORE, &no_core);
+		if (prepare)
+			prepare();
 		if (sandbox_enter(mode) == -1)
-			_exit(100);
+			_exit(102);
 		fn();
 		_exit(0);
 	}
@@ -59,6 +85,9 @@ in_child(enum sandbox_mode mode, void (*fn)(void))
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	return st;
 }
+
+#define in_child(mode, fn)	in_child_after(NULL, (mode), (fn))
+#define in_server_child(fn)	in_child_after(prepare_as_server, SANDBOX_KILL, (fn))
 
 static int
 killed_by(int st)
@@ -135,10 +164,67 @@ run_program(void)
 	execve(argv[0], argv, argv + 1);
 }
 
+/* No new executable memory: writable or not, anonymous or a file the process wrote. */
 static void
-map_writable_code(void)
+map_code(void)
 {
-	mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	static const unsigned char ret[] = { 0xC3 };	/* x86 ret; never run */
+	char path[128];
+	int fd;
+
+	if (mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0) != MAP_FAILED || errno != EPERM)
+		_exit(1);
+	if (mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != MAP_FAILED)
+		_exit(2);
+	snprintf(path, sizeof(path), "%s/real/code.bin", dir);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0700)) == -1 ||
+	    write(fd, ret, sizeof(ret)) != (ssize_t)sizeof(ret))
+		_exit(3);	/* the database's directory is writable */
+	if (mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0) != MAP_FAILED || errno != EPERM)
+		_exit(4);
+	if (mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0) == MAP_FAILED)
+		_exit(5);	/* as data it maps */
+}
+
+static void
+no_new_code(void **state)
+{
+	(void)state;
+	assert_int_equal(in_server_child(map_code), 0);
+	/* Under the filter alone too. */
+	assert_int_equal(in_child(SANDBOX_KILL, map_code), 0);
+}
+
+/* /proc/self/mem writes any page, code included, whatever its protection: Landlock
+ * refuses to open it for writing (or any file outside the database's and the temporary
+ * directories), while reading goes on. */
+static void
+write_elsewhere(void)
+{
+	char path[160];
+
+	if (open("/proc/self/mem", O_RDWR) != -1 || errno != EACCES)
+		_exit(1);
+	if (open("/proc/self/mem", O_WRONLY) != -1 || errno != EACCES)
+		_exit(2);
+	snprintf(path, sizeof(path), "%s/x", outside);
+	if (open(path, O_WRONLY | O_CREAT, 0600) != -1 || errno != EACCES)
+		_exit(3);
+	if (open("/proc/self/status", O_RDONLY) == -1 || open("/etc/passwd", O_RDONLY) == -1)
+		_exit(4);
+	snprintf(path, sizeof(path), "%s/real/ok.txt", dir);
+	if (open(path, O_WRONLY | O_CREAT, 0600) == -1)
+		_exit(5);
+}
+
+static void
+files_written_only_where_the_database_is(void **state)
+{
+	(void)state;
+	assert_int_equal(in_server_child(write_elsewhere), 0);
+	/* The server's own work goes on: SQLite in WAL mode in its directory. */
+	assert_int_equal(in_server_child(serve_like), 0);
 }
 
 static void
@@ -172,7 +258,7 @@ become_root(void)
 static void
 forbidden_calls_kill(void **state)
 {
-	void (*calls[])(void) = { open_socket, run_program, map_writable_code, make_code,
+	void (*calls[])(void) = { open_socket, run_program, make_code,
 	    signal_another, signal_another_thread, become_root };
 
 	(void)state;
@@ -280,16 +366,17 @@ setup(void **state)
 	(void)state;
 	parent = getpid();
 	strcpy(dir, "/tmp/lectern-sandbox-XXXXXX");
-	return mkdtemp(dir) == NULL || sodium_init() < 0 ? -1 : 0;
+	strcpy(outside, "build/lectern-sandbox-XXXXXX");
+	return mkdtemp(dir) == NULL || mkdtemp(outside) == NULL || sodium_init() < 0 ? -1 : 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
+	char cmd[256];
 
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' '%s'", dir, outside);
 	return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -299,6 +386,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(allowed_calls_run),
 		cmocka_unit_test(forbidden_calls_kill),
+		cmocka_unit_test(no_new_code),
+		cmocka_unit_test(files_written_only_where_the_database_is),
 		cmocka_unit_test(abort_is_still_sigabrt),
 		cmocka_unit_test(log_mode_lets_calls_through),
 		cmocka_unit_test(off_loads_nothing),
