@@ -1,4 +1,4 @@
-# t25-render-once.sh: a page is rendered once per change whatever the number of workers and concurrent
+# t28-render-once.sh: a page is rendered once per change whatever the number of workers and concurrent
 # requests (the others wait for it or get the previous copy); the access log, written in batches, loses
 # no line on SIGTERM.
 . "$(dirname "$0")/lib.sh"

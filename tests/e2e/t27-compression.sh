@@ -1,4 +1,4 @@
-# t24-compression.sh: gzip and br for pages, JSON, exports (streamed) and assets (compressed at build time),
+# t27-compression.sh: gzip and br for pages, JSON, exports (streamed) and assets (compressed at build time),
 # each decompressing to exactly the plain body; Accept-Encoding's q-values; Vary.
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" demo --db "$DB" >/dev/null 2>&1

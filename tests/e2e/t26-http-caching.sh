@@ -1,4 +1,4 @@
-# t23-http-caching.sh: ETag and Last-Modified from the data generations, 304s, Cache-Control public or
+# t26-http-caching.sh: ETag and Last-Modified from the data generations, 304s, Cache-Control public or
 # private, Vary, and invalidation by kind of record: a write leaves the pages that do not show its kind alone.
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" demo --db "$DB" >/dev/null 2>&1
