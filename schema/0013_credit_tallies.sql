@@ -51,6 +51,12 @@ CREATE TABLE org_speakers (
 CREATE INDEX org_speakers_most ON org_speakers(org_id, sessions DESC, person_id);
 INSERT INTO org_speakers SELECT * FROM org_speakers_recount;
 
+-- A schedule lists each session's speakers from this index alone, not from the appearances
+-- themselves (on the generated registry 1,100 lookups of rows spread over the table for the
+-- 750-session schedule: 13 ms of sqlite3's CPU for its statement, 10.8 with this index).
+DROP INDEX appearances_session;
+CREATE INDEX appearances_session ON appearances(session_id, position, id, person_id, org_id);
+
 -- The home page counts the roles held now: without an index, every role ever held.
 CREATE INDEX roles_ends ON roles(ends_on);
 
