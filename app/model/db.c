@@ -31,7 +31,7 @@ static pthread_once_t	conn_once = PTHREAD_ONCE_INIT;
 static _Thread_local sqlite3 *thread_db;
 static _Thread_local unsigned thread_db_opens;	/* so that a reopened connection is a change */
 static void (*read_tracer)(const char *table);
-static void (*statement_tracer)(const char *sql);
+static void (*statement_tracer)(sqlite3_stmt *);
 
 static void	key_create(void);
 
@@ -83,12 +83,12 @@ trace_statement(unsigned what, void *arg, void *stmt, void *x)
 
 	(void)what, (void)arg, (void)x;
 	if (statement_tracer && sql && strncmp(sql, "--", 2) != 0)
-		statement_tracer(sql);
+		statement_tracer(stmt);
 	return 0;
 }
 
 void
-db_trace_statements(void (*fn)(const char *sql))
+db_trace_statements(void (*fn)(sqlite3_stmt *))
 {
 	statement_tracer = fn;
 }

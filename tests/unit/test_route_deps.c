@@ -12,6 +12,7 @@
 
 #include "data.h"
 #include "fixture.h"
+#include "page_render.h"
 
 /* Pages of the demo data, with the filters that make a page run more of its queries. */
 static const char *const samples[] = {
@@ -71,40 +72,10 @@ fill(sqlite3 *db)
 	return db_demo_load(db);
 }
 
-/* Dispatches url as an anonymous GET, draining a stream, with every statement prepared anew. */
 static int
 render(const char *url, int json, const struct route **route)
 {
-	struct request req;
-	const char *q = strchr(url, '?');
-	struct buf piece = BUF_INIT;
-	int status;
-
-	req_init(&req);
-	req.method = HTTP_GET;
-	req.method_name = "GET";
-	req.path = q ? req_strndup(&req, url, (size_t)(q - url)) : url;
-	if (json)
-		req.path = req_printf(&req, "%s.json", req.path);
-	for (const char *p = q; p && *p; ) {
-		const char *amp = strchr(++p, '&'), *eq = strchr(p, '=');
-		size_t end = amp ? (size_t)(amp - p) : strlen(p);
-
-		param_push(&req, &req.query, req_strndup(&req, p, (size_t)(eq - p)), eq + 1,
-		    end - (size_t)(eq + 1 - p));
-		p = amp;
-	}
-	db_thread_close();	/* the statement cache would hide what the page reads */
-	db_trace_reads(on_read);
-	router_dispatch(&req);
-	while (req.stream && (buf_reset(&piece), req.stream(req.stream_ctx, &piece) == 0) && piece.len)
-		;
-	db_trace_reads(NULL);
-	status = req.status;
-	*route = req.route;
-	buf_release(&piece);
-	req_free(&req);
-	return status;
+	return page_render(url, json, route, on_read);
 }
 
 static void
@@ -220,8 +191,10 @@ static size_t n_statements;
 static const char *statement_url;
 
 static void
-on_statement(const char *sql)
+on_statement(sqlite3_stmt *st)
 {
+	const char *sql = sqlite3_sql(st);
+
 	for (size_t i = 0; i < n_statements; i++)
 		if (strcmp(statements[i].sql, sql) == 0)
 			return;
