@@ -761,6 +761,18 @@ serve_stop(struct MHD_Daemon *d)
 	page_cache_clear();
 }
 
+/* SIGINT and SIGTERM blocked in the threads to come (they inherit the mask), so that only
+ * server_run's sigtimedwait() sees them; SIGPIPE ignored (a client gone mid-answer). */
+static void
+block_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
 int
 server_run(int (*bound)(void), int (*started)(void))
 {
@@ -782,12 +794,7 @@ server_run(int (*bound)(void), int (*started)(void))
 		}
 		flags |= MHD_USE_TLS;
 	}
-	/* Workers inherit this mask, so only sigwait() below sees the signals. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	block_signals(&set);
 
 	/* before the drop, like everything else that asks the system */
 	max_conns = listen_fit_fd_limit((unsigned)(config.threads + OFFLOAD_THREADS + db_pool_size()));
