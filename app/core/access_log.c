@@ -1,5 +1,6 @@
 /* access_log.c: per-thread buffers of access-log lines, drained in batches by one writer thread. */
 #include <errno.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/request.h"
 
 /* A worker writes its own lines past this (the writer cannot keep up: the disk or the pipe
  * is slow), which holds it back as the synchronous log did. */
@@ -175,4 +177,46 @@ access_log_stop(void)
 		free(g);
 	}
 	w.all = NULL;
+}
+
+/* The time of the lines, formatted once a second per thread. */
+static const char *
+line_time(void)
+{
+	static _Thread_local time_t last;
+	static _Thread_local char when[32];
+	time_t t = time(NULL);
+
+	if (t != last) {
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		last = t;
+	}
+	return when;
+}
+
+void
+access_log_request(struct request *req, size_t bytes, long us, const char *cached, int aborted)
+{
+	char line[1024];
+	struct buf big = BUF_INIT;
+	int n;
+
+	/* The path is printed with %s, and the engine has decoded it. */
+	for (char *p = (char *)req->path; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+#define LINE_FORMAT "%s %s %s %s %d %zu %ldus%s%s%s\n", line_time(), req->remote_addr, \
+	req->method_name, req->path, req->status, bytes, us, cached ? " " : "", \
+	cached ? cached : "", aborted ? " aborted" : ""
+	if ((n = snprintf(line, sizeof(line), LINE_FORMAT)) >= 0 && (size_t)n < sizeof(line))
+		access_log_line(line, (size_t)n);
+	else {	/* a long path */
+		buf_appendf(&big, LINE_FORMAT);
+		access_log_line(big.data, big.len);
+		buf_release(&big);
+	}
+#undef LINE_FORMAT
 }

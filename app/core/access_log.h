@@ -17,6 +17,12 @@
 int	access_log_start(int fd);
 /* Appends one whole line (with its newline). Any thread. */
 void	access_log_line(const char *line, size_t len);
+/* The line of one answered request: time, address, method, path (control characters
+ * replaced, so that a path cannot forge lines), status, bytes sent, microseconds, and
+ * cached (how the page cache answered a public page) or " aborted" when given. */
+struct request;
+void	access_log_request(struct request *req, size_t bytes, long us, const char *cached,
+	    int aborted);
 /* Writes every line still gathered and ends the writer; once the workers have stopped. */
 void	access_log_stop(void);
 

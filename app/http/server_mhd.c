@@ -18,7 +18,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +30,7 @@
 #include "core/log.h"
 #include "core/mem.h"
 #include "http/offload.h"
+#include "http/listen.h"
 #include "http/page_cache.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -702,54 +702,18 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	return answer(c, cs);
 }
 
-/* The time of the access log's lines, formatted once a second per thread. */
-static const char *
-log_time(void)
-{
-	static _Thread_local time_t last;
-	static _Thread_local char when[32];
-	time_t t = time(NULL);
-
-	if (t != last) {
-		struct tm tm;
-
-		gmtime_r(&t, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		last = t;
-	}
-	return when;
-}
-
-/* One access-log line: time, address, method, path, status, bytes sent, microseconds and,
- * for a public page, how the page cache answered it. */
+/* One access-log line: how long the request took and whether it ended well are the
+ * engine's to tell. */
 static void
 log_request(struct conn_state *cs, enum MHD_RequestTerminationCode toe)
 {
-	const char *cached = page_cache_outcome(&cs->req);
 	struct timespec now;
-	char line[1024];
-	struct buf big = BUF_INIT;
 	long us;
-	int n;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
-	/* The path is printed with %s but a control character in it could
-	 * forge log lines: MHD has decoded it, so replace those. */
-	for (char *p = (char *)cs->req.path; p && *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-#define LINE_FORMAT "%s %s %s %s %d %zu %ldus%s%s%s\n", log_time(), cs->req.remote_addr, \
-	cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us, cached ? " " : "", \
-	cached ? cached : "", toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted"
-	if ((n = snprintf(line, sizeof(line), LINE_FORMAT)) >= 0 && (size_t)n < sizeof(line))
-		access_log_line(line, (size_t)n);
-	else {	/* a long path */
-		buf_appendf(&big, LINE_FORMAT);
-		access_log_line(big.data, big.len);
-		buf_release(&big);
-	}
-#undef LINE_FORMAT
+	access_log_request(&cs->req, cs->bytes, us, page_cache_outcome(&cs->req),
+	    toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
 }
 
 static void
@@ -785,94 +749,6 @@ on_log(void *cls, const char *fmt, va_list ap)
 	buf_release(&b);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_append(&b, tmp, n);
-	fclose(f);
-	return buf_detach(&b, NULL);
-}
-
-static int
-make_addr(struct sockaddr_storage *ss, int *is6)
-{
-	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (inet_pton(AF_INET, config.bind, &in4->sin_addr) == 1) {
-		in4->sin_family = AF_INET;
-		in4->sin_port = htons((uint16_t)config.port);
-		*is6 = 0;
-		return 0;
-	}
-	if (inet_pton(AF_INET6, config.bind, &in6->sin6_addr) == 1) {
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons((uint16_t)config.port);
-		*is6 = 1;
-		return 0;
-	}
-	return log_err("bind: %s is not an IPv4 or IPv6 address", config.bind);
-}
-
-/* The listening socket, bound here rather than by libmicrohttpd so that privileges can be
- * dropped before any of its threads exists. -1 with a message on error. */
-static int
-listen_on(const struct sockaddr_storage *ss, int is6, int *port)
-{
-	struct sockaddr_storage got;
-	socklen_t len = is6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), glen = sizeof(got);
-	int fd, on = 1;
-
-	if ((fd = socket(is6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) == -1)
-		return log_err("socket: %s", strerror(errno));
-	/* Restart while old connections linger in TIME_WAIT; not SO_REUSEPORT, which would let a
-	 * second server share the port unnoticed. */
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
-	if (is6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
-	if (bind(fd, (const struct sockaddr *)ss, len) == -1 || listen(fd, SOMAXCONN) == -1 ||
-	    getsockname(fd, (struct sockaddr *)&got, &glen) == -1) {
-		log_err("cannot listen on %s port %d: %s", config.bind, config.port, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	*port = ntohs(is6 ? ((struct sockaddr_in6 *)&got)->sin6_port : ((struct sockaddr_in *)&got)->sin_port);
-	return fd;
-}
-
-/* Every connection is a descriptor, and so is every file a database connection holds:
- * DB_FILES for each worker's, each offload thread's and each of the export pool's. Raises
- * the soft descriptor limit to fit max_connections and those (systemd starts services with
- * 1024), or else lowers the connection limit to fit, so that a flood of connections meets
- * the limit and not EMFILE in accept() or in SQLite. */
-static unsigned
-fit_fd_limit(void)
-{
-	rlim_t databases = (rlim_t)(config.threads + OFFLOAD_THREADS + db_pool_size());
-	rlim_t spare = 32 + DB_FILES * databases, want = (rlim_t)config.max_connections + spare;
-	struct rlimit rl;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
-		return (unsigned)config.max_connections;
-	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ? rl.rlim_max : want;
-	if (setrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur >= want)
-		return (unsigned)config.max_connections;
-	getrlimit(RLIMIT_NOFILE, &rl);
-	want = rl.rlim_cur > 2 * spare ? rl.rlim_cur - spare : rl.rlim_cur / 2;
-	log_info("max_connections lowered from %d to %llu to fit the limit of %llu open files",
-	    config.max_connections, (unsigned long long)want, (unsigned long long)rl.rlim_cur);
-	return (unsigned)want;
-}
-
 /* Lets the offloaded requests and the pages rendered for others finish (no connection may
  * still be suspended when the daemon stops), then the workers, then writes out the access
  * log. */
@@ -885,10 +761,21 @@ serve_stop(struct MHD_Daemon *d)
 	page_cache_clear();
 }
 
+/* SIGINT and SIGTERM blocked in the threads to come (they inherit the mask), so that only
+ * server_run's sigtimedwait() sees them; SIGPIPE ignored (a client gone mid-answer). */
+static void
+block_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
 int
 server_run(int (*bound)(void), int (*started)(void))
 {
-	struct sockaddr_storage ss;
 	struct MHD_Daemon *d;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
 	    MHD_ALLOW_SUSPEND_RESUME;
@@ -897,13 +784,9 @@ server_run(int (*bound)(void), int (*started)(void))
 	int is6, sig, port = 0, fd;
 	unsigned max_conns;
 
-	if (make_addr(&ss, &is6) == -1)
-		return -1;
-	if (is6)
-		flags |= MHD_USE_IPv6;
 	if (config.tls_cert) {
-		cert = slurp(config.tls_cert);
-		key = slurp(config.tls_key);
+		cert = listen_read_file(config.tls_cert);
+		key = listen_read_file(config.tls_key);
 		if (cert == NULL || key == NULL) {
 			free(cert), free(key);
 			return log_err("cannot read tls_cert %s or tls_key %s",
@@ -911,20 +794,18 @@ server_run(int (*bound)(void), int (*started)(void))
 		}
 		flags |= MHD_USE_TLS;
 	}
-	/* Workers inherit this mask, so only sigwait() below sees the signals. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	block_signals(&set);
 
-	max_conns = fit_fd_limit();	/* before the drop, like everything else that asks the system */
-	if ((fd = listen_on(&ss, is6, &port)) == -1 || (bound && bound() == -1)) {
+	/* before the drop, like everything else that asks the system */
+	max_conns = listen_fit_fd_limit((unsigned)(config.threads + OFFLOAD_THREADS + db_pool_size()));
+	if ((fd = listen_socket(&port, &is6)) == -1 || (bound && bound() == -1)) {
 		if (fd != -1)
 			close(fd);
 		free(cert), free(key);
 		return -1;
 	}
+	if (is6)
+		flags |= MHD_USE_IPv6;
 	if (config.access_log)	/* its writer is a thread: made before the seccomp filter */
 		access_log_start(STDOUT_FILENO);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,

@@ -48,7 +48,7 @@ LIBRARIES = {
     "zlib.h": {"app/core/compress.c"},
     "brotli/": {"app/core/compress.c"},
     "yaml.h": {"import/gov_yaml.c"},
-    "libical/": {"import/read_ics.c"},
+    "libical/": {"import/read_ics.c", "import/ics_values.c", "import/ics_read.h"},
     "yajl/": {"import/json_stream.c"},
     "csv.h": {"import/read_csv.c"},
     "curl/": {"import/fetch.c"},
