@@ -77,44 +77,41 @@ SELECT o.id AS org_id,
 	(SELECT count(*) FROM projects p WHERE p.org_id = o.id) AS projects
 FROM organizations o;
 
--- The triggers: each recounts, from the views, the keys the changed row touches (an
--- organization and a session; an organization and a person), deleting them first. A change
--- counted twice (an appearance's own trigger, then 0001's appearances_credit setting its
--- organization) comes to the same rows.
+-- The triggers: each names the keys the changed row touches (an organization, a session and
+-- a person) to tally_keys, whose trigger recounts from the views, deleting them first, the
+-- credit of that organization and session and the speaker of that organization and person.
+-- A change counted twice (an appearance's own trigger, then 0001's appearances_credit setting
+-- its organization) comes to the same rows. Like fts_deferred, tally_keys holds rows only
+-- inside a statement.
+CREATE TABLE tally_keys (
+	org_id		INTEGER,
+	session_id	INTEGER,
+	person_id	INTEGER
+);
+CREATE TRIGGER tally_keys_recount AFTER INSERT ON tally_keys WHEN NEW.org_id IS NOT NULL BEGIN
+	DELETE FROM session_credits WHERE org_id = NEW.org_id AND session_id = NEW.session_id;
+	INSERT INTO session_credits SELECT * FROM session_credits_recount
+	WHERE org_id = NEW.org_id AND session_id = NEW.session_id;
+	DELETE FROM org_speakers WHERE org_id = NEW.org_id AND person_id = NEW.person_id;
+	INSERT INTO org_speakers SELECT * FROM org_speakers_recount
+	WHERE org_id = NEW.org_id AND person_id = NEW.person_id;
+END;
 
 CREATE TRIGGER appearances_tally_i AFTER INSERT ON appearances WHEN NEW.org_id IS NOT NULL BEGIN
-	DELETE FROM session_credits WHERE org_id = NEW.org_id AND session_id = NEW.session_id;
-	INSERT INTO session_credits SELECT * FROM session_credits_recount
-	WHERE org_id = NEW.org_id AND session_id = NEW.session_id;
-	DELETE FROM org_speakers WHERE org_id = NEW.org_id AND person_id = NEW.person_id;
-	INSERT INTO org_speakers SELECT * FROM org_speakers_recount
-	WHERE org_id = NEW.org_id AND person_id = NEW.person_id;
+	INSERT INTO tally_keys VALUES (NEW.org_id, NEW.session_id, NEW.person_id);
+	DELETE FROM tally_keys;
 END;
 CREATE TRIGGER appearances_tally_d AFTER DELETE ON appearances WHEN OLD.org_id IS NOT NULL BEGIN
-	DELETE FROM session_credits WHERE org_id = OLD.org_id AND session_id = OLD.session_id;
-	INSERT INTO session_credits SELECT * FROM session_credits_recount
-	WHERE org_id = OLD.org_id AND session_id = OLD.session_id;
-	DELETE FROM org_speakers WHERE org_id = OLD.org_id AND person_id = OLD.person_id;
-	INSERT INTO org_speakers SELECT * FROM org_speakers_recount
-	WHERE org_id = OLD.org_id AND person_id = OLD.person_id;
+	INSERT INTO tally_keys VALUES (OLD.org_id, OLD.session_id, OLD.person_id);
+	DELETE FROM tally_keys;
 END;
 CREATE TRIGGER appearances_tally_u AFTER UPDATE OF session_id, person_id, org_id ON appearances BEGIN
-	DELETE FROM session_credits WHERE org_id = OLD.org_id AND session_id = OLD.session_id;
-	INSERT INTO session_credits SELECT * FROM session_credits_recount
-	WHERE org_id = OLD.org_id AND session_id = OLD.session_id;
-	DELETE FROM org_speakers WHERE org_id = OLD.org_id AND person_id = OLD.person_id;
-	INSERT INTO org_speakers SELECT * FROM org_speakers_recount
-	WHERE org_id = OLD.org_id AND person_id = OLD.person_id;
-	DELETE FROM session_credits WHERE org_id = NEW.org_id AND session_id = NEW.session_id;
-	INSERT INTO session_credits SELECT * FROM session_credits_recount
-	WHERE org_id = NEW.org_id AND session_id = NEW.session_id;
-	DELETE FROM org_speakers WHERE org_id = NEW.org_id AND person_id = NEW.person_id;
-	INSERT INTO org_speakers SELECT * FROM org_speakers_recount
-	WHERE org_id = NEW.org_id AND person_id = NEW.person_id;
+	INSERT INTO tally_keys VALUES (OLD.org_id, OLD.session_id, OLD.person_id),
+		(NEW.org_id, NEW.session_id, NEW.person_id);
+	DELETE FROM tally_keys;
 END;
 
--- A session's credits follow its status, kind, time and event; its speakers' counts its status
--- (counted as org_speakers_recount does: a join on a grouped view would count every organization).
+-- A session's credits follow its status, kind, time and event; its speakers' counts its status.
 CREATE TRIGGER sessions_tally_i AFTER INSERT ON sessions BEGIN
 	INSERT OR REPLACE INTO session_credits SELECT * FROM session_credits_recount WHERE session_id = NEW.id;
 END;
@@ -124,25 +121,16 @@ CREATE TRIGGER sessions_tally_u AFTER UPDATE OF id, status, kind, starts_utc, ev
 END;
 CREATE TRIGGER sessions_tally_status AFTER UPDATE OF id, status ON sessions
 WHEN OLD.status IS NOT NEW.status OR OLD.id <> NEW.id BEGIN
-	DELETE FROM org_speakers WHERE (org_id, person_id) IN
-		(SELECT org_id, person_id FROM appearances WHERE session_id IN (OLD.id, NEW.id));
-	INSERT INTO org_speakers SELECT * FROM (SELECT k.org_id, k.person_id, (SELECT count(DISTINCT a.session_id)
-		FROM appearances a JOIN sessions s ON s.id = a.session_id WHERE a.org_id = k.org_id
-		AND a.person_id = k.person_id AND s.status = 'scheduled') AS n
-		FROM (SELECT DISTINCT org_id, person_id FROM appearances
-		WHERE session_id IN (OLD.id, NEW.id) AND org_id IS NOT NULL) k) WHERE n > 0;
+	INSERT INTO tally_keys SELECT org_id, session_id, person_id FROM appearances
+	WHERE session_id IN (OLD.id, NEW.id);
+	DELETE FROM tally_keys;
 END;
 -- Deleted, its appearances go too (ON DELETE CASCADE, whose triggers recount them); without
 -- foreign keys (sqlite3's default) they stay, counted for no session.
 CREATE TRIGGER sessions_tally_d AFTER DELETE ON sessions BEGIN
 	DELETE FROM session_credits WHERE session_id = OLD.id;
-	DELETE FROM org_speakers WHERE (org_id, person_id) IN
-		(SELECT org_id, person_id FROM appearances WHERE session_id = OLD.id);
-	INSERT INTO org_speakers SELECT * FROM (SELECT k.org_id, k.person_id, (SELECT count(DISTINCT a.session_id)
-		FROM appearances a JOIN sessions s ON s.id = a.session_id WHERE a.org_id = k.org_id
-		AND a.person_id = k.person_id AND s.status = 'scheduled') AS n
-		FROM (SELECT DISTINCT org_id, person_id FROM appearances
-		WHERE session_id = OLD.id AND org_id IS NOT NULL) k) WHERE n > 0;
+	INSERT INTO tally_keys SELECT org_id, session_id, person_id FROM appearances WHERE session_id = OLD.id;
+	DELETE FROM tally_keys;
 END;
 
 -- An event's date and parent are its sessions' year, start and co-location (the view's query by
