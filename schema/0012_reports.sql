@@ -1,0 +1,17 @@
+-- 0012_reports.sql: what staff add to an organization's End User Journey report (/orgs/{slug}/report):
+-- a short introduction, quotes, and whether the talks are shown rounded down ("15+"), as CNCF's
+-- reports do. Everything else on the report is a query over the records. One report per
+-- organization; versioned and audited like every record (app/model/record.c, kind "report").
+-- An organization with a report cannot be deleted or merged away until the report is: the
+-- report's text is never lost without a trace in the history.
+
+CREATE TABLE reports (
+	id		INTEGER PRIMARY KEY,
+	org_id		INTEGER NOT NULL UNIQUE REFERENCES organizations(id) ON DELETE RESTRICT,
+	intro		TEXT CHECK (intro IS NULL OR length(intro) <= 4000),
+	quotes		TEXT CHECK (quotes IS NULL OR length(quotes) <= 8000),
+	round_talks	INTEGER NOT NULL DEFAULT 0 CHECK (round_talks IN (0, 1)),
+	version		INTEGER NOT NULL DEFAULT 1,
+	created_at	TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+	updated_at	TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
