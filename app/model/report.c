@@ -17,13 +17,13 @@ static const char org_sql[] =
 	" CASE WHEN o.eu_member AND (?2 IS NULL OR o.member_since <= ?2) THEN o.member_since END,"
 	" r.id, r.version, r.intro, r.quotes, r.round_talks"
 	" FROM organizations o LEFT JOIN reports r ON r.org_id = o.id WHERE o.slug = ?1";
-#define R(type, field)	COL(type, struct report, field)
+#define R(type, field)	COL(type, struct org_report, field)
 static const struct column org_cols[] = {
 	R(LONG, org_id), R(TEXT, name), R(TEXT, slug), R(TEXT, kind), R(TEXT, website), R(INT, member),
 	R(TEXT, member_since), R(LONG, report_id), R(LONG, version), R(TEXT, intro), R(TEXT, quotes),
 	R(INT, round_talks),
 };
-static const struct row_type org_row = ROW_TYPE(struct report, org_cols, NULL, "report");
+static const struct row_type org_row = ROW_TYPE(struct org_report, org_cols, NULL, "report");
 
 /* One row per person and session, in the order of the (org_id, session_id) index: no sort. */
 static const char credits_sql[] =
@@ -126,7 +126,7 @@ id_list(struct request *req, const long long *ids, size_t n)
 }
 
 static enum model_status
-load(struct request *req, const char *slug, const char *as_of, struct report *r)
+load(struct request *req, const char *slug, const char *as_of, struct org_report *r)
 {
 	enum model_status ms;
 	sqlite3_stmt *st;
@@ -254,7 +254,7 @@ person_index(const struct tally *t, long long id)
 
 /* Speakers who spoke for another organization after their last session for this one. */
 static enum model_status
-load_movers(struct request *req, struct report *r, const struct tally *t, long long **ids, size_t *n_ids)
+load_movers(struct request *req, struct org_report *r, const struct tally *t, long long **ids, size_t *n_ids)
 {
 	struct later *l;
 	size_t n;
@@ -281,7 +281,7 @@ load_movers(struct request *req, struct report *r, const struct tally *t, long l
 
 /* The sessions the report shows: the first, the keynotes on the timeline, the people's notable ones. */
 static long long *
-wanted_sessions(struct request *req, const struct report *r, const struct tally *t, size_t *n)
+wanted_sessions(struct request *req, const struct org_report *r, const struct tally *t, size_t *n)
 {
 	long long *ids = req_alloc(req, (REPORT_MOMENTS + 2 * REPORT_PEOPLE + 2) * sizeof(*ids));
 
@@ -326,7 +326,7 @@ session_of(struct report_session *s, size_t n, long long id)
 /* Names the people and sessions the counts found: the people listed, the movers, the speakers
  * of the sessions shown. */
 static enum model_status
-name_all(struct request *req, struct report *r, const struct tally *t, struct report_session **ses,
+name_all(struct request *req, struct org_report *r, const struct tally *t, struct report_session **ses,
     size_t *n_ses)
 {
 	size_t n_ids = 0, n_sids, n_names = 0, cap = t->n_persons + 1;
@@ -368,7 +368,7 @@ name_all(struct request *req, struct report *r, const struct tally *t, struct re
 }
 
 static enum model_status
-load_events(struct request *req, struct report *r, const struct tally *t)
+load_events(struct request *req, struct org_report *r, const struct tally *t)
 {
 	enum model_status ms;
 
@@ -382,7 +382,7 @@ load_events(struct request *req, struct report *r, const struct tally *t)
 }
 
 static void
-moment(struct report *r, const char *date, enum moment_kind what, const struct report_session *s,
+moment(struct org_report *r, const char *date, enum moment_kind what, const struct report_session *s,
     const struct report_term *term, const struct report_project *p)
 {
 	struct report_moment *m;
@@ -404,7 +404,7 @@ by_moment_date(const void *a, const void *b)
 
 /* The facts that are not keynotes, then as many keynotes as the cut leaves room for, in date order. */
 static void
-timeline(struct request *req, struct report *r, const struct tally *t, struct report_session *ses, size_t n)
+timeline(struct request *req, struct org_report *r, const struct tally *t, struct report_session *ses, size_t n)
 {
 	size_t cap = 2 + 2 * r->n_terms + 3 * r->n_projects + t->n_keynotes, room;
 	struct report_moment **order, *kept;
@@ -455,7 +455,7 @@ timeline(struct request *req, struct report *r, const struct tally *t, struct re
 }
 
 enum model_status
-report_page(struct request *req, const char *slug, const char *as_of, struct report *r)
+report_page(struct request *req, const char *slug, const char *as_of, struct org_report *r)
 {
 	struct credit *credits;
 	struct report_session *ses = NULL;

@@ -98,7 +98,7 @@ struct report_moment {
 #define REPORT_MOMENTS	60	/* facts on the timeline at most */
 #define REPORT_MOVERS	12
 
-struct report {
+struct org_report {
 	long long		 org_id;
 	const char		*name, *slug, *kind, *website;
 	int			 member;	/* of the End User Community (as of the date) */
@@ -129,6 +129,6 @@ struct report {
 
 /* The report of the organization with slug, as of as_of (YYYY-MM-DD, already valid) or today
  * (NULL): MODEL_OK with r filled in (in req's arena), MODEL_NOT_FOUND, or a failure. */
-enum model_status	report_page(struct request *, const char *slug, const char *as_of, struct report *r);
+enum model_status	report_page(struct request *, const char *slug, const char *as_of, struct org_report *r);
 
 #endif

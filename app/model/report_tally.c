@@ -60,7 +60,7 @@ ordered(struct request *req, const struct credit *c, size_t n, int (*cmp)(const 
 
 /* The years from the first session's to the last one's, each with zero sessions so far. */
 static void
-year_range(struct request *req, const struct credit *c, size_t n, struct report *r)
+year_range(struct request *req, const struct credit *c, size_t n, struct org_report *r)
 {
 	int lo = 0, hi = 0;
 
@@ -100,7 +100,7 @@ count_event(struct request *req, struct tally *t, long long event, size_t *cap)
 
 /* One pass over the sessions (the first credit of each): kinds, years, events, keynotes. */
 static void
-count_sessions(struct request *req, struct report *r, struct tally *t)
+count_sessions(struct request *req, struct org_report *r, struct tally *t)
 {
 	const struct credit **keys = req_alloc(req, (t->n + 1) * sizeof(*keys)), *first = NULL;
 	void **tmp;
@@ -152,7 +152,7 @@ notable(const struct tally *t, size_t from, size_t to, struct report_person *p)
 
 /* One pass over the credits by person: distinct speakers, their totals and years. */
 static void
-count_people(struct request *req, struct report *r, struct tally *t)
+count_people(struct request *req, struct org_report *r, struct tally *t)
 {
 	struct report_person *all = req_alloc(req, (t->n + 1) * sizeof(*all));
 	const struct report_person **top;
@@ -194,7 +194,7 @@ count_people(struct request *req, struct report *r, struct tally *t)
 }
 
 void
-tally_count(struct request *req, const struct credit *c, size_t n, struct report *r, struct tally *t)
+tally_count(struct request *req, const struct credit *c, size_t n, struct org_report *r, struct tally *t)
 {
 	memset(t, 0, sizeof(*t));
 	t->n = n;

@@ -33,7 +33,7 @@ struct tally {
 
 /* Counts figures, years and people's totals into r (r->fig's session figures, r->years,
  * r->people without names or sessions) and fills t. */
-void	tally_count(struct request *, const struct credit *, size_t n, struct report *r, struct tally *t);
+void	tally_count(struct request *, const struct credit *, size_t n, struct org_report *r, struct tally *t);
 /* The organization's speakers of session, as pointers into the tally's by_session order:
  * *n of them from the returned index. */
 size_t	tally_session_speakers(const struct tally *, long long session, size_t *n);
