@@ -194,7 +194,7 @@ date_x(const char *date, int first_year, int year_w)
 	return (y - first_year) * year_w + ((m - 1) * 31 + (d - 1)) * year_w / 372;
 }
 
-#define GANTT_LABEL	260
+#define GANTT_LABEL	330
 #define GANTT_ROW	20
 #define GANTT_YEAR	36
 

@@ -136,8 +136,10 @@ figure(struct buf *b, const char *href, const char *n, const char *label)
 
 /* "EnvoyCon (2018, 2019), gRPCconf (2019)": each year a link to that event. */
 static void
-events_html(struct buf *b, const struct org_report *r)
+events_html(struct request *req, const struct org_report *r)
 {
+	struct buf *b = &req->out;
+
 	if (r->n_events == 0)
 		return;
 	html_lit(b, "<li class=\"events\">Co-located events spoken at: ");
@@ -153,7 +155,7 @@ events_html(struct buf *b, const struct org_report *r)
 			html_lit(b, "</strong> (");
 		} else
 			html_lit(b, ", ");
-		html_link_to(b, "/events/", e->slug, strcmp(e->series, e->name) == 0 ? e->starts_on : e->name);
+		html_link_to(b, "/events/", e->slug, req_printf(req, "%.4s", e->starts_on));
 	}
 	html_lit(b, ")</li>");
 }
@@ -207,7 +209,7 @@ numbers_html(struct request *req, const struct org_report *r)
 		html_text(b, r->member_since);
 		html_lit(b, "</li>");
 	}
-	events_html(b, r);
+	events_html(req, r);
 	terms_html(b, r, 1);
 	terms_html(b, r, 0);
 	html_lit(b, "</ul>");
@@ -398,8 +400,8 @@ report_html(struct request *req, const struct org_report *r, const char *today)
 	intro_html(b, r);
 	numbers_html(req, r);
 	timeline_html(req, r);
-	charts_html(req, r, today);
 	people_html(req, r);
+	charts_html(req, r, today);
 	html_lit(b, "<footer class=\"report-foot\"><p>");
 	page_export_link(b, query, "Its speaker list (CSV)");
 	html_lit(b, " \xc2\xb7 Printed from <span class=\"url\">");
