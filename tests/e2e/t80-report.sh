@@ -1,4 +1,4 @@
-# t25-report.sh: /orgs/{slug}/report: every figure against a query of its own (sqlite3 on the same
+# t80-report.sh: /orgs/{slug}/report: every figure against a query of its own (sqlite3 on the same
 # database), the page saying what its JSON says, as_of, staff's introduction and rounding (stored,
 # audited, escaped), hostile names in the SVG, and `lectern report --html`.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,4 @@
-// t60-report.mjs: the End User Journey report printed by Chromium (page.pdf, as "Save as PDF"
+// t80-report.mjs: the End User Journey report printed by Chromium (page.pdf, as "Save as PDF"
 // does): the expected number of pages on A4 and Letter, the numbers on page one (read back with
 // pdftotext), no navigation printed; a screenshot of page one for docs/ and the README.
 import { main, ok, outDir, root } from "./lib.mjs";
