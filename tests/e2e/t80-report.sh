@@ -120,6 +120,16 @@ expect_status "a second report for the same organization is refused" 422 /report
 	--data-urlencode "csrf=$CSRF" -d 'org=spotify&intro=Again'
 expect_status "anonymous visitors are sent to log in to edit it" 303 "/reports/$rid/edit"
 
+# Sessions without a time are dated by their event's first day, before and after as_of alike.
+sql "UPDATE sessions SET starts_at = NULL WHERE id IN (4, 12)"
+want=$(figures; echo --; years)
+check "sessions without a time: every figure and year is what sqlite3 counts" \
+	[ "$(served /orgs/spotify/report.json)" = "$want" ]
+old=$(figures 2019-01-01; echo --; years 2019-01-01)
+check "and as of 2019-01-01" [ "$(served '/orgs/spotify/report.json?as_of=2019-01-01')" = "$old" ]
+check "the event's day dates the untimed co-located talk" \
+	[ "$(http "$URL/orgs/spotify/report.json?as_of=2019-01-01" | grep -o '"colocated_talks":[0-9]*')" = '"colocated_talks":1' ]
+
 # Hostile names: escaped in the SVG's labels and titles as everywhere.
 sql "UPDATE people SET name = '<script>x</script>\"&''' WHERE slug = 'dave-zolotusky';
 	UPDATE bodies SET name = 'TOC <b>bold</b>' WHERE slug = 'end-user-dx-sig'"
