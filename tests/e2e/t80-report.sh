@@ -120,6 +120,20 @@ expect_status "a second report for the same organization is refused" 422 /report
 	--data-urlencode "csrf=$CSRF" -d 'org=spotify&intro=Again'
 expect_status "anonymous visitors are sent to log in to edit it" 303 "/reports/$rid/edit"
 
+# The organization page's chart (issue 16 item 10): Google spoke in 2018 and 2021 only; every year
+# of the range is on the axis, the empty ones at zero, and the axes say what they count.
+org=$(http "$URL/orgs/google")
+chart=$(printf '%s' "$org" | tr -d '\n' | grep -o '<h2 id="per-year">.*</figure>')
+check "the organization's chart has every year from 2018 to 2021" sh -c 'for y in 2018 2019 2020 2021; do
+	printf "%s" "$1" | grep -q ">$y</text>" || exit 1; done' _ "$chart"
+check "the years without sessions at zero" sh -c 'printf "%s" "$1" | grep -q "2019: 0. 2020: 0. "' _ "$chart"
+check "its axes are labelled" sh -c 'printf "%s" "$1" | grep -q ">Year</text>" &&
+	printf "%s" "$1" | grep -q "rotate(-90)\" text-anchor=\"middle\">Sessions</text>"' _ "$chart"
+first=$(sql "SELECT s.title FROM appearances a JOIN sessions s ON s.id = a.session_id WHERE a.org_id =
+	(SELECT id FROM organizations WHERE slug = 'google') ORDER BY s.starts_utc LIMIT 1")
+check "its first session is a milestone once" [ "$(printf '%s' "$org" | tr -d '\n' |
+	grep -o '<h2>Milestones</h2>.*<h2 id="sessions"' | grep -o -F "$first" | wc -l)" = 1 ]
+
 # Sessions without a time are dated by their event's first day, before and after as_of alike.
 sql "UPDATE sessions SET starts_at = NULL WHERE id IN (4, 12)"
 want=$(figures; echo --; years)
