@@ -22,3 +22,18 @@ CREATE TABLE reports (
 -- superset of 0002's, so every statement that used it still can.
 DROP INDEX appearances_org_session;
 CREATE INDEX appearances_org_session ON appearances(org_id, session_id, person_id);
+
+-- A report's text is part of its organization's record (0008's data generations): a write to it
+-- bumps the organizations' generation, so the cached report (and the organization's page) follow.
+CREATE TRIGGER reports_gen_i AFTER INSERT ON reports BEGIN
+	UPDATE data_generations SET generation = generation + 1, changed_at = CAST(strftime('%s', 'now') AS INTEGER)
+	WHERE kind = 'organizations';
+END;
+CREATE TRIGGER reports_gen_u AFTER UPDATE ON reports BEGIN
+	UPDATE data_generations SET generation = generation + 1, changed_at = CAST(strftime('%s', 'now') AS INTEGER)
+	WHERE kind = 'organizations';
+END;
+CREATE TRIGGER reports_gen_d AFTER DELETE ON reports BEGIN
+	UPDATE data_generations SET generation = generation + 1, changed_at = CAST(strftime('%s', 'now') AS INTEGER)
+	WHERE kind = 'organizations';
+END;

@@ -91,6 +91,7 @@ render(const struct report_opts *o, struct buf *html)
 	req.path = req_printf(&req, "/orgs/%s/report", o->org);
 	if (o->as_of)
 		param_push(&req, &req.query, "as_of", o->as_of, strlen(o->as_of));
+	config.page_cache_size = 0;	/* one render: its body stays in req.out, not in a kept page */
 	router_dispatch(&req);
 	if (req.status != 200 || (head = strstr(req.out.data, "</head>")) == NULL)
 		log_err("report: %s: %s", o->org, req.status == 404 ? "no such organization" :
