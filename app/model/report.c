@@ -1,4 +1,5 @@
 /* report.c: an organization's End User Journey report (see report.h): its records as of a date. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ static const struct column org_cols[] = {
 static const struct row_type org_row = ROW_TYPE(struct org_report, org_cols, NULL, "report");
 
 /* One row per person and session, in the order of the (org_id, session_id) index: no sort. The
- * events are read apart (credit_days): joined here, each of the largest organization's 4,500 rows
+ * events are read apart (credits_of): joined here, each of the largest organization's 4,500 rows
  * looked its event up again, a third of the statement's time. A session without a time is 0 here. */
 static const char credits_sql[] =
 	"SELECT a.session_id, a.person_id, s.event_id, CAST(replace(substr(s.starts_utc, 1, 10), '-', '') AS INTEGER),"
@@ -232,39 +233,42 @@ list_rows(struct request *req, const char *sql, const char *list, long long org,
 	return db_rows(req, st, t, n, ms);
 }
 
-static const struct name *
-name_of(const struct name *names, size_t n, long long id)
+/* The index of the first of n rows (each size bytes, sorted by a long long id at their start) whose
+ * id is id or more: n for none. The names, speakers and events the report looks up are such rows. */
+static size_t
+id_index(const void *rows, size_t n, size_t size, long long id)
 {
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
+		long long at;
 
-		if (names[mid].id == id)
-			return &names[mid];
-		if (names[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-/* Index of the last person in t->persons (ascending) <= id. */
-static size_t
-person_index(const struct tally *t, long long id)
-{
-	size_t lo = 0, hi = t->n_persons;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (t->persons[mid] < id)
+		memcpy(&at, (const char *)rows + mid * size, sizeof(at));
+		if (at < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+_Static_assert(offsetof(struct name, id) == 0, "id_index reads a name's id at its start");
+_Static_assert(offsetof(struct event_day, id) == 0, "and an event's");
+
+static const struct name *
+name_of(const struct name *names, size_t n, long long id)
+{
+	size_t i = id_index(names, n, sizeof(*names), id);
+
+	return i < n && names[i].id == id ? &names[i] : NULL;
+}
+
+/* Index of the first person in t->persons (ascending) >= id. */
+static size_t
+person_index(const struct tally *t, long long id)
+{
+	return id_index(t->persons, t->n_persons, sizeof(*t->persons), id);
 }
 
 /* Speakers who spoke for another organization after their last session for this one. */
@@ -472,19 +476,9 @@ timeline(struct request *req, struct org_report *r, const struct tally *t, struc
 static const struct event_day *
 event_day_of(const struct event_day *e, size_t n, long long id)
 {
-	size_t lo = 0, hi = n;
+	size_t i = id_index(e, n, sizeof(*e), id);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (e[mid].id == id)
-			return &e[mid];
-		if (e[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	return i < n && e[i].id == id ? &e[i] : NULL;
 }
 
 /* The organization's credits up to as_of (YYYY-MM-DD or NULL), each with its event's facts and, for

@@ -143,6 +143,21 @@ caption(struct buf *b, const struct chart_bars *c)
 	html_lit(b, "</figcaption>");
 }
 
+/* A chart's figure and SVG up to its drawing: its size, its title (what aria-labelledby names), its fills. */
+static void
+svg_open(struct buf *b, const char *id, const char *title, int width, int height)
+{
+	html_lit(b, "<figure class=\"chart\"><svg role=\"img\" aria-labelledby=\"");
+	html_attr(b, id);
+	buf_appendf(b, "-t\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\">"
+	    "<title id=\"", width, height, width, height);
+	html_attr(b, id);
+	html_lit(b, "-t\">");
+	html_text(b, title);
+	html_lit(b, "</title>");
+	patterns(b, id);
+}
+
 void
 chart_bars(struct buf *b, const struct chart_bars *c)
 {
@@ -163,15 +178,7 @@ chart_bars(struct buf *b, const struct chart_bars *c)
 	if (width < LEFT + 3 * 150)
 		width = c->n_series > 1 ? LEFT + 3 * 150 : width;
 	max = (max + tick_step(max) - 1) / tick_step(max) * tick_step(max);
-	html_lit(b, "<figure class=\"chart\"><svg role=\"img\" aria-labelledby=\"");
-	html_attr(b, c->id);
-	buf_appendf(b, "-t\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\">"
-	    "<title id=\"", width, height, width, height);
-	html_attr(b, c->id);
-	html_lit(b, "-t\">");
-	html_text(b, c->title);
-	html_lit(b, "</title>");
-	patterns(b, c->id);
+	svg_open(b, c->id, c->title, width, height);
 	y_axis(b, max, c->y_label, width);
 	for (size_t i = 0; i < c->n_years; i++)
 		bar(b, c, i, max);
@@ -250,15 +257,7 @@ chart_gantt(struct buf *b, const struct chart_gantt *g)
 
 	if (g->n == 0 || g->last_year < g->first_year)
 		return;
-	html_lit(b, "<figure class=\"chart\"><svg role=\"img\" aria-labelledby=\"");
-	html_attr(b, g->id);
-	buf_appendf(b, "-t\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\">"
-	    "<title id=\"", width, height, width, height);
-	html_attr(b, g->id);
-	html_lit(b, "-t\">");
-	html_text(b, g->title);
-	html_lit(b, "</title>");
-	patterns(b, g->id);
+	svg_open(b, g->id, g->title, width, height);
 	gantt_axis(b, g, x0, bottom);
 	for (size_t i = 0; i < g->n; i++)
 		gantt_row(b, g, i, x0);

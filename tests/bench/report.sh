@@ -12,7 +12,7 @@ printf 'bench-report-pw\n' | build/lectern user add --db "$DB" --login benchstaf
 printf 'threads = 2\nmax_connections_per_ip = 0\n' >"$OUT/report.conf"
 build/lectern serve --config "$OUT/report.conf" --db "$DB" --port 0 >"$OUT/report-server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 for _ in $(seq 1 100); do url=$(sed -n 's,^lectern: serving on \(http://[^ ]*[0-9]\)/$,\1,p' "$OUT/report-server.log"); [ -n "$url" ] && break; sleep 0.05; done
 curl -s --noproxy '*' -c "$OUT/report.jar" -o /dev/null --data-urlencode login=benchstaff --data-urlencode password=bench-report-pw "$url/login"
 for i in $(seq 1 50); do
