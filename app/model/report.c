@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "core/sort.h"
 #include "model/db.h"
+#include "model/report.h"
 #include "model/report_tally.h"
 
 /* ?2, the date, is NULL for today: then every session so far counts, and terms are judged
@@ -527,7 +528,8 @@ report_page(struct request *req, const char *slug, const char *as_of, struct org
 	credits = credits_of(req, r->org_id, as_of, &n, &ms);
 	if (ms != MODEL_OK)
 		return ms;
-	tally_count(req, credits, n, r, &t);
+	tally_count(req, credits, n, &r->fig, &t);
+	r->years = t.years, r->n_years = t.n_years, r->people = t.people, r->n_people = t.n_people;
 	if ((ms = name_all(req, r, &t, &ses, &n_ses)) == MODEL_OK)
 		ms = load_events(req, r, &t);
 	if (ms == MODEL_OK)

@@ -6,36 +6,8 @@
 #ifndef LECTERN_REPORT_H
 #define LECTERN_REPORT_H
 #include "core/request.h"
-#include "core/vocab.h"
 #include "model/model.h"
-
-/* The session kinds (core/vocab.h), counted apart in each year. */
-#define REPORT_KIND_COUNT_(code, label)	+1
-enum { REPORT_KINDS = 0 TERMS_SESSION_KIND(REPORT_KIND_COUNT_) };
-#define REPORT_KEYNOTE	0	/* "keynote" is the vocabulary's first kind */
-
-/* The numbers: sessions credited to the organization (scheduled, up to as_of), terms held, projects. */
-struct report_figures {
-	long long	 keynotes, talks;	/* talks: every kind but keynotes */
-	long long	 speakers;		/* distinct people who spoke for it */
-	long long	 colocated_talks, colocated_events;
-	long long	 seats_current, seats_past;	/* TOC and Governing Board */
-	long long	 roles_current, roles_past;	/* SIGs, TAGs, working groups... */
-	long long	 projects;
-};
-
-/* One year of the range from the first session's year to the last one's, zeros included. */
-struct report_year {
-	int		 year;
-	long long	 sessions, speakers;
-	long long	 by_kind[REPORT_KINDS];	/* in core/vocab.h's order of kinds */
-};
-
-struct report_session {
-	long long	 id;
-	const char	*title, *kind, *date, *event, *event_slug;
-	const char	*speakers;	/* the organization's speakers in it, by name, ", " between */
-};
+#include "model/report_rows.h"
 
 /* A co-located event the organization spoke at (an event with a parent). */
 struct report_event {
@@ -43,15 +15,6 @@ struct report_event {
 	const char	*name, *slug, *series;	/* series: its series, or its name without one */
 	const char	*starts_on;
 	long long	 sessions;
-};
-
-struct report_person {
-	long long		 id;
-	const char		*name, *slug;
-	long long		 sessions, keynotes;
-	long long		 notable_id[2];	/* keynotes first, then the newest */
-	struct report_session	*notable[2];	/* those sessions (NULL until found) */
-	size_t			 n_notable;
 };
 
 /* A role or seat held for the organization. ends_on is NULL while it is held (as of the date). */
@@ -94,7 +57,6 @@ struct report_moment {
 	const struct report_project	*project;
 };
 
-#define REPORT_PEOPLE	30	/* people listed with their sessions */
 #define REPORT_MOMENTS	60	/* facts on the timeline at most */
 #define REPORT_MOVERS	12
 

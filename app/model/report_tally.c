@@ -60,7 +60,7 @@ ordered(struct request *req, const struct credit *c, size_t n, int (*cmp)(const 
 
 /* The years from the first session's to the last one's, each with zero sessions so far. */
 static void
-year_range(struct request *req, const struct credit *c, size_t n, struct org_report *r)
+year_range(struct request *req, const struct credit *c, size_t n, struct tally *t)
 {
 	int lo = 0, hi = 0;
 
@@ -72,11 +72,11 @@ year_range(struct request *req, const struct credit *c, size_t n, struct org_rep
 		if (y > hi)
 			hi = y;
 	}
-	r->n_years = lo ? (size_t)(hi - lo + 1) : 0;
-	r->years = req_alloc(req, (r->n_years + 1) * sizeof(*r->years));
-	memset(r->years, 0, (r->n_years + 1) * sizeof(*r->years));
-	for (size_t i = 0; i < r->n_years; i++)
-		r->years[i].year = lo + (int)i;
+	t->n_years = lo ? (size_t)(hi - lo + 1) : 0;
+	t->years = req_alloc(req, (t->n_years + 1) * sizeof(*t->years));
+	memset(t->years, 0, (t->n_years + 1) * sizeof(*t->years));
+	for (size_t i = 0; i < t->n_years; i++)
+		t->years[i].year = lo + (int)i;
 }
 
 static void
@@ -100,7 +100,7 @@ count_event(struct request *req, struct tally *t, long long event, size_t *cap)
 
 /* One pass over the sessions (the first credit of each): kinds, years, events, keynotes. */
 static void
-count_sessions(struct request *req, struct org_report *r, struct tally *t)
+count_sessions(struct request *req, struct tally *t)
 {
 	const struct credit **keys = req_alloc(req, (t->n + 1) * sizeof(*keys)), *first = NULL;
 	void **tmp;
@@ -108,7 +108,7 @@ count_sessions(struct request *req, struct org_report *r, struct tally *t)
 
 	for (size_t i = 0; i < t->n; i++) {
 		const struct credit *c = t->by_session[i];
-		struct report_year *y = &r->years[c->date / 10000 - r->years[0].year];
+		struct report_year *y = &t->years[c->date / 10000 - t->years[0].year];
 
 		if (i > 0 && t->by_session[i - 1]->session == c->session)
 			continue;
@@ -118,17 +118,17 @@ count_sessions(struct request *req, struct org_report *r, struct tally *t)
 		if (c->kind == REPORT_KEYNOTE)
 			keys[nk++] = c;
 		else
-			r->fig.talks++;
+			t->fig->talks++;
 		if (c->colocated) {
-			r->fig.colocated_talks++;
+			t->fig->colocated_talks++;
 			count_event(req, t, c->event, &cap);
 		}
 		if (first == NULL || by_date(c, first) < 0)
 			first = c;
 	}
 	t->first = first ? first->session : 0;
-	r->fig.keynotes = (long long)nk;
-	r->fig.colocated_events = (long long)t->n_events;
+	t->fig->keynotes = (long long)nk;
+	t->fig->colocated_events = (long long)t->n_events;
 	tmp = req_alloc(req, (nk + 1) * sizeof(*tmp));
 	ptr_sort((void **)keys, nk, tmp, by_date);
 	t->keynotes = req_alloc(req, (nk + 1) * sizeof(*t->keynotes));
@@ -152,7 +152,7 @@ notable(const struct tally *t, size_t from, size_t to, struct report_person *p)
 
 /* One pass over the credits by person: distinct speakers, their totals and years. */
 static void
-count_people(struct request *req, struct org_report *r, struct tally *t)
+count_people(struct request *req, struct tally *t)
 {
 	struct report_person *all = req_alloc(req, (t->n + 1) * sizeof(*all));
 	const struct report_person **top;
@@ -173,7 +173,7 @@ count_people(struct request *req, struct org_report *r, struct tally *t)
 			from = i;
 		}
 		if (prev == NULL || prev->person != c->person || prev->date / 10000 != c->date / 10000)
-			r->years[c->date / 10000 - r->years[0].year].speakers++;
+			t->years[c->date / 10000 - t->years[0].year].speakers++;
 		all[n - 1].sessions++;
 		all[n - 1].keynotes += c->kind == REPORT_KEYNOTE;
 		t->last[n - 1] = c->date;
@@ -181,30 +181,32 @@ count_people(struct request *req, struct org_report *r, struct tally *t)
 	if (n)
 		notable(t, from, t->n, &all[n - 1]);
 	t->n_persons = n;
-	r->fig.speakers = (long long)n;
+	t->fig->speakers = (long long)n;
 	top = req_alloc(req, (n + 1) * sizeof(*top));
 	tmp = req_alloc(req, (n + 1) * sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
 		top[i] = &all[i];
 	ptr_sort((void **)top, n, tmp, by_weight);
-	r->n_people = n < REPORT_PEOPLE ? n : REPORT_PEOPLE;
-	r->people = req_alloc(req, (r->n_people + 1) * sizeof(*r->people));
-	for (size_t i = 0; i < r->n_people; i++)
-		r->people[i] = *top[i];
+	t->n_people = n < REPORT_PEOPLE ? n : REPORT_PEOPLE;
+	t->people = req_alloc(req, (t->n_people + 1) * sizeof(*t->people));
+	for (size_t i = 0; i < t->n_people; i++)
+		t->people[i] = *top[i];
 }
 
 void
-tally_count(struct request *req, const struct credit *c, size_t n, struct org_report *r, struct tally *t)
+tally_count(struct request *req, const struct credit *c, size_t n, struct report_figures *fig,
+    struct tally *t)
 {
 	memset(t, 0, sizeof(*t));
+	t->fig = fig;
 	t->n = n;
 	t->by_session = ordered(req, c, n, by_session);
 	t->by_person = ordered(req, c, n, by_person_date);
-	year_range(req, c, n, r);
+	year_range(req, c, n, t);
 	if (n == 0)
 		return;
-	count_sessions(req, r, t);
-	count_people(req, r, t);
+	count_sessions(req, t);
+	count_people(req, t);
 }
 
 size_t

@@ -7,7 +7,8 @@
  */
 #ifndef LECTERN_REPORT_TALLY_H
 #define LECTERN_REPORT_TALLY_H
-#include "model/report.h"
+#include "core/request.h"
+#include "model/report_rows.h"
 
 /* A person speaking in a session for the organization, as of the report's date. */
 struct credit {
@@ -30,11 +31,17 @@ struct tally {
 	long long		*keynotes;	/* keynote sessions, by date */
 	size_t			 n_keynotes;
 	long long		 first;		/* the first session, 0 for none */
+	/* What the report shows of the counts (in req's arena): */
+	struct report_figures	*fig;		/* its session figures, filled in */
+	struct report_year	*years;		/* every year of the range */
+	size_t			 n_years;
+	struct report_person	*people;	/* the REPORT_PEOPLE first, without names or sessions */
+	size_t			 n_people;
 };
 
-/* Counts figures, years and people's totals into r (r->fig's session figures, r->years,
- * r->people without names or sessions) and fills t. */
-void	tally_count(struct request *, const struct credit *, size_t n, struct org_report *r, struct tally *t);
+/* Counts the session figures into fig, and years and people's totals into t, and fills t. */
+void	tally_count(struct request *, const struct credit *, size_t n, struct report_figures *fig,
+	    struct tally *t);
 /* The organization's speakers of session, as pointers into the tally's by_session order:
  * *n of them from the returned index. */
 size_t	tally_session_speakers(const struct tally *, long long session, size_t *n);
