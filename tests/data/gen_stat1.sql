@@ -3,7 +3,7 @@
 -- Made with: sqlite3 GEN.db '.mode insert sqlite_stat1' 'SELECT * FROM sqlite_stat1 ORDER BY tbl, idx'
 INSERT INTO sqlite_stat1 VALUES('affiliations','affiliations_org','66666 9');
 INSERT INTO sqlite_stat1 VALUES('affiliations','affiliations_person','66666 2 1');
-INSERT INTO sqlite_stat1 VALUES('appearances','appearances_org_session','89998 12 1');
+INSERT INTO sqlite_stat1 VALUES('appearances','appearances_org_session','89998 12 1 1');
 INSERT INTO sqlite_stat1 VALUES('appearances','appearances_person_org','89998 3 2');
 INSERT INTO sqlite_stat1 VALUES('appearances','appearances_session','89998 2 1 1 1 1');
 INSERT INTO sqlite_stat1 VALUES('appearances','sqlite_autoindex_appearances_1','89998 2 1');
