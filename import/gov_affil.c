@@ -225,7 +225,7 @@ gov_take_gitdm(void *arg, const struct gitdm_person *p)
 {
 	struct gov_run *g = arg;
 	struct span *spans;
-	long long person;
+	long long person = 0;
 	size_t n = 0;
 	int rc = 0;
 
@@ -234,9 +234,6 @@ gov_take_gitdm(void *arg, const struct gitdm_person *p)
 		return report_warn(&g->r, p->line, NULL, "record", "%s: %s: left out", p->handle,
 		    robot(p) ? "a robot" : "not a GitHub login") == -1 ? -1 : 0;
 	}
-	if ((person = gov_person(g, p->handle, NULL, 0, email_of(p), p->line)) == -1)
-		return -1;
-	touched(g, person);
 	spans = xcalloc(p->nspans ? p->nspans : 1, sizeof(*spans));
 	for (size_t i = 0; rc == 0 && i < p->nspans; i++) {
 		const struct gitdm_span *s = &p->spans[i];
@@ -250,6 +247,16 @@ gov_take_gitdm(void *arg, const struct gitdm_person *p)
 			spans[n++] = (struct span){ org, s->from[0] ? s->from : NULL, s->until[0] ? s->until : NULL,
 			    s->company, s->line };
 	}
+	/* Nobody is made for a block without an organization; one known loses its rows of the file. */
+	if (rc == 0 && (person = n ? gov_person(g, p->handle, NULL, 0, email_of(p), p->line) :
+	    gov_person_known(g, p->handle)) == -1)
+		rc = -1;
+	if (rc == 0 && person == 0) {
+		free(spans);
+		return 0;
+	}
+	if (rc == 0)
+		touched(g, person);
 	if (rc == 0)
 		rc = merge(g, person, p->handle, spans, n);
 	free(spans);

@@ -127,6 +127,12 @@ by_github(struct gov_run *g, const char *github, const char *name, const char *e
 }
 
 long long
+gov_person_known(struct gov_run *g, const char *github)
+{
+	return gov_github_login(github, strlen(github)) ? by_github(g, github, NULL, NULL) : 0;
+}
+
+long long
 gov_person(struct gov_run *g, const char *github, const char *name, long long org, const char *email,
     int line)
 {

@@ -268,5 +268,6 @@ gov_import(struct sqlite3 *db, const struct imp_source *src, const struct gov_fo
 		rc = run(&g, db, src, sha);
 	idmap_free(g.ids);
 	free(g.bodies);
+	free(g.people);
 	return rc;
 }

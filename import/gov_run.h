@@ -64,6 +64,8 @@ int		 gov_take_toc(struct gov_run *, const struct toc_list *);
 long long	 gov_person(struct gov_run *, const char *github, const char *name, long long org,
 		    const char *email, int line);
 long long	 gov_org(struct gov_run *, const char *company);
+/* The registry's person with that login, never made; 0 for none, -1. */
+long long	 gov_person_known(struct gov_run *, const char *github);
 
 /* gov_terms.c: one role of the file, and at the end the terms it no longer lists. */
 struct gov_term {

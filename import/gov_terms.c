@@ -66,8 +66,8 @@ moved(struct gov_run *g, const struct gov_term *t, const struct gov_role_row *ro
 	if (gov_store_role_set(g->st, row->id, 0, NULL, g->as_of) == -1)
 		return -1;
 	g->r.sum->gov.terms_closed++;
-	report_line(&g->r, "closed: %s, from %s until %s (another organization since)", t->who, row->starts_on,
-	    g->as_of);
+	report_line(&g->r, "moved: %s: the term with another organization from %s closed on %s", t->who,
+	    row->starts_on, g->as_of);
 	return opened(g, t, g->as_of);
 }
 

@@ -76,12 +76,17 @@ gov_row_state(sqlite3 *db, const char *kind, long long id, struct buf *out)
 {
 	int k = kind_of(kind);
 	sqlite3_stmt *st = k < 0 ? NULL : db_stmt(db, kinds[k].state_sql);
+	int rc;
 
 	buf_reset(out);
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return db_one_text(st, out) == -1 ? -1 : 0;
+	/* No row is a state too: the row is gone. */
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_append(out, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
