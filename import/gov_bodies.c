@@ -32,9 +32,13 @@ body(struct gov_run *g, const struct gov_body_in *in)
 {
 	struct gov_body_row row;
 	struct buf text = BUF_INIT;
+	struct idmap_entry *e;
 	long long id;
 	int rc;
 
+	/* Once a run: an umbrella is met again for every group, and a dry run's are virtual. */
+	if ((e = idmap_key(g->ids, "body", in->slug, 0)) != NULL)
+		return e->a;
 	if (gov_store_body(g->st, in->slug, &row, &text) == -1)
 		id = -1;
 	else if ((id = row.id) == 0) {
@@ -50,6 +54,8 @@ body(struct gov_run *g, const struct gov_body_in *in)
 		report_line(&g->r, "changed body: %s (%s)", in->name, in->slug);
 	}
 	buf_release(&text);
+	if (id != -1)		/* (a dry run's virtual ids are negative too) */
+		idmap_key(g->ids, "body", in->slug, 1)->a = id;
 	return id;
 }
 

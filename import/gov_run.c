@@ -263,7 +263,7 @@ gov_import(struct sqlite3 *db, const struct imp_source *src, const struct gov_fo
 		today(g.as_of);
 	memcpy(sum->as_of, g.as_of, sizeof(sum->as_of));
 	if (strlen(g.as_of) != 10 || !date_valid(g.as_of, 10))
-		rc = report_fail(&g.r, 0, "--as-of %s is not a date (YYYY-MM-DD)", g.as_of);
+		rc = report_fail(&g.r, 0, "as of \"%s\": not a date (YYYY-MM-DD)", g.as_of);
 	else
 		rc = run(&g, db, src, sha);
 	idmap_free(g.ids);

@@ -160,11 +160,14 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
-/* Imports. The format, the logistics switch and a CSV's columns ("#N", or "" for none) go
- * from the upload form to the preview, from the preview to a second one and to the import. */
+/* Imports. The format, the logistics switch, a governance file's date and a CSV's columns ("#N",
+ * or "" for none) go from the upload form to the preview, from the preview to a second one and to
+ * the import. */
 #define IMPORT_READING \
-	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv" }, \
-	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }
+	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv|sigs-yaml|tags-yaml|" \
+	    "toc-readme|gitdm" }, \
+	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }, \
+	{ "as_of", P_DATE, PF_FORM, 0, 0, 0 }
 #define IMPORT_COLUMN(f)	{ "map." f, P_LINE, PF_FORM, 0, 8, 0 }
 static const struct param_rule p_import[] = {
 	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */

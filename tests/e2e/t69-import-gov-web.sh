@@ -1,0 +1,48 @@
+# t69-import-gov-web.sh: governance files through /admin/import (preview with their figures and date, then
+# confirm), and the pages that show what came in: /bodies/{slug} lists every term, current first.
+. "$(dirname "$0")/lib.sh"
+D=tests/data/gov
+"$LECTERN" migrate --db "$DB" >/dev/null 2>&1
+make_user staff staff 'staff-password-42'
+start_server || exit 1
+login staff 'staff-password-42' >/dev/null
+CSRF=$(csrf_of staff)
+not() { ! "$@"; }
+token_of() { grep -o 'name="token" value="[0-9a-f]*"' <<<"$1" | head -n 1 | sed 's/.*value="//;s/"//'; }
+
+out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "as_of=2023-06-01" -F "schedule=@$D/sigs-2023.yaml" "$URL/admin/import")
+check "preview: sigs.yaml is recognised" grep -q 'Read as <strong>sigs.yaml</strong>' <<<"$out"
+check "preview: the date it is taken as true" grep -q 'True as of <strong>2023-06-01</strong>' <<<"$out"
+check "preview: the terms it would open" grep -q '<span class="n">8</span><span class="l">Terms opened' <<<"$out"
+check "preview: the bodies it would make, each once" grep -q '<span class="n">5</span><span class="l">New bodies' <<<"$out"
+check "preview: no time zone to ask for" not grep -q 'Times are read in' <<<"$out"
+check "preview: nothing written yet" test "$(sql "SELECT count(*) FROM roles")" = 0
+token=$(token_of "$out")
+expect_status "confirm imports" 303 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token&as_of=2023-06-01"
+check "confirmed: the terms, on the date previewed" test "$(sql "SELECT count(*) FROM roles WHERE starts_on = '2023-06-01'")" = 8
+
+out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "as_of=2024-06-01" -F "schedule=@$D/sigs-2024.yaml" "$URL/admin/import")
+token=$(token_of "$out")
+expect_status "a year later, confirmed" 303 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token&as_of=2024-06-01"
+code=$(http -o "$TMP/bad.html" -w '%{http_code}' -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "as_of=2024-02-30" \
+	-F "schedule=@$D/sigs-2024.yaml" "$URL/admin/import")
+check "a date that is not one is refused ($code)" test "$code" = 400
+out=$(http -b "$TMP/jar-staff" -F "csrf=$CSRF" -F "as_of=2025-08-01" -F "schedule=@$D/toc-readme.md" "$URL/admin/import")
+check "preview: the TOC's README, its doubtful line to review" grep -q 'end date is before the start date' <<<"$out"
+token=$(token_of "$out")
+expect_status "the TOC, confirmed" 303 /admin/import/confirm -b "$TMP/jar-staff" -d "csrf=$CSRF&token=$token&as_of=2025-08-01"
+
+# The pages.
+page=$(http "$URL/bodies/sig-storage")
+check "/bodies/sig-storage: current and past terms" grep -q 'Past terms' <<<"$page"
+check "/bodies/sig-storage: the organization then" grep -q 'Quux Systems' <<<"$page"
+check "/bodies/sig-storage: the term that closed" grep -q 'Bob Keller' <<<"$page"
+json=$(http "$URL/bodies/sig-storage.json")
+check "/bodies/sig-storage JSON: Bob's term and its end" \
+	test "$(jq -r '.roles[] | select(.person == "Bob Keller") | .ends_on' <<<"$json")" = 2024-06-01
+check "/bodies/sig-storage JSON: Carol's two terms, one a company" \
+	test "$(jq -r '[.roles[] | select(.person == "Carol Tanaka") | .organization] | join(",")' <<<"$json")" = "Zeta Labs,Example Cloud Inc."
+page=$(http "$URL/bodies/toc")
+check "/bodies/toc: seats with their types" grep -q 'EndUser-appointed' <<<"$page"
+check "/bodies/kubernetes: the groups' parent is a page" test "$(status /bodies/kubernetes)" = 200
+exit 0
