@@ -111,7 +111,7 @@ rss_load=$(rss)
 	echo
 	echo "Server memory: ${rss_idle} MiB idle, ${rss_load} MiB after the page runs."
 } >tests/bench/results.md
-for extra in tests/bench/import.sh tests/bench/export.sh tests/bench/abuse.sh; do
+for extra in tests/bench/import.sh tests/bench/gov.sh tests/bench/export.sh tests/bench/abuse.sh; do
 	[ -x "$extra" ] && "$extra" "$DB" >>tests/bench/results.md
 done
 echo "bench: written to tests/bench/results.md"
