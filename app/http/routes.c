@@ -206,6 +206,11 @@ static const struct param_rule p_import_run[] = {
 	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
 	END
 };
+static const struct param_rule p_alias_add[] = {
+	{ "alias", P_LINE, PF_FORM | PF_REQUIRED, 1, 200, 0 },
+	{ "org", P_SLUG, PF_FORM | PF_REQUIRED, 1, 120, 0 },
+	END
+};
 
 #define EDITABLE(path) \
 	{ HTTP_GET, path "/new", page_record_new, ACCESS_STAFF, 0, p_prefill }, \
@@ -232,6 +237,9 @@ const struct route routes[] = {
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },
+	{ HTTP_GET, "/admin/aliases", page_aliases, ACCESS_STAFF, 0, NULL },
+	{ HTTP_POST, "/admin/aliases", page_alias_add, ACCESS_STAFF, 0, p_alias_add },
+	{ HTTP_POST, "/admin/aliases/{id}/delete", page_alias_delete, ACCESS_STAFF, 0, p_import_run },
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },

@@ -797,7 +797,8 @@ page_imports(struct request *req)
 		    "<a href=\"/history\">history</a>.</p>");
 	if (req_arg(req, "run") && run_warnings(req, db, req_arg_int(req, "run", 0)) == -1)
 		return buf_reset(b), 503;
-	html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/admin/import\">Import a schedule</a></p>"
+	html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/admin/import\">Import a file</a> "
+	    "<a class=\"button secondary\" href=\"/admin/aliases\">Organization aliases</a></p>"
 	    "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
 	    "<th scope=\"col\">File</th><th scope=\"col\">Event</th><th scope=\"col\">New / changed / unchanged / "
 	    "cancelled / conflicts</th><th scope=\"col\">Warnings</th><th scope=\"col\"></th></tr></thead><tbody>");

@@ -45,4 +45,23 @@ check "/bodies/sig-storage JSON: Carol's two terms, one a company" \
 page=$(http "$URL/bodies/toc")
 check "/bodies/toc: seats with their types" grep -q 'EndUser-appointed' <<<"$page"
 check "/bodies/kubernetes: the groups' parent is a page" test "$(status /bodies/kubernetes)" = 200
+
+# Aliases: staff see and edit them, every import matches over them.
+make_user dave member 'member-password-42'
+login dave 'member-password-42' >/dev/null
+expect_status "members may not see the aliases" 403 /admin/aliases -b "$TMP/jar-dave"
+expect_status "staff see the aliases" 200 /admin/aliases -b "$TMP/jar-staff"
+quux=$(sql "SELECT slug FROM organizations WHERE name = 'Quux Systems'")
+expect_status "adding one without the CSRF token is refused" 403 /admin/aliases -b "$TMP/jar-staff" -d "alias=QS Holdings&org=$quux"
+expect_status "staff add an alias" 303 /admin/aliases -b "$TMP/jar-staff" -d "csrf=$CSRF&alias=QS Holdings&org=$quux"
+expect_status "the same alias twice is refused" 422 /admin/aliases -b "$TMP/jar-staff" -d "csrf=$CSRF&alias=qs holdings&org=$quux"
+expect_status "an alias of no organization is refused" 422 /admin/aliases -b "$TMP/jar-staff" -d "csrf=$CSRF&alias=X&org=nobody-here"
+check "the alias is listed, with who made it" sh -c "curl -s --noproxy '*' -b '$TMP/jar-staff' '$URL/admin/aliases' |
+	grep -q 'QS Holdings</td><td><a href=\"/orgs/$quux\">Quux Systems</a></td><td>staff'"
+sed 's/company: Quux Systems GmbH/company: QS Holdings/' "$D/sigs-2024.yaml" >"$TMP/sigs.yaml"
+"$LECTERN" import --db "$DB" --quiet --as-of 2024-09-01 "$TMP/sigs.yaml" >/dev/null 2>&1
+check "an import matches a company by its alias" test "$(sql "SELECT count(*) FROM organizations WHERE name = 'QS Holdings'")" = 0
+id=$(sql "SELECT id FROM org_aliases")
+expect_status "staff delete an alias" 303 "/admin/aliases/$id/delete" -b "$TMP/jar-staff" -d "csrf=$CSRF"
+check "deleted" test "$(sql "SELECT count(*) FROM org_aliases")" = 0
 exit 0
