@@ -81,6 +81,10 @@ continued(struct gov_run *g, const struct gov_term *t, const struct gov_role_row
 
 	if (row->by_hand)
 		return by_hand(g, t, row);
+	/* The file names no company: the person's affiliation at the term's start, once one is known. */
+	if (t->r.org == 0 && row->org == 0 && t->r.person > 0 &&
+	    (org = gov_store_org_on(g->st, t->r.person, row->starts_on)) == -1)
+		return -1;
 	if (org && row->org && !explicit && strcmp(row->starts_on, g->as_of) < 0)
 		return moved(g, t, row);
 	if (org == 0 && seat == NULL && end == NULL) {

@@ -116,6 +116,10 @@ check "gitdm: the email ('!' for '@') kept on the person" test "$(sql "SELECT em
 check "gitdm: nobody is made for a block without an organization" test "$(sql "SELECT count(*) FROM people WHERE github = 'newbie'")" = 0
 check "gitdm: a line that is no block's head, by line" grep -q 'developers_affiliations1.txt:11: warning' "$TMP/err"
 check "gitdm: a date that is not one, by line" grep -q 'developers_affiliations1.txt:14: warning' "$TMP/err"
+out=$(imp --as-of 2024-12-01 "$D/sigs-2024.yaml")
+check "a term without a company takes the affiliation at its start, once known" \
+	test "$(term sig-node 'Frank Osei' tech-lead)" = "Quux Systems|2023-06-01|"
+check "... reported as a change" grep -q 'changed: Frank Osei, tech-lead of sig-node, from 2023-06-01: the organization' <<<"$out"
 dump >"$TMP/g1.sql"
 imp --quiet "$D/developers_affiliations1.txt" >/dev/null 2>&1
 dump >"$TMP/g2.sql"
