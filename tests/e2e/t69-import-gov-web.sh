@@ -44,6 +44,9 @@ check "/bodies/sig-storage JSON: Carol's two terms, one a company" \
 	test "$(jq -r '[.roles[] | select(.person == "Carol Tanaka") | .organization] | join(",")' <<<"$json")" = "Zeta Labs,Example Cloud Inc."
 page=$(http "$URL/bodies/toc")
 check "/bodies/toc: seats with their types" grep -q 'EndUser-appointed' <<<"$page"
+maint=$(grep -o '<h3>Maintainer-appointed</h3><table>.*' <<<"$page" | sed 's|</table>.*||')
+check "/bodies/toc: the seats by type, each with its terms" grep -q 'Omar Sato.*Rosa Lind\|Rosa Lind.*Omar Sato' <<<"$maint"
+check "/bodies/toc: ... and no other type's" not grep -q 'Nora Ruiz' <<<"$maint"
 check "/bodies/kubernetes: the groups' parent is a page" test "$(status /bodies/kubernetes)" = 200
 
 # Aliases: staff see and edit them, every import matches over them.
