@@ -47,6 +47,10 @@ check "/bodies/toc: seats with their types" grep -q 'EndUser-appointed' <<<"$pag
 maint=$(grep -o '<h3>Maintainer-appointed</h3><table>.*' <<<"$page" | sed 's|</table>.*||')
 check "/bodies/toc: the seats by type, each with its terms" grep -q 'Omar Sato.*Rosa Lind\|Rosa Lind.*Omar Sato' <<<"$maint"
 check "/bodies/toc: ... and no other type's" not grep -q 'Nora Ruiz' <<<"$maint"
+for p in /bodies/toc /bodies/sig-storage /bodies; do
+	check "$p is valid HTML5" sh -c "curl -s --noproxy '*' '$URL$p' | /usr/bin/python3 tests/e2e/html_check.py '$p'"
+done
+check "the preview is valid HTML5" /usr/bin/python3 tests/e2e/html_check.py preview <<<"$out"
 check "/bodies/kubernetes: the groups' parent is a page" test "$(status /bodies/kubernetes)" = 200
 
 # Aliases: staff see and edit them, every import matches over them.
@@ -64,6 +68,8 @@ check "the alias is listed, with who made it" sh -c "curl -s --noproxy '*' -b '$
 sed 's/company: Quux Systems GmbH/company: QS Holdings/' "$D/sigs-2024.yaml" >"$TMP/sigs.yaml"
 "$LECTERN" import --db "$DB" --quiet --as-of 2024-09-01 "$TMP/sigs.yaml" >/dev/null 2>&1
 check "an import matches a company by its alias" test "$(sql "SELECT count(*) FROM organizations WHERE name = 'QS Holdings'")" = 0
+check "/admin/aliases is valid HTML5" sh -c "curl -s --noproxy '*' -b '$TMP/jar-staff' '$URL/admin/aliases' |
+	/usr/bin/python3 tests/e2e/html_check.py /admin/aliases"
 id=$(sql "SELECT id FROM org_aliases")
 expect_status "staff delete an alias" 303 "/admin/aliases/$id/delete" -b "$TMP/jar-staff" -d "csrf=$CSRF"
 check "deleted" test "$(sql "SELECT count(*) FROM org_aliases")" = 0
