@@ -178,6 +178,16 @@ check "a YAML file that is neither list is refused" not imp --format sigs-yaml "
 dump >"$TMP/s1.sql"
 check "refused files change nothing" cmp -s "$TMP/s0.sql" "$TMP/s1.sql"
 
+# A file's span overlapping a hand-entered affiliation with another organization is left out and listed.
+sql "INSERT INTO affiliations(person_id, org_id, since, until) SELECT p.id, o.id, '2019-01-01', '2019-06-30' FROM people p,
+	organizations o WHERE p.github = 'carol-t' AND o.name = 'Zeta Labs'"
+out=$(imp "$TMP/developers_affiliations3.txt" 2>/dev/null)
+check "gitdm: an overlap with a hand-entered row is a conflict, listed" \
+	grep -q 'conflict: line 2: carol-t at Quux Systems from the start until 2020-01-01 overlaps an affiliation entered by hand' <<<"$out"
+check "gitdm: ... counted" grep -q '1 conflicts' <<<"$out"
+check "gitdm: ... the hand-entered row kept, the file's other span added" \
+	test "$(aff carol-t)" = "Zeta Labs|2019-01-01|2019-06-30 Zeta Labs|2020-01-01|"
+
 # Thousands of gitdm lines in seconds.
 python3 tests/bench/gen_gitdm.py 1500 >"$TMP/developers_affiliations2.txt"
 t0=$(date +%s%N)
