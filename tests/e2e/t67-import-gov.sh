@@ -190,9 +190,12 @@ check "gitdm: ... the hand-entered row kept, the file's other span added" \
 
 # Thousands of gitdm lines in seconds.
 python3 tests/bench/gen_gitdm.py 1500 >"$TMP/developers_affiliations2.txt"
+gen() { sql "SELECT generation FROM data_generations WHERE kind = 'affiliations'"; }
+g0=$(gen)
 t0=$(date +%s%N)
 out=$(imp --quiet "$TMP/developers_affiliations2.txt" 2>/dev/null)
 t1=$(date +%s%N)
+check "gitdm: thousands of affiliations bump their generation once" test "$(($(gen) - g0))" = 1
 check "gitdm: $(wc -l <"$TMP/developers_affiliations2.txt") lines in $(((t1 - t0) / 1000000)) ms" \
 	test $(((t1 - t0) / 1000000)) -lt 20000
 check "gitdm: most of 1500 people with spans" test "$(sql "SELECT count(DISTINCT person_id) FROM affiliations
