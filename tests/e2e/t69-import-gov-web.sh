@@ -52,6 +52,12 @@ for p in /bodies/toc /bodies/sig-storage /bodies; do
 done
 check "the preview is valid HTML5" /usr/bin/python3 tests/e2e/html_check.py preview <<<"$out"
 check "/bodies/kubernetes: the groups' parent is a page" test "$(status /bodies/kubernetes)" = 200
+run=$(sql "SELECT max(id) FROM import_runs WHERE scope = 'cncf-toc'")
+page=$(http -b "$TMP/jar-staff" "$URL/admin/imports")
+check "/admin/imports lists the TOC's run" grep -q 'toc-readme.md' <<<"$page"
+expect_status "undo the TOC's run from the web" 303 "/admin/imports/$run/undo" -b "$TMP/jar-staff" -d "csrf=$CSRF"
+check "undone: no seat left" test "$(sql "SELECT count(*) FROM roles WHERE role = 'seat'")" = 0
+check "undone: the sigs.yaml terms stay" test "$(sql "SELECT count(*) FROM roles")" -gt 8
 
 # Aliases: staff see and edit them, every import matches over them.
 make_user dave member 'member-password-42'
