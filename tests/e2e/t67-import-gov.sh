@@ -120,6 +120,11 @@ out=$(imp --as-of 2024-12-01 "$D/sigs-2024.yaml")
 check "a term without a company takes the affiliation at its start, once known" \
 	test "$(term sig-node 'Frank Osei' tech-lead)" = "Quux Systems|2023-06-01|"
 check "... reported as a change" grep -q 'changed: Frank Osei, tech-lead of sig-node, from 2023-06-01: the organization' <<<"$out"
+printf 'bobk: bob!example.org\n\tQuux Systems from 2015-01-01\n' >"$TMP/developers_affiliations4.txt"
+imp --quiet "$TMP/developers_affiliations4.txt" >/dev/null
+check "gitdm: a login matches in any case (bobk is BobK), nobody new" \
+	test "$(sql "SELECT count(*) || ' ' || group_concat(name) FROM people WHERE github LIKE 'bobk'")" = "1 Bob Keller"
+check "gitdm: ... who gets the span" test "$(aff BobK)" = "Quux Systems|2015-01-01|"
 dump >"$TMP/g1.sql"
 imp --quiet "$D/developers_affiliations1.txt" >/dev/null 2>&1
 dump >"$TMP/g2.sql"
