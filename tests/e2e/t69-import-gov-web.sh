@@ -52,6 +52,11 @@ for p in /bodies/toc /bodies/sig-storage /bodies; do
 done
 check "the preview is valid HTML5" /usr/bin/python3 tests/e2e/html_check.py preview <<<"$out"
 check "/bodies/kubernetes: the groups' parent is a page" test "$(status /bodies/kubernetes)" = 200
+quux=$(sql "SELECT slug FROM organizations WHERE name = 'Quux Systems'")
+check "an organization's figures count its SIG roles (Bob's past one too)" \
+	test "$(http "$URL/orgs/$quux.json" | jq -r '.figures.group_roles')" = 3
+check "a person's page lists their roles with terms" \
+	test "$(http "$URL/people/bob-keller.json" | jq -r '.roles[0].role + " " + .roles[0].ends_on')" = "chair 2024-06-01"
 run=$(sql "SELECT max(id) FROM import_runs WHERE scope = 'cncf-toc'")
 page=$(http -b "$TMP/jar-staff" "$URL/admin/imports")
 check "/admin/imports lists the TOC's run" grep -q 'toc-readme.md' <<<"$page"
