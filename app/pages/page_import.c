@@ -7,7 +7,7 @@
 #include "auth/auth.h"
 #include "core/html.h"
 #include "import/import.h"
-#include "model/db.h"
+#include "model/handle.h"
 #include "model/import_runs.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
@@ -510,7 +510,7 @@ form_options(struct request *req, struct import_options *opt)
 /* POST /admin/import with a kept upload's token and no file: the preview again, with the
  * columns chosen in the first one (the upload is kept until it is confirmed or cancelled). */
 static int
-preview_again(struct request *req, sqlite3 *db)
+preview_again(struct request *req, struct sqlite3 *db)
 {
 	struct import_options opt = { 0 };
 	struct import_summary sum;
@@ -561,7 +561,7 @@ page_import_preview(struct request *req)
 	char token[65];
 	size_t len = 0;
 	int ok, rc = 0;
-	sqlite3 *db = db_thread();
+	struct sqlite3 *db = db_thread();
 
 	if (db == NULL)
 		return 503;
@@ -616,7 +616,7 @@ page_import_confirm(struct request *req)
 	struct buf err = BUF_INIT;
 	unsigned char h[crypto_generichash_BYTES];
 	const char *tz = req_arg(req, "tz");
-	sqlite3 *db = db_thread();
+	struct sqlite3 *db = db_thread();
 	int rc;
 
 	if (db == NULL)
@@ -654,7 +654,7 @@ int
 page_import_cancel(struct request *req)
 {
 	unsigned char h[crypto_generichash_BYTES];
-	sqlite3 *db = db_thread();
+	struct sqlite3 *db = db_thread();
 
 	if (db == NULL)
 		return 503;
@@ -672,7 +672,7 @@ page_import_undo(struct request *req)
 	    { NULL, NULL } };
 	struct buf err = BUF_INIT, kept = BUF_INIT, *b = &req->out;
 	long long run = req_arg_int(req, "id", 0);
-	sqlite3 *db = db_thread();
+	struct sqlite3 *db = db_thread();
 	int rc;
 
 	if (db == NULL)
@@ -763,7 +763,7 @@ keep_warning(void *arg, const struct import_run_warning *w)
 
 /* The warnings kept with one run (?run=N). */
 static int
-run_warnings(struct request *req, sqlite3 *db, long long run)
+run_warnings(struct request *req, struct sqlite3 *db, long long run)
 {
 	struct kept_warnings k = { req, req_alloc(req, IMPORT_KEPT * sizeof(struct import_warning)), 0 };
 	int n = import_run_warnings(db, run, keep_warning, &k);
@@ -784,7 +784,7 @@ page_imports(struct request *req)
 	static const struct crumb crumbs[] = { { "Imports", NULL }, { NULL, NULL } };
 	struct runs_page rp = { req, 0 };
 	struct buf *b = &req->out;
-	sqlite3 *db = db_thread();
+	struct sqlite3 *db = db_thread();
 
 	if (db == NULL)
 		return 503;
