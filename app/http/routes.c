@@ -52,6 +52,7 @@ static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "view", P_ENUM, PF_QUERY, 0, 0, "list|grid" },
 	END
 };
 static const struct param_rule p_session[] = {

@@ -142,6 +142,19 @@ render_figure(struct buf *b, long long n, const char *label)
 	html_lit(b, "</span></li>");
 }
 
+const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 || n == -1 ? one : many;
+}
+
+void
+render_count(struct buf *b, long long n, const char *one, const char *many)
+{
+	buf_appendf(b, "%lld ", n);
+	html_text(b, plural(n, one, many));
+}
+
 void
 render_empty(struct buf *b, const char *text)
 {

@@ -25,7 +25,7 @@ expect_body "person page: credit to Google after it" 'Platform teams after a job
 expect_body "person JSON: organization represented per session" '"org":"google"' /people/maria-lindqvist.json
 expect_body "TOC page shows current and past seats" 'Past terms' /bodies/toc
 expect_body "TOC seat types" 'EndUser-appointed' /bodies/toc
-expect_body "event schedule by day" '<h3>2019-05-22</h3>' /events/kubecon-eu-2019
+expect_body "event schedule by day" '<h3 id="day-2019-05-22">Wednesday, 22 May 2019</h3>' /events/kubecon-eu-2019
 expect_body "co-located events nested" 'EnvoyCon 2019' /events/kubecon-na-2019
 expect_body "co-located event names its parent" 'co-located with' /events/envoycon-2019
 expect_body "filter by kind" 'Keynote: How Spotify' "/events/kubecon-eu-2019?kind=keynote"
