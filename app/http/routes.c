@@ -61,6 +61,7 @@ static const struct param_rule p_session[] = {
 };
 static const struct param_rule p_search[] = {
 	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "session|person|organization|event|body|project" },
 	{ "page", P_INT, PF_QUERY, 1, 1000, 0 },
 	END
 };
