@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/html.h"
 #include "core/config.h"
 #include "http/page_cache.h"
 #include "http/router.h"
@@ -179,6 +180,44 @@ literal_json(struct request *req)
 	return 0;
 }
 
+/*
+ * A GET that named nothing as written but names a page once written as the site writes its
+ * addresses (/orgs/Spotify, /orgs/spotify/: lower case, no slash at the end) is sent there
+ * for good (301), its query kept. 1 when it was.
+ */
+static int
+canonical_redirect(struct request *req)
+{
+	struct buf to = BUF_INIT;
+	char *path = req_strdup(req, req->path);
+	size_t n = strlen(path);
+	int changed = 0;
+
+	if (req->method != HTTP_GET && req->method != HTTP_HEAD)
+		return 0;
+	for (; n > 1 && path[n - 1] == '/'; changed = 1)
+		path[--n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (path[i] >= 'A' && path[i] <= 'Z')
+			path[i] = (char)(path[i] - 'A' + 'a'), changed = 1;
+	if (!changed || !router_has(HTTP_GET, path))
+		return 0;
+	buf_puts(&to, path);
+	if (req->want_json)
+		buf_puts(&to, ".json");
+	for (const struct param *q = req->query; q; q = q->next) {
+		buf_putc(&to, q == req->query ? '?' : '&');
+		url_component(&to, q->name);
+		buf_putc(&to, '=');
+		url_component(&to, q->value);
+	}
+	changed = redirect_target_valid(to.data);
+	if (changed)
+		resp_header(req, "Location", req_strndup(req, to.data, to.len));
+	buf_release(&to);
+	return changed;
+}
+
 void
 router_dispatch(struct request *req)
 {
@@ -192,6 +231,10 @@ router_dispatch(struct request *req)
 	}
 	req->route_exists = router_has;
 	req->status = run(req);
+	if ((req->status == 404 || req->status == 400) && req->out.len == 0 && canonical_redirect(req)) {
+		req->status = 301;
+		req->error_detail = NULL;
+	}
 	if (req->status >= 400 && req->out.len == 0 && req->stream == NULL)
 		page_error(req);
 	if (req->content_type == NULL)
