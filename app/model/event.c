@@ -5,6 +5,7 @@
 #include "model/db.h"
 #include "model/event.h"
 #include "model/listing.h"
+#include "model/record.h"
 
 /* The page's main events and their co-located ones, each right after its main event; the
  * window gives a co-located event's place among its siblings as they were recorded. */
@@ -181,5 +182,31 @@ event_tracks(struct request *req, long long event, struct event_track **tracks, 
 	enum model_status ms;
 
 	*tracks = db_rows_of(req, tracks_sql, event, 0, 0, &track_row, n, &ms);
+	return ms;
+}
+
+static const char zone_of_event_sql[] = "SELECT time_zone FROM events WHERE id = ?1";
+static const char zone_of_session_sql[] =
+	"SELECT e.time_zone FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.id = ?1";
+
+enum model_status
+event_zone(struct request *req, const char *event, long long session, const char **zone)
+{
+	sqlite3_stmt *st;
+	enum model_status ms;
+	long long id = session;
+
+	*zone = NULL;
+	if (event && *event && (ms = record_resolve("event", event, &id)) != MODEL_OK)
+		return ms;
+	if (id <= 0)
+		return MODEL_NOT_FOUND;
+	if ((ms = db_query(event && *event ? zone_of_event_sql : zone_of_session_sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_int64(st, 1, id);
+	if ((ms = db_row(st, "time zone")) == MODEL_OK) {
+		*zone = db_col(req, st, 0);
+		sqlite3_reset(st);
+	}
 	return ms;
 }

@@ -63,4 +63,8 @@ struct event_track {
 /* The event's tracks, by name (the schedule's filter). */
 enum model_status	event_tracks(struct request *, long long event, struct event_track **, size_t *n);
 
+/* The time zone of the event typed in a form (slug or exact name), or else of session's
+ * event (an edit form's): MODEL_OK with *zone, MODEL_NOT_FOUND, or a failure. */
+enum model_status	event_zone(struct request *, const char *event, long long session, const char **zone);
+
 #endif
