@@ -184,10 +184,10 @@ speaker_row(struct request *req, int i, const struct form_speaker *s)
 		role = req_arg(req, name);
 	}
 	buf_appendf(b, "<tr><td>%d</td><td><input name=\"s%d_person\" list=\"dl-person\" "
-	    "aria-label=\"Speaker %d person\" value=\"", i, i, i);
+	    "aria-label=\"Speaker %d person\" placeholder=\"Person\" value=\"", i, i, i);
 	html_attr(b, person);
 	buf_appendf(b, "\"></td><td><input name=\"s%d_org\" list=\"dl-organization\" "
-	    "aria-label=\"Speaker %d organization\" value=\"", i, i);
+	    "aria-label=\"Speaker %d organization\" placeholder=\"Organization\" value=\"", i, i);
 	html_attr(b, org);
 	buf_appendf(b, "\"></td><td><select name=\"s%d_role\" aria-label=\"Speaker %d role\">", i, i);
 	select_options(b, VOCAB_OPTIONS(TERMS_APPEARANCE_ROLE), role);
@@ -231,6 +231,16 @@ delete_form(struct request *req, const struct record_kind *k, const char *key, l
 	html_lit(b, "<button type=\"submit\" class=\"danger\">Delete</button></form>");
 }
 
+/* The plural that names a kind's list in the breadcrumbs: its table's name, capitalized. */
+static const char *
+list_name(struct request *req, const struct record_kind *k)
+{
+	char *name = req_strdup(req, k->table);
+
+	name[0] = (char)(name[0] - 'a' + 'A');
+	return name;
+}
+
 /* A new record's field before anything was typed: what the page it was opened from gave, or
  * the field's usual value (a session is a talk). */
 static const char *
@@ -253,9 +263,11 @@ form_page(struct request *req, const struct record_kind *k, const char *key, lon
 {
 	struct buf *b = &req->out;
 	const char *title = id ? req_printf(req, "Edit %s", k->kind) : req_printf(req, "New %s", k->kind);
-	struct crumb crumbs[] = { { k->title, k->path }, { title, NULL }, { NULL, NULL } };
+	struct crumb crumbs[] = { { list_name(req, k), k->path }, { title, NULL }, { NULL, NULL } };
 	int from_form = req->method == HTTP_POST, i = 0;
 
+	if (!page_route_exists(req, k->path))	/* no list of its own (sessions): no link to one */
+		crumbs[0] = crumbs[1], crumbs[1] = crumbs[2];
 	if (from_form)
 		stored = NULL;
 	render_page_head(req, title, crumbs);

@@ -35,6 +35,11 @@ notes=$(as staff "$URL/people/wei-chen")
 check "notes without an email: the notes alone" grep -q '<p class="private"><strong>Notes (staff only):</strong> Prefers a morning slot</p>' <<<"$notes"
 check "and no empty Email label" test -z "$(grep -o 'Email (staff only)' <<<"$notes")"
 
+check "a form's breadcrumbs name the list in the plural, linked when it is a page" \
+	grep -q '<li><a href="/orgs">Organizations</a></li><li><span aria-current="page">New organization</span>' \
+	<<<"$(as staff "$URL/orgs/new")"
+check "and no link to a list that is not a page (sessions are listed on their events)" \
+	grep -q '<li><a href="/">Home</a></li><li><span aria-current="page">New session</span>' <<<"$(as staff "$URL/sessions/new")"
 expect_body "one session, not 1 sessions, on the home page" '<a href="/orgs/google">Google</a> <span class="muted">1 session</span>' /
 expect_no_body "no \"1 sessions\" on the home page" '[^0-9]1 sessions' /
 echo "1..$n"
