@@ -1,7 +1,8 @@
 # t72-small.sh: the small things of issue 16 item 15 — addresses as the site writes them (lower
 # case, no trailing slash) reached from the others by a 301; a person is not their own
-# co-speaker; empty private fields are not shown; counts in the singular when there is one
-# (t24 checks that the home page's JSON and HTML list the same organizations).
+# co-speaker; empty private fields are not shown; counts in the singular when there is one;
+# dates as people read them (t24 checks that the home page's JSON and HTML list the same
+# organizations).
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" demo --db "$DB" >/dev/null 2>&1 || { not_ok "demo loads"; exit 1; }
 make_user staff staff 'staff password 1' || { not_ok "staff user"; exit 1; }
@@ -25,6 +26,11 @@ check "the panel names the co-speakers" grep -q 'href="/people/wei-chen"' <<<"$p
 check "but not the person whose page it is" test -z "$(grep -o 'href="/people/dave-zolotusky"' <<<"$panel")"
 solo=$(grep -o '<li><a href="/sessions/3">.*' <<<"$page" | sed 's,</li>.*,,')
 check "a talk given alone lists nobody" test -z "$(grep -o 'href="/people/' <<<"$solo")"
+
+check "a session's day as people read it, on a person's page" grep -q '<span class="muted">23 May 2019 · </span>' <<<"$page"
+check "a term too" grep -q '1 Jan 2021 – present, for Spotify' <<<"$page"
+check "no ISO dates left in the history" test -z "$(grep -oE '>20[0-9]{2}-[0-9]{2}-[0-9]{2}' <<<"$page")"
+expect_body "the home page's latest events by readable date" 'KubeCon \+ CloudNativeCon North America 2021</a> <span class="muted">12 Oct 2021</span>' /
 
 check "staff log in" test "$(login staff 'staff password 1')" = 303
 sql "UPDATE people SET email = NULL, notes = NULL WHERE slug = 'ana-souza';
