@@ -109,14 +109,20 @@ when_field(struct request *req, const struct field *f, const char *value, const 
 	} else
 		html_lit(b, "local time in the event's zone");
 	html_lit(b, "</span>");
-	if (error) {
-		html_lit(b, "<span class=\"msg\" role=\"alert\">");
-		html_text(b, f->label);
-		html_lit(b, " ");
-		html_text(b, error);
-		html_lit(b, ".</span>");
-	}
+	field_message(b, f, error);
 	html_lit(b, "</fieldset>");
+}
+
+void
+field_message(struct buf *b, const struct field *f, const char *error)
+{
+	if (error == NULL)
+		return;
+	html_lit(b, "<span class=\"msg\" role=\"alert\">");
+	html_text(b, f->label);
+	html_lit(b, " ");
+	html_text(b, error);
+	html_lit(b, ".</span>");
 }
 
 /* Puts name = value before the request's other arguments, so req_arg finds it first. */

@@ -11,6 +11,9 @@
 /* The W_WHEN field f: a date and a time input, named f->name "_date" and "_time", with the
  * event's zone beside them; value is the stored local time with its offset (or NULL). */
 void	when_field(struct request *, const struct field *f, const char *value, const char *error);
+/* What is wrong with field f's value, beside it ("Starts needs both a date and a time of
+ * day."); nothing when error is NULL. */
+void	field_message(struct buf *, const struct field *f, const char *error);
 /* Before a form is checked: each W_WHEN field's date and time, read in the zone of the event
  * the form names, as the local time with its offset the field holds. */
 void	when_compose(struct request *, const struct record_kind *);

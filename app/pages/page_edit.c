@@ -124,13 +124,7 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 	html_lit(b, "\">");
 	html_text(b, f->hint);
 	html_lit(b, "</span>");
-	if (error) {
-		html_lit(b, "<span class=\"msg\" role=\"alert\">");
-		html_text(b, f->label);
-		html_lit(b, " ");
-		html_text(b, error);
-		html_lit(b, ".</span>");
-	}
+	field_message(b, f, error);
 	html_lit(b, "</div>");
 }
 
