@@ -15,6 +15,7 @@ static const struct {
 	{ "/", D_ORGS | D_PEOPLE | D_EVENTS | D_SESSIONS | D_BODIES },
 	{ "/orgs", D_ORGS | D_EVENTS | D_SESSIONS | D_BODIES | D_PROJECTS },
 	{ "/orgs/{slug}", D_ORGS | D_PEOPLE | D_EVENTS | D_SESSIONS | D_BODIES | D_PROJECTS },
+	{ "/orgs/{slug}/report", D_ORGS | D_PEOPLE | D_EVENTS | D_SESSIONS | D_BODIES | D_PROJECTS },
 	{ "/people", D_PEOPLE | D_AFFIL | D_ORGS | D_SESSIONS },
 	{ "/people/{slug}", D_PEOPLE | D_AFFIL | D_ORGS | D_EVENTS | D_SESSIONS | D_BODIES },
 	{ "/events", D_EVENTS | D_SESSIONS },

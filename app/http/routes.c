@@ -48,6 +48,11 @@ static const struct param_rule p_slug_page[] = {
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
 	END
 };
+static const struct param_rule p_report[] = {
+	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
+	{ "as_of", P_DATE, PF_QUERY, 0, 10, 0 },
+	END
+};
 static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
@@ -118,6 +123,7 @@ static const struct param_rule p_user_update[] = {
 	FIELD("starts_at"), FIELD("starts_at_date"), FIELD("starts_at_time"), FIELD("duration_min"), FIELD("abstract"), FIELD("video_url"), \
 	FIELD("status"), FIELD("description"), FIELD("role"), FIELD("seat_type"), FIELD("body"), \
 	FIELD("maturity"), FIELD("accepted_on"), FIELD("incubating_on"), FIELD("graduated_on"), \
+	FIELD("intro"), FIELD("quotes"), FIELD("round_talks"), \
 	SPEAKER(1), SPEAKER(2), SPEAKER(3), SPEAKER(4), SPEAKER(5), SPEAKER(6), SPEAKER(7), \
 	SPEAKER(8), SPEAKER(9), SPEAKER(10), \
 	{ "distinct", P_ENUM, PF_FORM, 0, 0, "1" }, \
@@ -144,7 +150,7 @@ static const struct param_rule p_merge[] = {
 };
 static const struct param_rule p_history[] = {
 	{ "user", P_LINE, PF_QUERY, 0, 64, 0 },
-	{ "kind", P_ENUM, PF_QUERY, 0, 0, "organization|person|affiliation|event|session|body|role|project" },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "organization|person|affiliation|event|session|body|role|project|report" },
 	{ "from", P_DATE, PF_QUERY, 0, 0, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 0, 0 },
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
@@ -223,6 +229,7 @@ const struct route routes[] = {
 	/* Editing, history, merges. */
 	EDITABLE("/orgs"), EDITABLE("/people"), EDITABLE("/affiliations"), EDITABLE("/events"),
 	EDITABLE("/sessions"), EDITABLE("/bodies"), EDITABLE("/roles"), EDITABLE("/projects"),
+	EDITABLE("/reports"),
 	{ HTTP_GET, "/people/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
 	{ HTTP_POST, "/people/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
 	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
@@ -237,6 +244,7 @@ const struct route routes[] = {
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },
+	{ HTTP_GET, "/orgs/{slug}/report", page_report, ACCESS_PUBLIC, RF_JSON, p_report },
 	{ HTTP_GET, "/people", page_people, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/people/{slug}", page_person, ACCESS_PUBLIC, RF_JSON, p_slug_page },
 	{ HTTP_GET, "/events", page_events, ACCESS_PUBLIC, RF_JSON, p_list },

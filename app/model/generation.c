@@ -24,6 +24,7 @@ static const struct {
 } tables[] = {
 	{ "organizations_fts", DK_ORGANIZATIONS, 1 },
 	{ "organizations", DK_ORGANIZATIONS, 0 },
+	{ "reports", DK_ORGANIZATIONS, 0 },	/* staff's text of an organization's report */
 	{ "people_fts", DK_PEOPLE, 1 },
 	{ "people", DK_PEOPLE, 0 },
 	{ "affiliations", DK_AFFILIATIONS, 0 },

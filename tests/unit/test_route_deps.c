@@ -12,7 +12,8 @@
 
 /* Pages of the demo data, with the filters that make a page run more of its queries. */
 static const char *const samples[] = {
-	"/", "/orgs", "/orgs?page=2", "/orgs/spotify", "/orgs/cncf", "/people", "/people/dave-zolotusky",
+	"/", "/orgs", "/orgs?page=2", "/orgs/spotify", "/orgs/cncf", "/orgs/spotify/report",
+	"/orgs/spotify/report?as_of=2019-01-01", "/people", "/people/dave-zolotusky",
 	"/events", "/events/kubecon-eu-2019", "/events/kubecon-eu-2019?kind=keynote&track=Keynote",
 	"/sessions/1", "/bodies", "/bodies/toc", "/bodies/k8s-sig-apps", "/search?q=spotify",
 	"/search?q=kubernetes&page=2", "/export/speakers.csv", "/export/speakers.csv?org=spotify&shape=speakers",
@@ -168,6 +169,7 @@ triggers_bump_the_kind_of_their_table(void **state)
 {
 	static const struct { const char *write, *kind; } writes[] = {
 		{ "UPDATE organizations SET notes = 'x' WHERE slug = 'spotify'", "organizations" },
+		{ "INSERT INTO reports(org_id, intro) VALUES (1, 'x')", "organizations" },
 		{ "UPDATE people SET bio = 'x' WHERE slug = 'dave-zolotusky'", "people" },
 		{ "UPDATE affiliations SET title = 'x' WHERE id = (SELECT min(id) FROM affiliations)", "affiliations" },
 		{ "UPDATE events SET city = 'x' WHERE slug = 'kubecon-eu-2019'", "events" },
