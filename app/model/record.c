@@ -123,9 +123,9 @@ static const struct field project_fields[] = {
 static const struct field report_fields[] = {
 	F_REF("org", "Organization", "organization", 1, "slug or exact name"),
 	{ "intro", "Introduction", W_TEXTAREA, NULL, NULL, 0, "shown above the numbers; a blank line between "
-	  "paragraphs", P_TEXT, 0, 4000, NULL, 0 },
+	  "paragraphs", P_TEXT, 0, 4000, NULL, 0, NULL },
 	{ "quotes", "Quotes", W_TEXTAREA, NULL, NULL, 0, "one per paragraph, with who said it",
-	  P_TEXT, 0, 8000, NULL, 0 },
+	  P_TEXT, 0, 8000, NULL, 0, NULL },
 	F_CHECK("round_talks", "Talks rounded down (15+)"),
 	F_END
 };

@@ -15,7 +15,7 @@ const setup = (db, lectern) => {
   execFileSync("sqlite3", [db, "UPDATE sessions SET room = 'Hall 8.0 A' WHERE id = 5"]);
 };
 
-const visitor = ["/", "/orgs", "/orgs/spotify", "/people", "/people/dave-zolotusky", "/events",
+const visitor = ["/", "/orgs", "/orgs/spotify", "/orgs/spotify/report", "/people", "/people/dave-zolotusky", "/events",
   "/events/kubecon-eu-2019", "/events/kubecon-eu-2019?view=grid", "/events/envoycon-2019", "/sessions/5",
   "/bodies", "/bodies/toc", "/search?q=kubernetes", "/search?q=kubernets+OR+envoycon", "/login", "/nowhere"];
 const staff = ["/me", "/history", "/history?kind=session", "/sessions/new?event=kubecon-eu-2019", "/sessions/5/edit",
