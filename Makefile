@@ -91,6 +91,10 @@ build/tests/%: tests/unit/%.c tests/unit/unit.h build/liblectern.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE) -Wno-missing-prototypes $(OPT) -Itests/unit -o $@ $< build/liblectern.a $(PKG_LIBS) -lcmocka
 
+# make bench's statements of a page (tests/bench/cache.sh), the cold renders' sqlite3 reference.
+build/page_sql: tests/bench/page_sql.c tests/unit/page_render.h build/liblectern.a
+	$(CC) $(BASE) $(OPT) -Itests/unit -o $@ $< build/liblectern.a $(PKG_LIBS)
+
 build/asan/tests/%: tests/unit/%.c tests/unit/unit.h build/asan/liblectern.a
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE) -Wno-missing-prototypes $(SAN) -O1 -g -Itests/unit -o $@ $< build/asan/liblectern.a $(PKG_LIBS) -lcmocka

@@ -13,6 +13,7 @@
 #include "core/params.h"
 #include "import/apply.h"
 #include "import/dedup.h"
+#include "import/gov_run.h"
 #include "import/import.h"
 #include "import/map.h"
 #include "import/parse.h"
@@ -445,6 +446,7 @@ import_source(struct sqlite3 *db, const struct imp_source *src, const char *head
 {
 	struct run run;
 	const struct imp_reader *reader;
+	const struct gov_format *gov;
 	const char *why;
 	int rc;
 
@@ -452,6 +454,12 @@ import_source(struct sqlite3 *db, const struct imp_source *src, const char *head
 	buf_init(&sum->report, 0);
 	buf_init(&sum->zone_fits, 0);
 	buf_init(&sum->columns, 0), buf_init(&sum->mapping, 0);
+	/* Governance files first: a sheet's reader would take sigs.yaml's first line for a header. */
+	if ((gov = opt->format ? gov_format_by_name(opt->format) : gov_sniff(head, head_len)) != NULL) {
+		if ((rc = gov_import(db, src, gov, sha, opt, sum, err)) == -1)
+			import_summary_release(sum);
+		return rc;
+	}
 	memset(&run, 0, sizeof(run));
 	run.r.opt = opt, run.r.sum = sum, run.r.err = err;
 	run.src = src;

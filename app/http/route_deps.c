@@ -13,7 +13,7 @@ static const struct {
 	unsigned	 deps;
 } shows[] = {
 	{ "/", D_ORGS | D_PEOPLE | D_EVENTS | D_SESSIONS | D_BODIES },
-	{ "/orgs", D_ORGS | D_EVENTS | D_SESSIONS | D_BODIES | D_PROJECTS },
+	{ "/orgs", D_ORGS | D_SESSIONS | D_BODIES | D_PROJECTS },	/* its counts: session_credits (0013) */
 	{ "/orgs/{slug}", D_ORGS | D_PEOPLE | D_EVENTS | D_SESSIONS | D_BODIES | D_PROJECTS },
 	{ "/orgs/{slug}/report", D_ORGS | D_PEOPLE | D_EVENTS | D_SESSIONS | D_BODIES | D_PROJECTS },
 	{ "/people", D_PEOPLE | D_AFFIL | D_ORGS | D_SESSIONS },

@@ -171,11 +171,14 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
-/* Imports. The format, the logistics switch and a CSV's columns ("#N", or "" for none) go
- * from the upload form to the preview, from the preview to a second one and to the import. */
+/* Imports. The format, the logistics switch, a governance file's date and a CSV's columns ("#N",
+ * or "" for none) go from the upload form to the preview, from the preview to a second one and to
+ * the import. */
 #define IMPORT_READING \
-	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv" }, \
-	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }
+	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv|sigs-yaml|tags-yaml|" \
+	    "toc-readme|gitdm" }, \
+	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }, \
+	{ "as_of", P_DATE, PF_FORM, 0, 0, 0 }
 #define IMPORT_COLUMN(f)	{ "map." f, P_LINE, PF_FORM, 0, 8, 0 }
 static const struct param_rule p_import[] = {
 	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */
@@ -214,6 +217,11 @@ static const struct param_rule p_import_run[] = {
 	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
 	END
 };
+static const struct param_rule p_alias_add[] = {
+	{ "alias", P_LINE, PF_FORM | PF_REQUIRED, 1, 200, 0 },
+	{ "org", P_SLUG, PF_FORM | PF_REQUIRED, 1, 120, 0 },
+	END
+};
 
 #define EDITABLE(path) \
 	{ HTTP_GET, path "/new", page_record_new, ACCESS_STAFF, 0, p_prefill }, \
@@ -241,6 +249,9 @@ const struct route routes[] = {
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },
+	{ HTTP_GET, "/admin/aliases", page_aliases, ACCESS_STAFF, 0, NULL },
+	{ HTTP_POST, "/admin/aliases", page_alias_add, ACCESS_STAFF, 0, p_alias_add },
+	{ HTTP_POST, "/admin/aliases/{id}/delete", page_alias_delete, ACCESS_STAFF, 0, p_import_run },
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },

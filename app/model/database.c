@@ -171,6 +171,29 @@ check_search(sqlite3 *db, struct report *r)
 	}
 }
 
+/* The tables triggers keep from the records (schema/0013): each the same as its full recount. */
+static void
+check_tallies(sqlite3 *db, struct report *r)
+{
+	static const char *const tables[] = { "session_credits", "org_speakers" };
+
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		char *sql = sqlite3_mprintf("SELECT (SELECT count(*) FROM (SELECT * FROM %s EXCEPT"
+		    " SELECT * FROM %s_recount)), (SELECT count(*) FROM (SELECT * FROM %s_recount EXCEPT"
+		    " SELECT * FROM %s))", tables[i], tables[i], tables[i], tables[i]);
+		sqlite3_stmt *st = NULL;
+
+		if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+			if (sqlite3_column_int64(st, 0) + sqlite3_column_int64(st, 1) > 0)
+				problem(r, "tallies: %s: %lld rows not in its recount, %lld of its recount missing",
+				    tables[i], sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+		} else
+			problem(r, "tallies: %s: %s", tables[i], sql ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
+	}
+}
+
 /* PRAGMA integrity_check and foreign_key_check. */
 static void
 check_integrity(sqlite3 *db, struct report *r)
@@ -207,6 +230,7 @@ database_check(const char *path, void (*report)(void *, const char *), void *arg
 		return MODEL_UNAVAILABLE;
 	check_integrity(db, &r);
 	check_search(db, &r);
+	check_tallies(db, &r);
 	db_close(db);
 	*problems = r.problems;
 	return MODEL_OK;

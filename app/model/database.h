@@ -22,7 +22,8 @@ const char		*database_engine_version(void);
 enum model_status	database_backup(const char *path, const char *out);
 /*
  * Checks the database at path: integrity, foreign keys, the full-text indexes (each record
- * indexed once, no import's deferral left behind). Each problem is a line given to report;
+ * indexed once, no import's deferral left behind), the tallies triggers keep (each the same
+ * as its recount). Each problem is a line given to report;
  * *problems gets their number. A failure when path cannot be opened.
  */
 enum model_status	database_check(const char *path, void (*report)(void *, const char *), void *arg,

@@ -31,6 +31,7 @@ static pthread_once_t	conn_once = PTHREAD_ONCE_INIT;
 static _Thread_local sqlite3 *thread_db;
 static _Thread_local unsigned thread_db_opens;	/* so that a reopened connection is a change */
 static void (*read_tracer)(const char *table);
+static void (*statement_tracer)(sqlite3_stmt *);
 
 static void	key_create(void);
 
@@ -72,6 +73,24 @@ void
 db_trace_reads(void (*fn)(const char *table))
 {
 	read_tracer = fn;
+}
+
+/* Every statement as it starts, but the lines SQLite traces for a trigger's ("-- TRIGGER x"). */
+static int
+trace_statement(unsigned what, void *arg, void *stmt, void *x)
+{
+	const char *sql = sqlite3_sql(stmt);
+
+	(void)what, (void)arg, (void)x;
+	if (statement_tracer && sql && strncmp(sql, "--", 2) != 0)
+		statement_tracer(stmt);
+	return 0;
+}
+
+void
+db_trace_statements(void (*fn)(sqlite3_stmt *))
+{
+	statement_tracer = fn;
 }
 
 /* Creates the directories above path that do not exist yet (data/ of data/lectern.db),
@@ -130,6 +149,8 @@ db_open(const char *path, int create)
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	if (read_tracer)
 		sqlite3_set_authorizer(db, trace_read, NULL);
+	if (statement_tracer)
+		sqlite3_trace_v2(db, SQLITE_TRACE_STMT, trace_statement, NULL);
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
 	    " PRAGMA synchronous = NORMAL;", NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3 *ro = sqlite3_db_readonly(db, "main") == 1 ? open_readonly(path) : NULL;

@@ -171,6 +171,9 @@ long long	 db_generation(void);
  * from now on reads, when the statement is prepared (cached statements are not prepared
  * again). NULL stops it. */
 void		 db_trace_reads(void (*fn)(const char *table));
+/* For tests: fn is called with every statement run on a connection opened from now on, as
+ * it starts (a trigger's own statements are not). NULL stops it. */
+void		 db_trace_statements(void (*fn)(sqlite3_stmt *));
 
 /* Migrations (migrate.c): brings the schema to the newest compiled-in version.
  * Refuses a database newer than the binary. Returns 0 or -1. */

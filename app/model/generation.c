@@ -33,6 +33,8 @@ static const struct {
 	{ "sessions_fts", DK_SESSIONS, 1 },
 	{ "sessions", DK_SESSIONS, 0 },
 	{ "appearances", DK_SESSIONS, 0 },
+	{ "session_credits", DK_SESSIONS, 0 },	/* kept from sessions, appearances, events (0013) */
+	{ "org_speakers", DK_SESSIONS, 0 },
 	{ "bodies_fts", DK_BODIES, 1 },
 	{ "bodies", DK_BODIES, 0 },
 	{ "roles", DK_BODIES, 0 },
@@ -73,8 +75,7 @@ data_kind_of_table(const char *t)
 	 * written once, when the database is made. */
 	if (strncmp(t, "sqlite_", 7) == 0 || strcmp(t, "data_generations") == 0 ||
 	    strcmp(t, "fts_deferred") == 0 || strcmp(t, "data_written") == 0 ||
-	    strcmp(t, "org_figures") == 0 ||
-	    strcmp(t, "session_credits") == 0 || strcmp(t, "installation") == 0)
+	    strcmp(t, "org_figures") == 0 || strcmp(t, "installation") == 0)
 		return -2;
 	return -1;
 }

@@ -69,9 +69,8 @@ static const char sessions_sql[] =
 /* The 200 who spoke most; the window gives each one's place when ties go by name. */
 static const char people_sql[] =
 	"SELECT p.name, p.slug, x.n, row_number() OVER (ORDER BY x.n DESC, p.name) - 1"
-	" FROM (SELECT a.person_id, count(DISTINCT a.session_id) AS n FROM appearances a"
-	" JOIN sessions s ON s.id = a.session_id WHERE a.org_id = ?1 AND s.status = 'scheduled'"
-	" GROUP BY a.person_id ORDER BY n DESC, a.person_id LIMIT 200) x JOIN people p ON p.id = x.person_id"
+	" FROM (SELECT person_id, sessions AS n FROM org_speakers WHERE org_id = ?1"
+	" ORDER BY n DESC, person_id LIMIT 200) x JOIN people p ON p.id = x.person_id"
 	" ORDER BY x.n DESC, x.person_id";
 static const struct column person_cols[] = {
 	COL(TEXT, struct person_count, name), COL(TEXT, struct person_count, slug),

@@ -75,12 +75,15 @@ upload_form(struct request *req, const char *message)
 	csrf_field(req);
 	html_lit(b, "<div class=\"field\"><label for=\"schedule\">Schedule file</label>"
 	    "<input id=\"schedule\" name=\"schedule\" type=\"file\" accept=\".ics,.ical,.vcs,.xml,.json,.csv,"
+	    ".yaml,.yml,.md,.txt,"
 	    "text/calendar,application/xml,text/xml,application/json,text/csv\" required></div>"
 	    "<div class=\"field\"><label for=\"format\">Format</label><select id=\"format\" name=\"format\">"
 	    "<option value=\"\">as the file looks</option><option value=\"sched-ics\">Sched iCal feed</option>"
 	    "<option value=\"ics\">iCalendar</option><option value=\"sched-json\">Sched API export</option>"
 	    "<option value=\"xml\">schedule.xml</option><option value=\"json\">schedule.json</option>"
-	    "<option value=\"csv\">CSV</option></select></div>"
+	    "<option value=\"csv\">CSV</option><option value=\"sigs-yaml\">sigs.yaml</option>"
+	    "<option value=\"tags-yaml\">tags.yaml</option><option value=\"toc-readme\">The TOC's README</option>"
+	    "<option value=\"gitdm\">gitdm affiliations</option></select></div>"
 	    "<div class=\"field\"><label for=\"event\">Into the event (slug, optional)</label>"
 	    "<input id=\"event\" name=\"event\" list=\"dl-event\"><span class=\"muted\">empty: found or created "
 	    "from the file's conference</span></div>"
@@ -91,6 +94,10 @@ upload_form(struct request *req, const char *message)
 	    "(Pentabarf) are read in UTC, and the preview asks</span></div>"
 	    "<div class=\"field\"><label><input type=\"checkbox\" name=\"skip_logistics\" value=\"1\"> Leave "
 	    "out breaks, meals and registration</label></div>"
+	    "<div class=\"field\"><label for=\"as_of\">Governance records true on (optional)</label>"
+	    "<input id=\"as_of\" name=\"as_of\" type=\"date\"><span class=\"muted\">sigs.yaml, tags.yaml, "
+	    "the TOC's README: a role listed opens or continues a term on this date, one no longer listed "
+	    "closes (empty: today)</span></div>"
 	    "<div class=\"field\"><label><input type=\"checkbox\" name=\"strict\" value=\"1\"> Refuse the file "
 	    "on its first warning</label></div>"
 	    "<p><button type=\"submit\">Preview</button></p></form>");
@@ -106,9 +113,38 @@ page_import_form(struct request *req)
 
 /* --- the preview ------------------------------------------------------------------------ */
 
+/* A governance file's figures (gov_run.c): bodies, terms, affiliations. */
+static void
+governance_list(struct buf *b, const struct import_summary *sum)
+{
+	const struct import_gov_counts *g = &sum->gov;
+
+	html_lit(b, "<p>True as of <strong>");
+	html_text(b, sum->as_of);
+	html_lit(b, "</strong>.</p><ul class=\"numbers\">");
+	render_figure(b, g->bodies_new, "New bodies");
+	render_figure(b, g->terms_opened, "Terms opened");
+	render_figure(b, g->terms_continued, "Continued");
+	render_figure(b, g->terms_changed, "Changed");
+	render_figure(b, g->terms_closed, "Closed");
+	render_figure(b, g->affiliations_new, "New affiliations");
+	render_figure(b, g->affiliations_replaced, "Replaced");
+	render_figure(b, g->appearances_credited, "Appearances credited");
+	render_figure(b, sum->people_new, "New people");
+	render_figure(b, sum->orgs_new, "New organizations");
+	render_figure(b, sum->review, "To review");
+	render_figure(b, sum->conflicts, "Conflicts");
+	render_figure(b, sum->warnings, "Warnings");
+	html_lit(b, "</ul>");
+}
+
 static void
 summary_list(struct buf *b, const struct import_summary *sum)
 {
+	if (sum->governance) {
+		governance_list(b, sum);
+		return;
+	}
 	html_lit(b, "<ul class=\"numbers\">");
 	render_figure(b, sum->sessions_new, "New sessions");
 	render_figure(b, sum->sessions_changed, "Changed");
@@ -354,6 +390,7 @@ confirm_forms(struct request *req, const char *token, const struct import_summar
 	html_lit(b, "\">");
 	hidden(b, "format", opt->format);
 	hidden(b, "skip_logistics", opt->skip_logistics ? "1" : NULL);
+	hidden(b, "as_of", sum->governance ? sum->as_of : NULL);	/* the date previewed, today or not */
 	if (sum->columns.len)
 		hidden(b, "map", map_string(req, sum));
 	if (ask) {
@@ -390,7 +427,7 @@ preview_page(struct request *req, const char *file, const char *token, const str
 		    sum->skipped, plural(sum->skipped, "session", "sessions"));
 	html_lit(b, ".</p>");
 	summary_list(b, sum);
-	ask = zone_notice(b, sum);
+	ask = sum->governance ? 0 : zone_notice(b, sum);
 	mapping_form(req, token, sum->columns.data, sum->mapping.data, opt);
 	review_list(b, sum->report.data, sum->review);
 	warnings_list(b, sum->warning, sum->nwarning, sum->warnings);
@@ -466,6 +503,9 @@ form_options(struct request *req, struct import_options *opt)
 	opt->skip_logistics = req_arg(req, "skip_logistics") != NULL;
 	opt->strict = req_arg(req, "strict") != NULL;
 	opt->user_login = req->user->login;
+	opt->as_of = req_arg(req, "as_of");
+	if (opt->as_of && *opt->as_of == '\0')
+		opt->as_of = NULL;
 }
 
 /* POST /admin/import with a kept upload's token and no file: the preview again, with the
@@ -758,7 +798,8 @@ page_imports(struct request *req)
 		    "<a href=\"/history\">history</a>.</p>");
 	if (req_arg(req, "run") && run_warnings(req, db, req_arg_int(req, "run", 0)) == -1)
 		return buf_reset(b), 503;
-	html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/admin/import\">Import a schedule</a></p>"
+	html_lit(b, "<p class=\"actions\"><a class=\"button\" href=\"/admin/import\">Import a file</a> "
+	    "<a class=\"button secondary\" href=\"/admin/aliases\">Organization aliases</a></p>"
 	    "<table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
 	    "<th scope=\"col\">File</th><th scope=\"col\">Event</th><th scope=\"col\">New / changed / unchanged / "
 	    "cancelled / conflicts</th><th scope=\"col\">Warnings</th><th scope=\"col\"></th></tr></thead><tbody>");

@@ -52,7 +52,7 @@ sql "DROP VIEW org_figures"
 expect_status "a page whose query fails is 500, not 404" 500 /orgs/spotify
 expect_status "its JSON too" 500 /orgs/spotify.json
 stop_server
-sqlite3 "$DB" "$(sed -n '/^CREATE VIEW org_figures/,/^FROM organizations o;/p' schema/0002_registry_views.sql)"
+sqlite3 "$DB" "$(sed -n '/^CREATE VIEW org_figures/,/^FROM organizations o;/p' schema/0013_credit_tallies.sql)"
 start_server || exit 1
 
 # Disabling a user ends their logins in the same transaction: when the logins cannot be

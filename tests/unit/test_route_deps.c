@@ -1,6 +1,8 @@
 /* test_route_deps.c: every public page reads only the kinds of record its route declares (http/route_deps.c). */
 #include "unit.h"
 
+#include <ctype.h>
+
 #include "core/config.h"
 #include "core/request.h"
 #include "http/route_deps.h"
@@ -8,7 +10,9 @@
 #include "model/db.h"
 #include "model/generation.h"
 
+#include "data.h"
 #include "fixture.h"
+#include "page_render.h"
 
 /* Pages of the demo data, with the filters that make a page run more of its queries. */
 static const char *const samples[] = {
@@ -69,40 +73,10 @@ fill(sqlite3 *db)
 	return db_demo_load(db);
 }
 
-/* Dispatches url as an anonymous GET, draining a stream, with every statement prepared anew. */
 static int
 render(const char *url, int json, const struct route **route)
 {
-	struct request req;
-	const char *q = strchr(url, '?');
-	struct buf piece = BUF_INIT;
-	int status;
-
-	req_init(&req);
-	req.method = HTTP_GET;
-	req.method_name = "GET";
-	req.path = q ? req_strndup(&req, url, (size_t)(q - url)) : url;
-	if (json)
-		req.path = req_printf(&req, "%s.json", req.path);
-	for (const char *p = q; p && *p; ) {
-		const char *amp = strchr(++p, '&'), *eq = strchr(p, '=');
-		size_t end = amp ? (size_t)(amp - p) : strlen(p);
-
-		param_push(&req, &req.query, req_strndup(&req, p, (size_t)(eq - p)), eq + 1,
-		    end - (size_t)(eq + 1 - p));
-		p = amp;
-	}
-	db_thread_close();	/* the statement cache would hide what the page reads */
-	db_trace_reads(on_read);
-	router_dispatch(&req);
-	while (req.stream && (buf_reset(&piece), req.stream(req.stream_ctx, &piece) == 0) && piece.len)
-		;
-	db_trace_reads(NULL);
-	status = req.status;
-	*route = req.route;
-	buf_release(&piece);
-	req_free(&req);
-	return status;
+	return page_render(url, json, route, on_read);
 }
 
 static void
@@ -207,12 +181,147 @@ triggers_bump_the_kind_of_their_table(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/*
+ * The plans of every statement the public pages run, on the demo data with the generated
+ * registry's statistics (tests/data/gen_stat1.sql, tests/bench/gen.sql's ANALYZE), so that
+ * SQLite plans them as it does for 60,000 sessions: none reads the whole of a large table
+ * (over 1,000 rows there) but through an index.
+ */
+#define MAX_STATEMENTS	512
+static struct { char *sql; const char *url; } statements[MAX_STATEMENTS];
+static size_t n_statements;
+static const char *statement_url;
+
+static void
+on_statement(sqlite3_stmt *st)
+{
+	const char *sql = sqlite3_sql(st);
+
+	for (size_t i = 0; i < n_statements; i++)
+		if (strcmp(statements[i].sql, sql) == 0)
+			return;
+	if (n_statements == MAX_STATEMENTS) {
+		complain("more than %d statements: raise MAX_STATEMENTS", MAX_STATEMENTS);
+		return;
+	}
+	statements[n_statements].sql = strdup(sql);
+	statements[n_statements++].url = statement_url;
+}
+
+static int
+fill_with_stats(sqlite3 *db)
+{
+	size_t len;
+	char *stats = data_file("tests/data/gen_stat1.sql", &len);
+	int rc;
+
+	rc = stats && db_demo_load(db) == 0 && db_exec(db, "ANALYZE; DELETE FROM sqlite_stat1") == 0 &&
+	    db_exec(db, stats) == 0 ? 0 : -1;
+	free(stats);
+	return rc;
+}
+
+/* Whether name, in a plan's "SCAN name", is table or an alias of it in sql. */
+static int
+names_table(const char *sql, const char *name, const char *table)
+{
+	size_t tn = strlen(table), nn = strlen(name);
+
+	if (strcmp(name, table) == 0)
+		return 1;
+	for (const char *p = sql; (p = strstr(p, table)) != NULL; p += tn) {
+		const char *q = p + tn;
+
+		if (p > sql && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+			continue;
+		if (*q++ != ' ')
+			continue;
+		if (strncmp(q, "AS ", 3) == 0)
+			q += 3;
+		if (strncmp(q, name, nn) == 0 && !isalnum((unsigned char)q[nn]) && q[nn] != '_')
+			return 1;
+	}
+	return 0;
+}
+
+/* The large table a plan's line scans without an index, or NULL. */
+static const char *
+scanned(sqlite3 *db, const char *sql, const char *detail)
+{
+	static char name[64], table[64];
+	sqlite3_stmt *st = NULL;
+	const char *hit = NULL;
+
+	if (strncmp(detail, "SCAN ", 5) != 0 || strstr(detail, " USING ") != NULL ||
+	    sscanf(detail + 5, "%63s", name) != 1)
+		return NULL;
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT tbl FROM sqlite_stat1 WHERE CAST(stat AS INTEGER) > 1000",
+	    -1, &st, NULL) != SQLITE_OK)
+		return "sqlite_stat1";
+	while (hit == NULL && sqlite3_step(st) == SQLITE_ROW)
+		if (names_table(sql, name, (const char *)sqlite3_column_text(st, 0))) {
+			snprintf(table, sizeof(table), "%s", (const char *)sqlite3_column_text(st, 0));
+			hit = table;
+		}
+	sqlite3_finalize(st);
+	return hit;
+}
+
+static void
+check_plan(sqlite3 *db, const char *sql, const char *url)
+{
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db, explain, -1, &st, NULL) != SQLITE_OK)
+		complain("%s: cannot explain %.80s: %s", url, sql, sqlite3_errmsg(db));
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 3), *table;
+
+		if (detail && (table = scanned(db, sql, detail)) != NULL)
+			complain("%s scans %s (%s) in: %s", url, table, detail, sql);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(explain);
+}
+
+static void
+public_pages_scan_no_large_table(void **state)
+{
+	char path[] = "/tmp/lectern-plans-XXXXXX";
+	const struct route *r;
+	sqlite3 *db;
+
+	(void)state;
+	problems = 0;
+	n_statements = 0;
+	assert_int_equal(fixture_db_create(path, fill_with_stats), 0);
+	db_trace_statements(on_statement);
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
+		for (int json = 0; json <= 1; json++) {
+			statement_url = samples[i];
+			render(samples[i], json, &r);
+		}
+	db_trace_statements(NULL);
+	db_thread_close();
+	assert_true(n_statements > 20);
+	assert_non_null(db = db_open(config.db_path, 0));
+	for (size_t i = 0; i < n_statements; i++) {
+		check_plan(db, statements[i].sql, statements[i].url);
+		free(statements[i].sql);
+	}
+	db_close(db);
+	fixture_db_remove(path);
+	assert_int_equal(problems, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(public_pages_read_what_they_declare),
 		cmocka_unit_test(triggers_bump_the_kind_of_their_table),
+		cmocka_unit_test(public_pages_scan_no_large_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,46 @@
+-- gen_stat1.sql: ANALYZE's statistics of the generated registry (tests/bench/gen.sql on a migrated database),
+-- so that a small database plans its queries as the 60,000-session one does (test_route_deps's plans).
+-- Made with: sqlite3 GEN.db '.mode insert sqlite_stat1' 'SELECT * FROM sqlite_stat1 ORDER BY tbl, idx'
+INSERT INTO sqlite_stat1 VALUES('affiliations','affiliations_org','66666 9');
+INSERT INTO sqlite_stat1 VALUES('affiliations','affiliations_person','66666 2 1');
+INSERT INTO sqlite_stat1 VALUES('appearances','appearances_org_session','89998 12 1 1');
+INSERT INTO sqlite_stat1 VALUES('appearances','appearances_person_org','89998 3 2');
+INSERT INTO sqlite_stat1 VALUES('appearances','appearances_session','89998 2 1 1 1 1');
+INSERT INTO sqlite_stat1 VALUES('appearances','sqlite_autoindex_appearances_1','89998 2 1');
+INSERT INTO sqlite_stat1 VALUES('bodies','sqlite_autoindex_bodies_1','60 1');
+INSERT INTO sqlite_stat1 VALUES('data_generations','data_generations','10 1');
+INSERT INTO sqlite_stat1 VALUES('events','events_parent','80 3');
+INSERT INTO sqlite_stat1 VALUES('events','events_start','80 1');
+INSERT INTO sqlite_stat1 VALUES('events','sqlite_autoindex_events_1','80 1');
+INSERT INTO sqlite_stat1 VALUES('installation',NULL,'1');
+INSERT INTO sqlite_stat1 VALUES('org_speakers','org_speakers','45149 6 1');
+INSERT INTO sqlite_stat1 VALUES('org_speakers','org_speakers_most','45149 6 3 1');
+INSERT INTO sqlite_stat1 VALUES('organizations','organizations_name','8000 1 1');
+INSERT INTO sqlite_stat1 VALUES('organizations','sqlite_autoindex_organizations_1','8000 1');
+INSERT INTO sqlite_stat1 VALUES('organizations_fts_config','organizations_fts_config','1 1');
+INSERT INTO sqlite_stat1 VALUES('organizations_fts_data',NULL,'25');
+INSERT INTO sqlite_stat1 VALUES('organizations_fts_docsize',NULL,'8000');
+INSERT INTO sqlite_stat1 VALUES('organizations_fts_idx','organizations_fts_idx','16 16 1');
+INSERT INTO sqlite_stat1 VALUES('people','people_name','50000 1 1');
+INSERT INTO sqlite_stat1 VALUES('people','sqlite_autoindex_people_1','50000 1');
+INSERT INTO sqlite_stat1 VALUES('people_fts_config','people_fts_config','1 1');
+INSERT INTO sqlite_stat1 VALUES('people_fts_data',NULL,'939');
+INSERT INTO sqlite_stat1 VALUES('people_fts_docsize',NULL,'50000');
+INSERT INTO sqlite_stat1 VALUES('people_fts_idx','people_fts_idx','213 71 1');
+INSERT INTO sqlite_stat1 VALUES('projects','projects_org','180 1');
+INSERT INTO sqlite_stat1 VALUES('projects','sqlite_autoindex_projects_1','180 1');
+INSERT INTO sqlite_stat1 VALUES('roles','roles_body','3000 50 1');
+INSERT INTO sqlite_stat1 VALUES('roles','roles_ends','3000 2');
+INSERT INTO sqlite_stat1 VALUES('roles','roles_org','3000 2');
+INSERT INTO sqlite_stat1 VALUES('roles','roles_person','3000 1');
+INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits','88991 12 1');
+INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits_session','88991 2');
+INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits_starts','88991 12 1 1');
+INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits_year','88991 12 3');
+INSERT INTO sqlite_stat1 VALUES('sessions','sessions_event','60000 750 84');
+INSERT INTO sqlite_stat1 VALUES('sessions','sessions_start','60000 84');
+INSERT INTO sqlite_stat1 VALUES('sessions','sessions_status_kind','60000 30000 6000');
+INSERT INTO sqlite_stat1 VALUES('sessions_fts_config','sessions_fts_config','1 1');
+INSERT INTO sqlite_stat1 VALUES('sessions_fts_data',NULL,'1741');
+INSERT INTO sqlite_stat1 VALUES('sessions_fts_docsize',NULL,'60000');
+INSERT INTO sqlite_stat1 VALUES('sessions_fts_idx','sessions_fts_idx','298 75 1');
