@@ -344,7 +344,8 @@ warnings_list(struct buf *b, const struct import_warning *w, int n, int total)
 		html_lit(b, "</ul></details>");
 	}
 	if (total > n)
-		buf_appendf(b, "<p class=\"muted\">and %d more warnings not listed</p>", total - n);
+		buf_appendf(b, "<p class=\"muted\">and %d more %s not listed</p>", total - n,
+		    plural(total - n, "warning", "warnings"));
 	html_lit(b, "</section>");
 }
 
@@ -422,8 +423,8 @@ preview_page(struct request *req, const char *file, const char *token, const str
 	html_text(b, sum->format);
 	html_lit(b, "</strong>");
 	if (sum->skipped)
-		buf_appendf(b, "; %d session%s left out (logistics, cancelled in the file, older copies)",
-		    sum->skipped, sum->skipped == 1 ? "" : "s");
+		buf_appendf(b, "; %d %s left out (logistics, cancelled in the file, older copies)",
+		    sum->skipped, plural(sum->skipped, "session", "sessions"));
 	html_lit(b, ".</p>");
 	summary_list(b, sum);
 	ask = sum->governance ? 0 : zone_notice(b, sum);
