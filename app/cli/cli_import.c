@@ -105,6 +105,7 @@ print_spools(FILE *spool[2], const char *file)
 		while ((n = fread(chunk, 1, sizeof(chunk), spool[0])) > 0)
 			fwrite(chunk, 1, n, stdout);
 	}
+	fflush(stdout);	/* the changes before the warnings, in a terminal too */
 	rewind(spool[1]);
 	for (int line; fscanf(spool[1], "%d\t", &line) == 1;) {
 		if (line > 0)
