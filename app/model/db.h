@@ -30,8 +30,11 @@
 sqlite3		*db_open(const char *path, int create);
 /* Closes this thread's connection (the main thread of a command-line run). */
 void		 db_thread_close(void);
-/* Makes path (created if asked, then migrated) this thread's connection; 0 or -1 (logged). */
+/* Makes path (created if asked, then migrated) this thread's connection; 0 or -1 (logged).
+ * (migrate.c, like db_open_migrated: db.c opens connections, migrate.c brings them up to date.) */
 int		 db_thread_open(const char *path, int create);
+/* Makes db this thread's connection, closed when the thread ends (the one before, now). */
+void		 db_thread_adopt(sqlite3 *db);
 /*
  * The connections of streamed exports: a pool of db_pool_size() (twice the worker
  * threads), opened on first use and kept, so that a stream costs no descriptors and no
