@@ -106,7 +106,7 @@ static const struct param_rule p_user_update[] = {
 			{ "s" #i "_org", P_LINE, PF_FORM, 0, 200, 0 }, \
 			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }
 #define RECORD_FIELDS \
-	FIELD("name"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
+	FIELD("name"), FIELD("slug"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
 	FIELD("tier"), FIELD("notes"), FIELD("email"), FIELD("github"), FIELD("bio"), FIELD("person"), \
 	FIELD("org"), FIELD("title"), FIELD("since"), FIELD("until"), FIELD("series"), FIELD("parent"), \
 	FIELD("city"), FIELD("country"), FIELD("starts_on"), FIELD("ends_on"), FIELD("time_zone"), \
@@ -116,7 +116,9 @@ static const struct param_rule p_user_update[] = {
 	FIELD("maturity"), FIELD("accepted_on"), FIELD("incubating_on"), FIELD("graduated_on"), \
 	SPEAKER(1), SPEAKER(2), SPEAKER(3), SPEAKER(4), SPEAKER(5), SPEAKER(6), SPEAKER(7), \
 	SPEAKER(8), SPEAKER(9), SPEAKER(10), \
-	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }
+	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }, \
+	{ "opened", P_TEXT, PF_FORM, 0, 400000, 0 },		/* what the form was opened with (JSON) */ \
+	{ "speakers_checked", P_ENUM, PF_FORM, 0, 0, "1" }
 static const struct param_rule p_record_new[] = {
 	RECORD_FIELDS,
 	END
@@ -132,9 +134,23 @@ static const struct param_rule p_key[] = {
 	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 },
 	END
 };
+/* A merge: the other record, then (posted) the survivor, the versions seen, each conflicting
+ * field's side ("a" this record, "b" the other) and the confirmation. */
+#define PICK(n)	{ "pick_" n, P_ENUM, PF_FORM, 0, 0, "a|b" }
+static const struct param_rule p_merge_form[] = {
+	{ "key", P_TOKEN, PF_PATH, 0, 120, 0 },
+	{ "with", P_LINE, PF_QUERY, 0, 200, 0 },
+	END
+};
 static const struct param_rule p_merge[] = {
 	{ "key", P_TOKEN, PF_PATH, 0, 120, 0 },
-	{ "into", P_LINE, PF_FORM | PF_REQUIRED, 0, 200, 0 },
+	{ "with", P_LINE, PF_FORM | PF_REQUIRED, 0, 200, 0 },
+	{ "keep", P_SLUG, PF_FORM, 0, 120, 0 },
+	{ "va", P_INT, PF_FORM | PF_REQUIRED, 0, 1LL << 53, 0 },
+	{ "vb", P_INT, PF_FORM | PF_REQUIRED, 0, 1LL << 53, 0 },
+	{ "confirm", P_ENUM, PF_FORM, 0, 0, "1" },
+	PICK("name"), PICK("kind"), PICK("website"), PICK("eu_member"), PICK("member_since"), PICK("tier"),
+	PICK("notes"), PICK("email"), PICK("github"), PICK("bio"),
 	END
 };
 static const struct param_rule p_history[] = {
@@ -218,9 +234,9 @@ const struct route routes[] = {
 	/* Editing, history, merges. */
 	EDITABLE("/orgs"), EDITABLE("/people"), EDITABLE("/affiliations"), EDITABLE("/events"),
 	EDITABLE("/sessions"), EDITABLE("/bodies"), EDITABLE("/roles"), EDITABLE("/projects"),
-	{ HTTP_GET, "/people/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
+	{ HTTP_GET, "/people/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_merge_form },
 	{ HTTP_POST, "/people/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
-	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
+	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_merge_form },
 	{ HTTP_POST, "/orgs/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
 	{ HTTP_GET, "/history", page_history, ACCESS_STAFF, 0, p_history },
 	{ HTTP_GET, "/admin/import", page_import_form, ACCESS_STAFF, 0, NULL },

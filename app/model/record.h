@@ -21,6 +21,8 @@ enum widget {
 };
 
 #define FIELD_TIMESTAMP	0x01	/* a local time with its UTC offset (checked by SQLite's datetime) */
+#define FIELD_SLUG	0x02	/* the record's address: made from the name when empty, its old
+				 * one leading to the record when changed (model/redirect.h) */
 
 struct field {
 	const char	*name;		/* form field and column (W_REF: the column is name_id) */
@@ -39,6 +41,7 @@ struct field {
 
 #define RECORD_SPEAKERS	0x01	/* has speakers (a session): in its form, its saves and its snapshots */
 #define RECORD_APPEARS	0x02	/* speaks in sessions (a person): a merge drops the doubled appearances */
+#define RECORD_MERGES	0x04	/* duplicates are merged (people, organizations: restore.h) */
 
 struct record_kind {
 	const char		*kind;		/* "organization": audit kind and messages */

@@ -45,6 +45,7 @@ int	page_record_delete(struct request *);
 int	page_record_history(struct request *);
 int	page_history(struct request *);
 int	page_restore(struct request *);
+/* Merges (page_merge.c). */
 int	page_merge_form(struct request *);
 int	page_merge(struct request *);
 /* Imports (page_import.c). */
