@@ -201,6 +201,18 @@ field_column(const struct field *f, char *tmp, size_t size)
 	return tmp;
 }
 
+const char *
+field_value_label(struct request *req, const struct field *f, const char *v)
+{
+	const char *opts = f->widget == W_CHECK ? "0=No|1=Yes" : f->widget == W_SELECT ? f->options : NULL;
+	size_t len = v ? strlen(v) : 0;
+
+	for (const char *p = opts; len && p && *p; p += strcspn(p, "|"), p += *p == '|')
+		if (strcspn(p, "=") == len && strncmp(p, v, len) == 0)
+			return req_strndup(req, p + len + 1, strcspn(p, "|") - len - 1);
+	return v;
+}
+
 /* The id of the row of table whose column holds value: MODEL_OK, MODEL_NOT_FOUND, or
  * MODEL_CONFLICT when there are several. The SQL is built from constant names. */
 static enum model_status

@@ -64,6 +64,9 @@ const struct record_kind	*record_kind_by_path(const char *path);
 const struct record_kind	*record_kind_by_name(const char *kind);
 /* The column a field is stored in ("org_id" for the W_REF field "org"). */
 const char			*field_column(const struct field *, char *tmp, size_t size);
+/* A value of f as people read it: a select's label, Yes or No for a check, else v itself
+ * (in req's arena when it is a label; NULL stays NULL). */
+const char			*field_value_label(struct request *, const struct field *, const char *v);
 /* The record's id from its address key (slug, or decimal id): MODEL_OK with *id,
  * MODEL_NOT_FOUND, or a failure. */
 enum model_status		 record_id(const struct record_kind *, const char *key, long long *id);

@@ -229,6 +229,31 @@ unmerge(struct work *w, const char *before)
 	return ms;
 }
 
+/* Undoes a creation by deleting the record as it is now, with a "delete" entry of its own (which
+ * can bring it back); refused while other records refer to it. */
+static enum model_status
+uncreate(struct work *w, const struct record_kind *k)
+{
+	enum model_status ms;
+	const char *now;
+	long long undo;
+
+	if ((ms = audit_capture(w->db, w->req, w->kind, w->from, &now)) != MODEL_OK)
+		return ms;
+	if (now == NULL)
+		return refused(w, MODEL_CONFLICT, "the record is gone already");
+	if ((ms = exec_sql(w, sqlite3_mprintf("DELETE FROM %w WHERE id = ?2 AND ?1 IS NULL", k->table), NULL,
+	    w->from)) != MODEL_OK) {
+		if (ms == MODEL_CONFLICT)
+			*w->why = "other records still refer to it";
+		return ms;
+	}
+	if ((ms = audit_write(w->db, w->req, w->kind, w->from, "delete", now, &undo)) != MODEL_OK)
+		return ms;
+	return exec_sql(w, sqlite3_mprintf("UPDATE audit SET undone_by = %lld WHERE id = %lld", undo,
+	    w->audit_id), NULL, 0);
+}
+
 static const char entry_sql[] =
 	"SELECT kind, record_id, action, before, undone_by FROM audit WHERE id = ?1";
 
@@ -255,12 +280,14 @@ restore_in(sqlite3 *db, void *arg)
 	sqlite3_reset(st);
 	if (undone)
 		return refused(w, MODEL_CONFLICT, "this change was already undone");
+	if ((k = record_kind_by_name(w->kind)) == NULL)
+		return refused(w, MODEL_ERROR, "unknown kind of record");
+	if (before == NULL && strcmp(action, "create") == 0)
+		return uncreate(w, k);
 	if (before == NULL)
 		return refused(w, MODEL_CONFLICT, "there is no earlier state to restore");
 	if (strcmp(action, "merge") == 0)
 		return unmerge(w, before);
-	if ((k = record_kind_by_name(w->kind)) == NULL)
-		return refused(w, MODEL_ERROR, "unknown kind of record");
 	if ((ms = audit_capture(db, w->req, w->kind, w->from, &now)) != MODEL_OK ||
 	    (ms = put_back(w, k, w->from, before)) != MODEL_OK ||
 	    (ms = slug_follow(db, w->req, k, w->from, now)) != MODEL_OK)

@@ -44,23 +44,15 @@ select_options(struct buf *b, const char *options, const char *value)
 
 /* A value as a person reads it: a select's label, Yes or No, "(empty)". */
 static void
-value_out(struct buf *b, const struct field *f, const char *v)
+value_out(struct request *req, const struct field *f, const char *v)
 {
-	const char *opts = f->widget == W_CHECK ? "0=No|1=Yes" : f->options;
-	size_t len = v ? strlen(v) : 0;
-
-	if (len == 0) {
-		html_lit(b, "<em>(empty)</em>");
+	if (v == NULL || *v == '\0') {
+		html_lit(&req->out, "<em>(empty)</em>");
 		return;
 	}
-	for (const char *p = opts; p && *p; p += strcspn(p, "|"), p += *p == '|')
-		if (strcspn(p, "=") == len && strncmp(p, v, len) == 0) {
-			html_textn(b, p + len + 1, strcspn(p, "|") - len - 1);
-			return;
-		}
-	html_lit(b, "\xe2\x80\x9c");
-	html_text(b, v);
-	html_lit(b, "\xe2\x80\x9d");
+	html_lit(&req->out, "\xe2\x80\x9c");
+	html_text(&req->out, field_value_label(req, f, v));
+	html_lit(&req->out, "\xe2\x80\x9d");
 }
 
 /* The field's control up to its attributes: <textarea, <select, or <input with its type and value. */
@@ -113,25 +105,29 @@ control_close(struct buf *b, const struct field *f, const char *value)
 
 /* After a stale save: the other value beside a field one side changed. */
 static void
-change_note(struct buf *b, const struct field *f, const struct edit_conflict *c)
+change_note(struct request *req, const struct field *f, const struct edit_conflict *c)
 {
+	struct buf *b = &req->out;
+
 	if (c == NULL || c->change == EDIT_SAME || c->change == EDIT_BOTH)
 		return;
 	html_lit(b, "<span class=\"change\">");
 	if (c->change == EDIT_THEIRS) {
 		html_lit(b, "Changed meanwhile by someone else; your form had ");
-		value_out(b, f, c->opened);
+		value_out(req, f, c->opened);
 	} else {
 		html_lit(b, "Your change, kept; saved meanwhile: ");
-		value_out(b, f, c->theirs);
+		value_out(req, f, c->theirs);
 	}
 	html_lit(b, "</span>");
 }
 
 /* A field both sides changed: a choice between the two values, none chosen for the user. */
 static void
-choice_out(struct buf *b, const struct field *f, const struct edit_conflict *c)
+choice_out(struct request *req, const struct field *f, const struct edit_conflict *c)
 {
+	struct buf *b = &req->out;
+
 	html_lit(b, "<fieldset class=\"field conflict\"><legend>");
 	html_text(b, f->label);
 	html_lit(b, ": changed by someone else and by you. Choose one.</legend><label><input type=\"radio\" name=\"");
@@ -139,13 +135,13 @@ choice_out(struct buf *b, const struct field *f, const struct edit_conflict *c)
 	html_lit(b, "\" value=\"");
 	html_attr(b, c->theirs);
 	html_lit(b, "\" required> Theirs (saved meanwhile): ");
-	value_out(b, f, c->theirs);
+	value_out(req, f, c->theirs);
 	html_lit(b, "</label><label><input type=\"radio\" name=\"");
 	html_attr(b, f->name);
 	html_lit(b, "\" value=\"");
 	html_attr(b, c->mine);
 	html_lit(b, "\" required> Yours: ");
-	value_out(b, f, c->mine);
+	value_out(req, f, c->mine);
 	html_lit(b, "</label></fieldset>");
 }
 
@@ -156,7 +152,7 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 	struct buf *b = &req->out;
 
 	if (c && c->change == EDIT_BOTH) {
-		choice_out(b, f, c);
+		choice_out(req, f, c);
 		return;
 	}
 	html_lit(b, "<div class=\"field");
@@ -188,7 +184,7 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 	html_lit(b, "\">");
 	html_text(b, f->hint);
 	html_lit(b, "</span>");
-	change_note(b, f, c);
+	change_note(req, f, c);
 	if (error) {
 		html_lit(b, "<span class=\"msg\" role=\"alert\">");
 		html_text(b, f->label);

@@ -4,6 +4,7 @@
 
 #include "auth/auth.h"
 #include "core/html.h"
+#include "core/when.h"
 #include "model/history.h"
 #include "model/record.h"
 #include "model/restore.h"
@@ -16,46 +17,112 @@ changes(struct buf *b, const struct history_entry *e)
 {
 	html_lit(b, "<ul class=\"changes\">");
 	for (size_t i = 0; i < e->n_changes; i++) {
+		const struct field_change *c = &e->changes[i];
+
 		html_lit(b, "<li><strong>");
-		html_text(b, e->changes[i].field);
-		html_lit(b, "</strong>: <del>");
-		html_text(b, e->changes[i].before);
-		html_lit(b, "</del> \xe2\x86\x92 <ins>");
-		html_text(b, e->changes[i].after);
-		html_lit(b, "</ins></li>");
+		html_text(b, c->label);
+		html_lit(b, "</strong>: ");
+		if (*c->before) {
+			html_lit(b, "<del>");
+			html_text(b, c->before);
+			html_lit(b, "</del> \xe2\x86\x92 ");
+		}
+		if (*c->after) {
+			html_lit(b, "<ins>");
+			html_text(b, c->after);
+			html_lit(b, "</ins>");
+		} else
+			html_lit(b, "<em>(removed)</em>");
+		html_lit(b, "</li>");
 	}
 	html_lit(b, "</ul>");
+}
+
+/* A name, linked to href when the record still has a page. */
+static void
+named(struct buf *b, const char *name, const char *href)
+{
+	if (href) {
+		html_lit(b, "<a href=\"");
+		html_attr(b, href);
+		html_lit(b, "\">");
+	}
+	html_text(b, name);
+	if (href)
+		html_lit(b, "</a>");
+	else
+		html_lit(b, " <span class=\"muted\">(gone)</span>");
+}
+
+/* "Created person Dave Zolotusky", "Merged organization X into Y". */
+static void
+what_cell(struct buf *b, const struct history_entry *e)
+{
+	static const struct { const char *action, *verb; } verbs[] = {
+		{ "create", "Created" }, { "update", "Changed" }, { "delete", "Deleted" },
+		{ "restore", "Restored" }, { "merge", "Merged" }, { "unmerge", "Unmerged" },
+	};
+	const char *verb = e->action;
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verbs[i].action, e->action) == 0)
+			verb = verbs[i].verb;
+	html_text(b, verb);
+	html_lit(b, " ");
+	html_text(b, e->kind);
+	html_lit(b, " ");
+	named(b, e->record, e->href);
+	if (e->into) {
+		html_lit(b, " into ");
+		named(b, e->into, e->into_href);
+	}
+	if (e->undone)
+		html_lit(b, " <span class=\"tag\">undone</span>");
+}
+
+/* The button that undoes entry e, when there is something to undo. */
+static void
+undo_form(struct request *req, const struct history_entry *e)
+{
+	struct buf *b = &req->out;
+	const char *label;
+
+	if (e->undone)
+		return;
+	if (strcmp(e->action, "merge") == 0)
+		label = "Undo merge";
+	else if (!e->has_before && strcmp(e->action, "create") == 0 && e->href)
+		label = "Undo creation (delete)";
+	else if (e->has_before)
+		label = "Restore before";
+	else
+		return;
+	buf_appendf(b, "<form method=\"post\" action=\"/history/%lld/restore\">", e->id);
+	csrf_field(req);
+	html_lit(b, "<button type=\"submit\" class=\"secondary\">");
+	html_text(b, label);
+	html_lit(b, "</button></form>");
 }
 
 static void
 entry_row(struct request *req, const struct history_entry *e)
 {
 	struct buf *b = &req->out;
+	char local[64];
 
-	html_lit(b, "<tr><td>");
-	html_text(b, e->at);
-	html_lit(b, "</td><td>");
+	when_local(e->at, local, sizeof(local));
+	html_lit(b, "<tr><td><time datetime=\"");
+	html_attr(b, e->at);
+	html_lit(b, "\">");
+	html_text(b, local);
+	html_lit(b, "</time></td><td>");
 	html_text(b, e->who);
 	html_lit(b, "</td><td>");
-	html_text(b, e->action);
-	html_lit(b, " ");
-	html_text(b, e->kind);
-	buf_appendf(b, " #%lld", e->record_id);
-	if (e->undone)
-		html_lit(b, " <span class=\"tag\">undone</span>");
+	what_cell(b, e);
 	html_lit(b, "</td><td>");
 	changes(b, e);
 	html_lit(b, "</td><td>");
-	if (e->has_before && !e->undone) {
-		buf_appendf(b, "<form method=\"post\" action=\"/history/%lld/restore\">", e->id);
-		csrf_field(req);
-		html_lit(b, "<button type=\"submit\" class=\"secondary\">");
-		if (strcmp(e->action, "merge") == 0)
-			html_lit(b, "Undo merge");
-		else
-			html_lit(b, "Restore before");
-		html_lit(b, "</button></form>");
-	}
+	undo_form(req, e);
 	html_lit(b, "</td></tr>");
 }
 

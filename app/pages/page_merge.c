@@ -12,21 +12,12 @@
 
 /* A field's value in a cell of the preview: a select's label, Yes or No, "(empty)". */
 static void
-value_cell(struct buf *b, const struct field *f, const char *v)
+value_cell(struct request *req, const struct field *f, const char *v)
 {
-	const char *opts = f->widget == W_CHECK ? "0=No|1=Yes" : f->options;
-	size_t len = v ? strlen(v) : 0;
-
-	if (len == 0) {
-		html_lit(b, "<span class=\"muted\">(empty)</span>");
-		return;
-	}
-	for (const char *p = opts; p && *p; p += strcspn(p, "|"), p += *p == '|')
-		if (strcspn(p, "=") == len && strncmp(p, v, len) == 0) {
-			html_textn(b, p + len + 1, strcspn(p, "|") - len - 1);
-			return;
-		}
-	html_text(b, v);
+	if (v == NULL || *v == '\0')
+		html_lit(&req->out, "<span class=\"muted\">(empty)</span>");
+	else
+		html_text(&req->out, field_value_label(req, f, v));
 }
 
 /* One side's cell of a field: its value, and the radio that takes it where both have one. */
@@ -47,7 +38,7 @@ side_cell(struct request *req, const struct field *f, const char *v, const char 
 			html_lit(b, " checked");
 		html_lit(b, "> ");
 	}
-	value_cell(b, f, v);
+	value_cell(req, f, v);
 	if (choose)
 		html_lit(b, "</label>");
 	html_lit(b, "</td>");
