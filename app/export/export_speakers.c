@@ -84,39 +84,33 @@ json_row(struct export_stream *s, struct buf *out, const struct speaker_row *r)
 	json_end(&j);
 }
 
+static void
+csv_header(struct export_stream *s, struct buf *out)
+{
+	csv_row(s, out, NULL);
+}
+
+static int
+row_out(struct export_stream *s, struct buf *out, int json)
+{
+	struct speaker_row r;
+	int rc;
+
+	if ((rc = speaker_rows_next(s->rows, &r)) <= 0)
+		return rc;
+	if (json) {
+		if (s->n_rows)
+			buf_putc(out, ',');
+		json_row(s, out, &r);
+	} else
+		csv_row(s, out, &r);
+	return 1;
+}
+
 static int
 step_rows(struct export_stream *s, struct buf *out)
 {
-	int rc, json = s->f.format == EXPORT_JSON;
-	struct speaker_row r;
-
-	if (!s->started) {
-		s->started = 1;
-		if (json)
-			buf_putc(out, '[');
-		else {
-			if (s->f.bom)
-				buf_append(out, "\xEF\xBB\xBF", 3);
-			csv_row(s, out, NULL);
-		}
-		return 1;
-	}
-	/* A batch per call keeps the per-call overhead off the hot path. */
-	for (int k = 0; k < 256; k++) {
-		if ((rc = speaker_rows_next(s->rows, &r)) <= 0) {
-			if (rc == 0 && json)
-				buf_putc(out, ']');
-			return rc;
-		}
-		if (json) {
-			if (s->n_rows)
-				buf_putc(out, ',');
-			json_row(s, out, &r);
-		} else
-			csv_row(s, out, &r);
-		s->n_rows++;
-	}
-	return 1;
+	return export_list_step(s, out, csv_header, row_out);
 }
 
 static void

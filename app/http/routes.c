@@ -28,6 +28,15 @@ static const struct param_rule p_export_speakers[] = {
 	{ "include_email", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	END
 };
+static const struct param_rule p_export_roles[] = {
+	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "role", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_ROLE) },
+	{ "seat_type", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SEAT_TYPE) },
+	{ "on", P_DATE, PF_QUERY, 0, 10, 0 },
+	{ "current", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	END
+};
 static const struct param_rule p_export_slug[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
 	END
@@ -272,6 +281,8 @@ const struct route routes[] = {
 	/* Exports (page_export.c). */
 	{ HTTP_GET, "/export/speakers.csv", page_export_speakers_csv, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/speakers.json", page_export_speakers_json, ACCESS_PUBLIC, 0, p_export_speakers },
+	{ HTTP_GET, "/export/roles.csv", page_export_roles_csv, ACCESS_PUBLIC, 0, p_export_roles },
+	{ HTTP_GET, "/export/roles.json", page_export_roles_json, ACCESS_PUBLIC, 0, p_export_roles },
 	{ HTTP_GET, "/events/{slug}/schedule.xml", page_export_schedule_xml, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/events/{slug}/schedule.ics", page_export_schedule_ics, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/people/{slug}/talks.ics", page_export_talks_ics, ACCESS_PUBLIC, 0, p_export_slug },

@@ -4,6 +4,7 @@
 
 #include "core/log.h"
 #include "core/mem.h"
+#include "model/current_org.h"
 #include "model/db.h"
 #include "model/speaker_rows.h"
 
@@ -31,14 +32,6 @@
 	" AND (:match IS NULL OR s.id IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH :match)" \
 	"   OR p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :match)" \
 	"   OR o.id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH :match))"
-
-/* The organization a person is with today (an open or future-ending affiliation). */
-#define CURRENT_ORG(person) \
-	"(SELECT co.name FROM affiliations af JOIN organizations co ON co.id = af.org_id" \
-	" WHERE af.person_id = " person \
-	" AND (af.since IS NULL OR af.since <= date('now'))" \
-	" AND (af.until IS NULL OR af.until > date('now'))" \
-	" ORDER BY af.since IS NULL, af.since DESC LIMIT 1)"
 
 static const char appearances_sql[] =
 	"SELECT p.name, o.name, " CURRENT_ORG("p.id") ","

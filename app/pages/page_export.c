@@ -1,4 +1,4 @@
-/* page_export.c: the download routes: speaker lists (CSV, JSON), schedules (frab XML, iCalendar), a member's history. */
+/* page_export.c: the download routes: speaker and role lists (CSV, JSON), schedules (frab XML, iCalendar), a member's history. */
 #include <string.h>
 
 #include "auth/auth.h"
@@ -20,8 +20,10 @@
  * descriptors, page caches and snapshots): past it, 503 and a while to wait.
  * The stream gives its connection back when it is freed.
  */
+typedef struct export_stream *(*export_open)(struct db_conn *, int, const struct export_filter *);
+
 static int
-stream(struct request *req, const struct export_filter *f, int schedule,
+stream(struct request *req, const struct export_filter *f, export_open open,
     const char *type, const char *filename)
 {
 	struct export_stream *s;
@@ -32,8 +34,7 @@ stream(struct request *req, const struct export_filter *f, int schedule,
 		req->error_detail = "Too many downloads are running; try again in a few seconds.";
 		return 503;
 	}
-	s = schedule ? export_schedule_new(db, 1, f) : export_speakers_new(db, 1, f);
-	if (s == NULL)
+	if ((s = open(db, 1, f)) == NULL)
 		return 500;
 	req->stream = export_next;
 	req->stream_ctx = s;
@@ -114,7 +115,7 @@ speakers(struct request *req, enum export_format format)
 	if ((rc = missing(req, "event", "event", f.event)) || (rc = missing(req, "organization", "organization", f.org)) ||
 	    (rc = missing(req, "body", "body", f.body)) || (rc = missing(req, "person", "person", f.person)))
 		return rc;
-	return stream(req, &f, 0, format == EXPORT_JSON ? "application/json" :
+	return stream(req, &f, export_speakers_new, format == EXPORT_JSON ? "application/json" :
 	    "text/csv; charset=utf-8; header=present", speakers_filename(req, &f, ext));
 }
 
@@ -130,6 +131,46 @@ page_export_speakers_json(struct request *req)
 	return speakers(req, EXPORT_JSON);
 }
 
+/* The roles list's file name: roles-toc.csv, roles-toc-2021-06-01.json. */
+static const char *
+roles_filename(struct request *req, const struct export_filter *f, const char *ext)
+{
+	return req_printf(req, "roles%s%s%s%s%s%s%s.%s", f->body ? "-" : "", f->body ? f->body : "",
+	    f->seat_type ? "-" : "", f->seat_type ? f->seat_type : "", f->on ? "-" : "", f->on ? f->on : "",
+	    f->current ? "-current" : "", ext);
+}
+
+static int
+roles(struct request *req, enum export_format format)
+{
+	struct export_filter f = { 0 };
+	int rc;
+
+	f.body = req_arg(req, "body");
+	f.role = req_arg(req, "role");
+	f.seat_type = req_arg(req, "seat_type");
+	f.on = req_arg(req, "on");
+	f.current = is_on(req, "current");
+	f.format = format;
+	f.bom = is_on(req, "bom");
+	if ((rc = missing(req, "body", "body", f.body)) != 0)
+		return rc;
+	return stream(req, &f, export_roles_new, format == EXPORT_JSON ? "application/json" :
+	    "text/csv; charset=utf-8; header=present", roles_filename(req, &f, format == EXPORT_JSON ? "json" : "csv"));
+}
+
+int
+page_export_roles_csv(struct request *req)
+{
+	return roles(req, EXPORT_CSV);
+}
+
+int
+page_export_roles_json(struct request *req)
+{
+	return roles(req, EXPORT_JSON);
+}
+
 static int
 schedule(struct request *req, enum export_format format)
 {
@@ -142,9 +183,9 @@ schedule(struct request *req, enum export_format format)
 	f.event = slug;
 	f.format = format;
 	if (format == EXPORT_XML)
-		return stream(req, &f, 1, "application/xml; charset=utf-8",
+		return stream(req, &f, export_schedule_new, "application/xml; charset=utf-8",
 		    req_printf(req, "schedule-%s.xml", slug));
-	return stream(req, &f, 1, "text/calendar; charset=utf-8",
+	return stream(req, &f, export_schedule_new, "text/calendar; charset=utf-8",
 	    req_printf(req, "schedule-%s.ics", slug));
 }
 
@@ -171,7 +212,7 @@ page_export_talks_ics(struct request *req)
 		return rc;
 	f.person = slug;
 	f.format = EXPORT_ICS;
-	return stream(req, &f, 1, "text/calendar; charset=utf-8",
+	return stream(req, &f, export_schedule_new, "text/calendar; charset=utf-8",
 	    req_printf(req, "talks-%s.ics", slug));
 }
 
@@ -199,7 +240,7 @@ page_export_history(struct request *req)
 	}
 	f.format = EXPORT_CSV;
 	f.bom = is_on(req, "bom");
-	return stream(req, &f, 0, "text/csv; charset=utf-8; header=present",
+	return stream(req, &f, export_speakers_new, "text/csv; charset=utf-8; header=present",
 	    req_printf(req, "history-%s.csv", f.person));
 }
 
@@ -215,17 +256,23 @@ page_export_my_org(struct request *req)
 	f.format = EXPORT_CSV;
 	f.bom = is_on(req, "bom");
 	f.shape = is_on(req, "per_speaker") ? EXPORT_SPEAKERS : EXPORT_APPEARANCES;
-	return stream(req, &f, 0, "text/csv; charset=utf-8; header=present",
+	return stream(req, &f, export_speakers_new, "text/csv; charset=utf-8; header=present",
 	    speakers_filename(req, &f, "csv"));
 }
 
 void
 page_export_link(struct buf *b, const char *const *query, const char *label)
 {
+	page_export_link_to(b, "/export/speakers.csv", query, label);
+}
+
+void
+page_export_link_to(struct buf *b, const char *path, const char *const *query, const char *label)
+{
 	struct buf href = BUF_INIT;
 	const char *sep = "?";
 
-	buf_puts(&href, "/export/speakers.csv");
+	buf_puts(&href, path);
 	for (; query && query[0]; query += 2) {
 		if (query[1] == NULL || *query[1] == '\0')
 			continue;	/* a filter that is not set */

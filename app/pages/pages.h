@@ -64,6 +64,8 @@ int	page_export_schedule_ics(struct request *);
 int	page_export_talks_ics(struct request *);
 int	page_export_history(struct request *);
 int	page_export_my_org(struct request *);
+int	page_export_roles_csv(struct request *);
+int	page_export_roles_json(struct request *);
 /*
  * Writes the Export link of a list page: an <a download> to
  * /export/speakers.csv with the page's filters, query being name/value pairs
@@ -72,5 +74,7 @@ int	page_export_my_org(struct request *);
  * escaped. For the event, organization, body and search pages.
  */
 void	page_export_link(struct buf *, const char *const *query, const char *label);
+/* The same to another export (path: "/export/roles.csv"). */
+void	page_export_link_to(struct buf *, const char *path, const char *const *query, const char *label);
 
 #endif
