@@ -7,4 +7,7 @@
  * /etc/localtime) into out; 0, or -1 with utc copied as it is when it is not such a time. */
 int	when_local(const char *utc, char *out, size_t size);
 
+/* The same for a time in seconds since the epoch. */
+void	when_epoch(long long t, char *out, size_t size);
+
 #endif

@@ -76,6 +76,7 @@ static const struct param_rule p_search[] = {
 /* Accounts. */
 static const struct param_rule p_login_form[] = {
 	{ "next", P_LINE, PF_QUERY, 0, 500, 0 },
+	{ "reset", P_ENUM, PF_QUERY, 0, 0, "1" },
 	END
 };
 static const struct param_rule p_login[] = {
@@ -86,6 +87,8 @@ static const struct param_rule p_login[] = {
 };
 static const struct param_rule p_me[] = {
 	{ "saved", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "password", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "ended", P_ENUM, PF_QUERY, 0, 0, "1" },
 	{ "bio", P_TEXT, PF_FORM, 0, 5000, 0 },
 	{ "links", P_TEXT, PF_FORM, 0, 5000, 0 },
 	{ "version", P_INT, PF_FORM | PF_REQUIRED, 1, 1LL << 53, 0 },
@@ -99,6 +102,30 @@ static const struct param_rule p_user_add[] = {
 	{ "person", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "org", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "password", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	END
+};
+static const struct param_rule p_user_id[] = {
+	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
+	END
+};
+static const struct param_rule p_password[] = {
+	{ "current", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	{ "password", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	{ "again", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	END
+};
+static const struct param_rule p_login_end[] = {
+	{ "key", P_TOKEN, PF_FORM | PF_REQUIRED, 0, 16, 0 },
+	END
+};
+static const struct param_rule p_reset_form[] = {
+	{ "token", P_TOKEN, PF_QUERY, 0, 64, 0 },
+	END
+};
+static const struct param_rule p_reset[] = {
+	{ "token", P_TOKEN, PF_FORM, 0, 64, 0 },
+	{ "password", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	{ "again", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
 	END
 };
 static const struct param_rule p_user_update[] = {
@@ -275,6 +302,11 @@ const struct route routes[] = {
 	{ HTTP_GET, "/admin/users", page_admin_users, ACCESS_ADMIN, 0, NULL },
 	{ HTTP_POST, "/admin/users", page_admin_user_add, ACCESS_ADMIN, 0, p_user_add },
 	{ HTTP_POST, "/admin/users/{id}", page_admin_user_update, ACCESS_ADMIN, 0, p_user_update },
+	{ HTTP_POST, "/admin/users/{id}/reset", page_admin_user_reset, ACCESS_ADMIN, 0, p_user_id },
+	{ HTTP_POST, "/me/password", page_me_password, ACCESS_MEMBER, 0, p_password },
+	{ HTTP_POST, "/me/logins/end", page_me_login_end, ACCESS_MEMBER, 0, p_login_end },
+	{ HTTP_GET, "/reset", page_reset_form, ACCESS_OPEN, RF_NOCSRF, p_reset_form },
+	{ HTTP_POST, "/reset", page_reset, ACCESS_OPEN, RF_NOCSRF, p_reset },
 
 	{ HTTP_GET, "/healthz", page_health, ACCESS_OPEN, 0, NULL },
 	{ HTTP_GET, "/assets/{name}", page_asset, ACCESS_OPEN, 0, p_asset },

@@ -138,11 +138,22 @@ value_of(struct request *req, const struct field *f, const char *v)
 	return field_value_label(req, f, v);
 }
 
+/* An account's keys (kind "user", which no form edits: user.c's snapshot). */
+static const struct { const char *key, *label; } user_labels[] = {
+	{ "login", "Login" }, { "display_name", "Name" }, { "role", "Role" }, { "disabled", "Disabled" },
+	{ "person_id", "Linked person" }, { "org_id", "Linked organization" },
+	{ "password_set_at", "Password set" }, { "reset_link_until", "Reset link works until" },
+};
+
 /* The change's label and values as people read them, from the kind's fields. */
 static void
 readable(struct request *req, const struct record_kind *k, struct field_change *c)
 {
 	char col[64];
+
+	for (size_t i = 0; k == NULL && i < sizeof(user_labels) / sizeof(user_labels[0]); i++)
+		if (strcmp(user_labels[i].key, c->field) == 0)
+			c->label = user_labels[i].label;
 
 	if (strcmp(c->field, "speakers") == 0 || strcmp(c->field, "links") == 0) {
 		const char *sql = c->field[0] == 's' ? speakers_sql : links_sql;

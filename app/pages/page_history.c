@@ -87,8 +87,8 @@ undo_form(struct request *req, const struct history_entry *e)
 	struct buf *b = &req->out;
 	const char *label;
 
-	if (e->undone)
-		return;
+	if (e->undone || record_kind_by_name(e->kind) == NULL)
+		return;	/* an account's changes are kept, not undone */
 	if (strcmp(e->action, "merge") == 0)
 		label = "Undo merge";
 	else if (!e->has_before && strcmp(e->action, "create") == 0 && e->href)

@@ -36,6 +36,11 @@ int	page_me_save(struct request *);
 int	page_admin_users(struct request *);
 int	page_admin_user_add(struct request *);
 int	page_admin_user_update(struct request *);
+int	page_admin_user_reset(struct request *);
+int	page_me_password(struct request *);
+int	page_me_login_end(struct request *);
+int	page_reset_form(struct request *);
+int	page_reset(struct request *);
 /* Editing (page_edit.c, page_history.c): the kind comes from the path (record.h). */
 int	page_record_new(struct request *);
 int	page_record_create(struct request *);
