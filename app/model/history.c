@@ -123,7 +123,7 @@ static const char speakers_sql[] =
 	" ELSE ', ' || json_extract(j.value, '$.role') END, '; ') FROM json_each(?1) j"
 	" LEFT JOIN people p ON p.id = json_extract(j.value, '$.person_id')"
 	" LEFT JOIN organizations o ON o.id = json_extract(j.value, '$.org_id')";
-static const char links_sql[] = "SELECT group_concat(value, ' ') FROM json_each(?1)";
+static const char links_sql[] = "SELECT coalesce(group_concat(value, ' '), '') FROM json_each(?1)";
 
 /* One value of field f as people read it. */
 static const char *

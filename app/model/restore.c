@@ -83,15 +83,24 @@ columns(sqlite3 *db, const char *table, const char *json, struct buf *set, struc
 	return n;
 }
 
+/* Whether row id of kind k is there: 0 no, 1 yes and the record of the snapshot json, 2 yes but
+ * another record: SQLite gives a deleted row's id to the next one, so a row created at another
+ * time, or created (by a form) after the entry being restored, is not the one restored. */
 static int
-row_exists(sqlite3 *db, const char *table, long long id)
+row_exists(struct work *w, const struct record_kind *k, long long id, const char *json)
 {
-	char *sql = sqlite3_mprintf("SELECT count(*) FROM %w WHERE id = %lld", table, id);
+	char *sql = sqlite3_mprintf("SELECT CASE WHEN (json_extract(?1, '$.created_at') IS NULL"
+	    " OR created_at = json_extract(?1, '$.created_at')) AND NOT EXISTS (SELECT 1 FROM audit"
+	    " WHERE kind = %Q AND record_id = %lld AND action = 'create' AND id > %lld) THEN 1 ELSE 2 END"
+	    " FROM %w WHERE id = %lld", k->kind, id, w->audit_id, k->table, id);
 	sqlite3_stmt *st = NULL;
 	int exists = 0;
 
-	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		exists = sqlite3_column_int(st, 0) > 0;
+	if (sql && sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			exists = sqlite3_column_int(st, 0);
+	}
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
 	return exists;
@@ -120,9 +129,12 @@ put_back(struct work *w, const struct record_kind *k, long long id, const char *
 	struct buf set = BUF_INIT, cols = BUF_INIT, vals = BUF_INIT;
 	enum model_status ms = MODEL_ERROR;
 	char *sql = NULL;
+	int exists;
 
+	if ((exists = row_exists(w, k, id, json)) == 2)
+		return refused(w, MODEL_CONFLICT, "its id belongs to a newer record now");
 	if (columns(w->db, k->table, json, &set, &cols, &vals) > 0) {
-		if (row_exists(w->db, k->table, id))
+		if (exists)
 			sql = sqlite3_mprintf("UPDATE %w SET %s, version = version + 1, updated_at ="
 			    " strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') WHERE id = ?2", k->table, set.data);
 		else

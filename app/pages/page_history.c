@@ -19,6 +19,8 @@ changes(struct buf *b, const struct history_entry *e)
 	for (size_t i = 0; i < e->n_changes; i++) {
 		const struct field_change *c = &e->changes[i];
 
+		if (*c->before == '\0' && *c->after == '\0')
+			continue;	/* nothing then, nothing now: an empty list */
 		html_lit(b, "<li><strong>");
 		html_text(b, c->label);
 		html_lit(b, "</strong>: ");
@@ -138,11 +140,11 @@ entries(struct request *req, const struct history_filter *f)
 
 	if ((rc = history_list(req, f, page_offset(req), PAGE_SIZE + 1, &e, &n)) != MODEL_OK)
 		return rc;
-	html_lit(b, "<table class=\"history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
+	html_lit(b, "<div class=\"scroll\"><table class=\"history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
 	    "<th scope=\"col\">What</th><th scope=\"col\">Changes</th><th scope=\"col\"></th></tr></thead><tbody>");
 	for (size_t i = 0; i < n && i < PAGE_SIZE; i++)
 		entry_row(req, &e[i]);
-	html_lit(b, "</tbody></table>");
+	html_lit(b, "</tbody></table></div>");
 	if (n == 0)
 		render_empty(b, "No changes recorded.");
 	render_pager(req, page_number(req), n > PAGE_SIZE, keep);

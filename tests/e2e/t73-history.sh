@@ -57,6 +57,20 @@ check "undone twice: refused" test "$(post "$URL/history/$created/restore")" = 4
 check "the delete can be restored" test "$(post "$URL/history/$deleted/restore")" = 303
 check "and the person is back" test "$(sql "SELECT count(*) FROM people WHERE slug = 'temporary-person'")" = 1
 
+# SQLite gives a deleted row's id to the next row: restoring the deleted record must not overwrite the newer one.
+check "Ann creates another person" test "$(post -d 'name=Reused+A&slug=reused-a' "$URL/people/new")" = 303
+a_id=$(sql "SELECT id FROM people WHERE slug = 'reused-a'")
+check "and undoes it" test "$(post "$URL/history/$(entry person create)/restore")" = 303
+a_deleted=$(entry person delete)
+check "the next person gets the same id" test "$(post -d 'name=Reused+B&slug=reused-b' "$URL/people/new")" = 303 -a \
+	"$(sql "SELECT id FROM people WHERE slug = 'reused-b'")" = "$a_id"
+body=$(as ann -w '\n%{http_code}' --data-urlencode "csrf=$A" "$URL/history/$a_deleted/restore")
+check "restoring the first is refused" test "${body##*$'\n'}" = 409
+check "saying why" grep -q 'its id belongs to a newer record now' <<<"$body"
+check "and the newer person is untouched" test "$(sql "SELECT name FROM people WHERE id = $a_id")" = 'Reused B'
+check "an empty list is no change worth a line" not grep -q '<strong>Links</strong>: <ins>\[\]' <<<"$(as ann "$URL/history?kind=person")"
+check "the history scrolls in its own box on a phone" grep -q '<div class="scroll"><table class="history">' <<<"$(as ann "$URL/history")"
+
 # A creation others now refer to stays.
 check "Ann creates an organization" test "$(post -d 'name=Short+Lived&slug=short-lived&kind=vendor' "$URL/orgs/new")" = 303
 org_created=$(entry organization create)
