@@ -23,6 +23,7 @@ struct config {
 	int		 login_max;		/* seconds a login lasts at most */
 	int		 access_log;
 	int		 search_budget_ms;	/* CPU time one search may take (db_budget_begin) */
+	char		*public_url;		/* "https://lectern.example": the exports' links; NULL: the request's own */
 };
 
 extern struct config config;

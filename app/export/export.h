@@ -24,6 +24,7 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_XML,
 	EXPORT_ICS,
+	EXPORT_XLSX,		/* speaker and role lists: an Excel workbook */
 	EXPORT_FORMAT__MAX
 };
 
@@ -34,6 +35,8 @@ struct export_filter {
 	int			 colocated;	/* also the events whose parent is event */
 	const char		*org;		/* organization represented */
 	const char		*kind;		/* session kind */
+	const char		*track;		/* session track */
+	const char		*base;		/* "https://host": links to our own pages are absolute; NULL: relative */
 	const char		*from, *to;	/* session dates, inclusive, YYYY-MM-DD */
 	const char		*body;		/* speakers who held a role in this body */
 	const char		*role;		/* ... this role or seat type (roles: this role) */

@@ -1,4 +1,5 @@
 /* export_roles.c: who held which role or seat, with the organization then and now, as CSV or a JSON array. */
+#include <stdint.h>
 #include <string.h>
 
 #include "core/html.h"
@@ -77,6 +78,23 @@ step_rows(struct export_stream *s, struct buf *out)
 	return export_list_step(s, out, csv_header, row_out);
 }
 
+static int
+xlsx_next(struct export_stream *s, const char **c)
+{
+	struct role_row r;
+	int rc = role_rows_next(s->rows, &r);
+
+	if (rc == 1)
+		cells(&r, c);
+	return rc;
+}
+
+static const struct xlsx_list roles_xlsx = { "Roles", 9,
+	{ "Name", "GitHub", "Body", "Role", "Seat type", "Organization then", "Term start", "Term end",
+	  "Organization now" },
+	{ XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_DATE, XLSX_DATE, XLSX_TEXT },
+	{ 24, 14, 30, 10, 10, 24, 11, 11, 24 }, xlsx_next };
+
 static void
 release_rows(struct export_stream *s)
 {
@@ -95,5 +113,5 @@ export_roles_new(struct db_conn *db, int own_db, const struct export_filter *f)
 	}
 	s->release = release_rows;
 	s->step = step_rows;
-	return s;
+	return f->format == EXPORT_XLSX ? export_xlsx_new(s, &roles_xlsx, SIZE_MAX) : s;
 }

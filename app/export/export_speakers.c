@@ -1,4 +1,5 @@
 /* export_speakers.c: speaker lists (per appearance or per speaker) as CSV or a JSON array. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -113,6 +114,36 @@ step_rows(struct export_stream *s, struct buf *out)
 	return export_list_step(s, out, csv_header, row_out);
 }
 
+/* The next row's cells for a workbook; the count's text in s->scratch. */
+static int
+xlsx_next(struct export_stream *s, const char **c)
+{
+	struct speaker_row r;
+	char tmp[32];
+	int rc = speaker_rows_next(s->rows, &r);
+
+	if (rc != 1)
+		return rc;
+	cells(&r, s->f.shape == EXPORT_SPEAKERS, c, tmp, sizeof(tmp));
+	if (s->f.shape == EXPORT_SPEAKERS) {
+		buf_reset(&s->scratch);
+		buf_puts(&s->scratch, tmp);
+		c[5] = s->scratch.data;
+	}
+	return 1;
+}
+
+static const struct xlsx_list appearances_xlsx = { "Speakers", 11,
+	{ "Name", "Organization then", "Organization now", "Email", "GitHub", "Event", "Session", "Kind", "Date",
+	  "Role", "URL" },
+	{ XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_DATE,
+	  XLSX_TEXT, XLSX_TEXT },
+	{ 24, 24, 24, 28, 14, 34, 48, 10, 11, 10, 40 }, xlsx_next };
+static const struct xlsx_list speakers_xlsx = { "Speakers", 7,
+	{ "Name", "Organizations", "Organization now", "Email", "GitHub", "Sessions", "Titles" },
+	{ XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_NUMBER, XLSX_TEXT },
+	{ 24, 30, 24, 28, 14, 9, 60 }, xlsx_next };
+
 static void
 release_rows(struct export_stream *s)
 {
@@ -123,8 +154,8 @@ struct export_stream *
 export_speakers_new(struct db_conn *db, int own_db, const struct export_filter *f)
 {
 	struct export_stream *s = export_stream_new(db, own_db, f);
-	struct speaker_query q = { f->event, f->colocated, f->org, f->kind, f->from, f->to, f->body,
-	    f->role, f->person, f->match, f->shape == EXPORT_SPEAKERS, f->include_email };
+	struct speaker_query q = { f->event, f->colocated, f->org, f->kind, f->track, f->base, f->from, f->to,
+	    f->body, f->role, f->person, f->match, f->shape == EXPORT_SPEAKERS, f->include_email };
 
 	if ((s->rows = speaker_rows_open(db, &q)) == NULL) {
 		export_free(s);
@@ -132,5 +163,8 @@ export_speakers_new(struct db_conn *db, int own_db, const struct export_filter *
 	}
 	s->release = release_rows;
 	s->step = step_rows;
+	if (f->format == EXPORT_XLSX)
+		return export_xlsx_new(s, f->shape == EXPORT_SPEAKERS ? &speakers_xlsx : &appearances_xlsx,
+		    f->include_email ? SIZE_MAX : EMAIL_COLUMN);
 	return s;
 }

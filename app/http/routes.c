@@ -17,6 +17,7 @@ static const struct param_rule p_export_speakers[] = {
 	{ "colocated", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "org", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
+	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
 	{ "from", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
@@ -26,6 +27,7 @@ static const struct param_rule p_export_speakers[] = {
 	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },
 	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "include_email", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "format", P_ENUM, PF_QUERY, 0, 0, "csv|json|xlsx" },	/* /export/speakers, from the export form */
 	END
 };
 static const struct param_rule p_export_roles[] = {
@@ -313,8 +315,12 @@ const struct route routes[] = {
 	/* Exports (page_export.c). */
 	{ HTTP_GET, "/export/speakers.csv", page_export_speakers_csv, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/speakers.json", page_export_speakers_json, ACCESS_PUBLIC, 0, p_export_speakers },
+	{ HTTP_GET, "/export", page_export_form, ACCESS_PUBLIC, 0, p_export_speakers },
+	{ HTTP_GET, "/export/speakers", page_export_speakers_any, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/roles.csv", page_export_roles_csv, ACCESS_PUBLIC, 0, p_export_roles },
 	{ HTTP_GET, "/export/roles.json", page_export_roles_json, ACCESS_PUBLIC, 0, p_export_roles },
+	{ HTTP_GET, "/export/roles.xlsx", page_export_roles_xlsx, ACCESS_PUBLIC, 0, p_export_roles },
+	{ HTTP_GET, "/export/speakers.xlsx", page_export_speakers_xlsx, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/events/{slug}/schedule.xml", page_export_schedule_xml, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/events/{slug}/schedule.ics", page_export_schedule_ics, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/people/{slug}/talks.ics", page_export_talks_ics, ACCESS_PUBLIC, 0, p_export_slug },

@@ -23,6 +23,7 @@
 	"   (SELECT id FROM events WHERE slug = :event)))" \
 	" AND (:org IS NULL OR o.slug = :org)" \
 	" AND (:kind IS NULL OR s.kind = :kind)" \
+	" AND (:track IS NULL OR s.track = :track)" \
 	" AND (:from IS NULL OR coalesce(substr(s.starts_at, 1, 10), e.starts_on) >= :from)" \
 	" AND (:to IS NULL OR coalesce(substr(s.starts_at, 1, 10), e.starts_on) <= :to)" \
 	" AND (:body IS NULL OR EXISTS (SELECT 1 FROM roles r JOIN bodies b ON b.id = r.body_id" \
@@ -36,7 +37,7 @@
 static const char appearances_sql[] =
 	"SELECT p.name, o.name, " CURRENT_ORG("p.id") ","
 	" CASE WHEN :email THEN p.email END, p.github, e.name, s.title, s.kind,"
-	" coalesce(substr(s.starts_at, 1, 10), e.starts_on), a.role, coalesce(s.url, '/sessions/' || s.id)"
+	" coalesce(substr(s.starts_at, 1, 10), e.starts_on), a.role, coalesce(s.url, :base || '/sessions/' || s.id)"
 	FILTERED
 	" ORDER BY s.starts_utc, e.id, s.id, a.position, a.id";
 
@@ -75,6 +76,9 @@ bind_query(sqlite3_stmt *st, const struct speaker_query *q)
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":colocated"), q->colocated != 0);
 	bind_named(st, ":org", q->org);
 	bind_named(st, ":kind", q->kind);
+	bind_named(st, ":track", q->track);
+	if (sqlite3_bind_parameter_index(st, ":base"))
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":base"), q->base ? q->base : "", -1, SQLITE_STATIC);
 	bind_named(st, ":from", q->from);
 	bind_named(st, ":to", q->to);
 	bind_named(st, ":body", q->body);

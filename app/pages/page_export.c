@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/config.h"
 #include "core/html.h"
 #include "core/log.h"
 #include "export/export.h"
@@ -61,6 +62,17 @@ missing(struct request *req, const char *kind, const char *what, const char *slu
 	return 404;
 }
 
+#define XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* A list's media type and file name extension. */
+static const char *
+list_type(enum export_format format, const char **ext)
+{
+	*ext = format == EXPORT_JSON ? "json" : format == EXPORT_XLSX ? "xlsx" : "csv";
+	return format == EXPORT_JSON ? "application/json" : format == EXPORT_XLSX ? XLSX_TYPE :
+	    "text/csv; charset=utf-8; header=present";
+}
+
 static int
 is_on(const struct request *req, const char *name)
 {
@@ -93,13 +105,15 @@ static int
 speakers(struct request *req, enum export_format format)
 {
 	struct export_filter f = { 0 };
-	const char *shape = req_arg(req, "shape"), *ext = format == EXPORT_JSON ? "json" : "csv";
+	const char *shape = req_arg(req, "shape"), *ext, *type = list_type(format, &ext);
 	int rc;
 
 	f.event = req_arg(req, "event");
 	f.colocated = is_on(req, "colocated");
 	f.org = req_arg(req, "org");
 	f.kind = req_arg(req, "kind");
+	f.track = req_arg(req, "track");
+	f.base = config.public_url ? config.public_url : auth_origin(req);
 	f.from = req_arg(req, "from");
 	f.to = req_arg(req, "to");
 	f.body = req_arg(req, "body");
@@ -115,8 +129,23 @@ speakers(struct request *req, enum export_format format)
 	if ((rc = missing(req, "event", "event", f.event)) || (rc = missing(req, "organization", "organization", f.org)) ||
 	    (rc = missing(req, "body", "body", f.body)) || (rc = missing(req, "person", "person", f.person)))
 		return rc;
-	return stream(req, &f, export_speakers_new, format == EXPORT_JSON ? "application/json" :
-	    "text/csv; charset=utf-8; header=present", speakers_filename(req, &f, ext));
+	return stream(req, &f, export_speakers_new, type, speakers_filename(req, &f, ext));
+}
+
+/* GET /export/speakers?format=: what the export form sends (its format is a choice of the form). */
+int
+page_export_speakers_any(struct request *req)
+{
+	const char *format = req_arg(req, "format");
+
+	return speakers(req, format == NULL || strcmp(format, "csv") == 0 ? EXPORT_CSV :
+	    strcmp(format, "json") == 0 ? EXPORT_JSON : EXPORT_XLSX);
+}
+
+int
+page_export_speakers_xlsx(struct request *req)
+{
+	return speakers(req, EXPORT_XLSX);
 }
 
 int
@@ -144,6 +173,7 @@ static int
 roles(struct request *req, enum export_format format)
 {
 	struct export_filter f = { 0 };
+	const char *ext, *type = list_type(format, &ext);
 	int rc;
 
 	f.body = req_arg(req, "body");
@@ -155,8 +185,7 @@ roles(struct request *req, enum export_format format)
 	f.bom = is_on(req, "bom");
 	if ((rc = missing(req, "body", "body", f.body)) != 0)
 		return rc;
-	return stream(req, &f, export_roles_new, format == EXPORT_JSON ? "application/json" :
-	    "text/csv; charset=utf-8; header=present", roles_filename(req, &f, format == EXPORT_JSON ? "json" : "csv"));
+	return stream(req, &f, export_roles_new, type, roles_filename(req, &f, ext));
 }
 
 int
@@ -169,6 +198,12 @@ int
 page_export_roles_json(struct request *req)
 {
 	return roles(req, EXPORT_JSON);
+}
+
+int
+page_export_roles_xlsx(struct request *req)
+{
+	return roles(req, EXPORT_XLSX);
 }
 
 static int
@@ -264,6 +299,8 @@ void
 page_export_link(struct buf *b, const char *const *query, const char *label)
 {
 	page_export_link_to(b, "/export/speakers.csv", query, label);
+	html_lit(b, " ");
+	page_export_link_to(b, "/export", query, "Export options\xe2\x80\xa6");
 }
 
 void
@@ -282,10 +319,68 @@ page_export_link_to(struct buf *b, const char *path, const char *const *query, c
 		url_component(&href, query[1]);
 		sep = "&";
 	}
-	html_lit(b, "<a class=\"export\" download href=\"");
+	if (strcmp(path, "/export") == 0)
+		html_lit(b, "<a class=\"export\" href=\"");
+	else
+		html_lit(b, "<a class=\"export\" download href=\"");
 	html_attr(b, href.data);
 	html_lit(b, "\">");
 	html_text(b, label);
 	html_lit(b, "</a>");
 	buf_release(&href);
+}
+
+/* The filters a list page's export keeps, carried by the export form as they came. */
+static const char *const kept_filters[] = { "event", "colocated", "org", "kind", "track", "from", "to", "body",
+	"role", "person", "q", NULL };
+
+/* One option of the form: a check box sending name=value. */
+static void
+option_check(struct buf *b, const char *name, const char *value, const char *label)
+{
+	html_lit(b, "<div class=\"field\"><label><input type=\"checkbox\" name=\"");
+	html_attr(b, name);
+	html_lit(b, "\" value=\"");
+	html_attr(b, value);
+	html_lit(b, "\"> ");
+	html_text(b, label);
+	html_lit(b, "</label></div>");
+}
+
+/* GET /export: the export's options, which otherwise exist only as URL parameters, for the list
+ * the page that links here shows (its filters kept as hidden fields). */
+int
+page_export_form(struct request *req)
+{
+	static const struct crumb crumbs[] = { { "Export", NULL }, { NULL, NULL } };
+	struct buf *b = &req->out;
+
+	layout_begin(req, "Export a speaker list", crumbs);
+	html_lit(b, "<h1>Export a speaker list</h1><form method=\"get\" action=\"/export/speakers\">");
+	html_lit(b, "<p>Of the list you came from");
+	for (const char *const *k = kept_filters; *k; k++) {
+		const char *v = req_arg(req, *k);
+
+		if (v == NULL || *v == '\0')
+			continue;
+		html_lit(b, " \xc2\xb7 ");
+		html_text(b, *k);
+		html_lit(b, ": <strong>");
+		html_text(b, v);
+		html_lit(b, "</strong><input type=\"hidden\" name=\"");
+		html_attr(b, *k);
+		html_lit(b, "\" value=\"");
+		html_attr(b, v);
+		html_lit(b, "\">");
+	}
+	html_lit(b, ".</p><div class=\"field\"><label for=\"format\">Format</label><select id=\"format\" name=\"format\">"
+	    "<option value=\"xlsx\">Excel (XLSX)</option><option value=\"csv\">CSV</option>"
+	    "<option value=\"json\">JSON</option></select></div>");
+	option_check(b, "shape", "speakers", "One row per speaker (with a count of sessions and their titles), not per session");
+	option_check(b, "bom", "1", "CSV: a byte-order mark, so that Excel reads it as UTF-8");
+	if (auth_is_staff(req))
+		option_check(b, "include_email", "1", "The speakers' email addresses (private: staff only)");
+	html_lit(b, "<p><button type=\"submit\">Export</button></p></form>");
+	layout_end(req);
+	return 200;
 }

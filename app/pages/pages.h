@@ -70,6 +70,10 @@ int	page_export_talks_ics(struct request *);
 int	page_export_history(struct request *);
 int	page_export_my_org(struct request *);
 int	page_export_roles_csv(struct request *);
+int	page_export_speakers_any(struct request *);
+int	page_export_speakers_xlsx(struct request *);
+int	page_export_roles_xlsx(struct request *);
+int	page_export_form(struct request *);
 int	page_export_roles_json(struct request *);
 /*
  * Writes the Export link of a list page: an <a download> to

@@ -49,6 +49,7 @@ LIBRARIES = {
     "libical/": {"import/read_ics.c"},
     "yajl/": {"import/json_stream.c"},
     "csv.h": {"import/read_csv.c"},
+    "xlsxwriter.h": {"app/export/export_xlsx.c"},
     "curl/": {"import/fetch.c"},
 }
 
