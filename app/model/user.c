@@ -123,10 +123,9 @@ struct change {
 	size_t			 keep_len;
 };
 
-/* Runs sql on the change's user (?1 id, ?2 login, ?3 role, ?4 disabled, ?5 hash, ?6 the login kept);
- * *changes: rows changed. */
+/* Runs sql on the change's user (?1 id, ?2 login, ?3 role, ?4 disabled, ?5 hash, ?6 the login kept). */
 static enum model_status
-exec_change(sqlite3 *db, const char *sql, const struct change *c, int *changes)
+exec_change(sqlite3 *db, const char *sql, const struct change *c)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
@@ -143,8 +142,6 @@ exec_change(sqlite3 *db, const char *sql, const struct change *c, int *changes)
 	else
 		sqlite3_bind_null(st, 6);
 	rc = sqlite3_step(st);
-	if (changes)
-		*changes = sqlite3_changes(db);
 	return db_done(st, rc, "account");
 }
 
@@ -200,9 +197,9 @@ change_in(sqlite3 *db, void *arg)
 
 	if ((ms = user_state(db, c, &id, &before)) == MODEL_OK && id == 0)
 		ms = MODEL_NOT_FOUND;
-	if (ms == MODEL_OK && (ms = exec_change(db, update_sql, c, NULL)) == MODEL_OK &&
-	    (ms = exec_change(db, drop_sql, c, NULL)) == MODEL_OK &&
-	    (ms = exec_change(db, resets_sql, c, NULL)) == MODEL_OK &&
+	if (ms == MODEL_OK && (ms = exec_change(db, update_sql, c)) == MODEL_OK &&
+	    (ms = exec_change(db, drop_sql, c)) == MODEL_OK &&
+	    (ms = exec_change(db, resets_sql, c)) == MODEL_OK &&
 	    (ms = user_state(db, c, &id, &after)) == MODEL_OK)
 		ms = audit_insert(db, c->req, "user", id, "update", before.data, after.data);
 	buf_release(&before);

@@ -66,11 +66,8 @@ users_page(struct request *req, const char *message, const char *link)
 
 	layout_begin(req, "Users", crumbs);
 	html_lit(b, "<h1>Users</h1>");
-	if (message) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, message);
-		html_lit(b, "</p>");
-	}
+	if (message)
+		flash_out(b, 1, message);
 	if (link) {
 		html_lit(b, "<div class=\"flash\" role=\"status\"><p>A reset link, working once and for "
 		    RESET_HOURS_TEXT ". Send it to its owner; it is shown only now:</p><p><code class=\"reset-link\">");

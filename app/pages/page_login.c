@@ -43,11 +43,8 @@ form(struct request *req, const char *login, const char *message)
 	html_lit(b, "<h1>Log in</h1>");
 	if (message == NULL && req_arg(req, "reset"))
 		html_lit(b, "<p class=\"flash\" role=\"status\">Your password is set. Log in with it.</p>");
-	if (message) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, message);
-		html_lit(b, "</p>");
-	}
+	if (message)
+		flash_out(b, 1, message);
 	html_lit(b, "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"");
 	html_attr(b, safe_next(req_arg(req, "next")));
 	html_lit(b, "\"><div class=\"field\"><label for=\"login\">Login</label>"
@@ -224,11 +221,8 @@ reset_form(struct request *req, const char *token, const char *message)
 
 	layout_begin(req, "Set a password", crumbs);
 	html_lit(b, "<h1>Set a password</h1>");
-	if (message) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, message);
-		html_lit(b, "</p>");
-	}
+	if (message)
+		flash_out(b, 1, message);
 	html_lit(b, "<form method=\"post\" action=\"/reset\"><input type=\"hidden\" name=\"token\" value=\"");
 	html_attr(b, token);
 	html_lit(b, "\"><div class=\"field\"><label for=\"password\">New password (12 characters or more)</label>"

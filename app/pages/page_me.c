@@ -18,11 +18,8 @@ profile_form(struct request *req, const char *bio, const char *links, long long 
 	struct buf *b = &req->out;
 
 	html_lit(b, "<h2>Your bio and links</h2>");
-	if (msg) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, msg);
-		html_lit(b, "</p>");
-	}
+	if (msg)
+		flash_out(b, 1, msg);
 	html_lit(b, "<form method=\"post\" action=\"/me\">");
 	csrf_field(req);
 	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
