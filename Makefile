@@ -6,7 +6,7 @@
 PREFIX	?= /usr/local
 DESTDIR	?=
 CC	?= cc
-PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp yaml-0.1 libical yajl libcurl xlsxwriter
+PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp yaml-0.1 libical yajl libcurl zlib libbrotlienc xlsxwriter
 # Libraries without a pkg-config file: libcsv (Debian libcsv-dev).
 LIBS_EXTRA = -lcsv
 
@@ -39,7 +39,7 @@ all: build/lectern
 # --- generated sources: migrations and assets compiled in --------------------
 build/embed: tools/embed.c
 	@mkdir -p build
-	$(CC) -O2 -o $@ $<
+	$(CC) -O2 -o $@ $< $(shell pkg-config --cflags --libs zlib libbrotlienc 2>/dev/null)
 
 build/gen/schema_gen.c: build/embed $(SCHEMA)
 	@mkdir -p build/gen
@@ -47,7 +47,7 @@ build/gen/schema_gen.c: build/embed $(SCHEMA)
 
 build/gen/assets_gen.c: build/embed $(ASSETS)
 	@mkdir -p build/gen
-	build/embed asset_files $(ASSETS) > $@.tmp && mv $@.tmp $@
+	build/embed asset_files -z $(ASSETS) > $@.tmp && mv $@.tmp $@
 
 build/gen/demo_gen.c: build/embed $(DEMO)
 	@mkdir -p build/gen

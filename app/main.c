@@ -21,6 +21,7 @@ static const char usage[] =
 "  demo     load the demo data set                 lectern demo --db FILE\n"
 "  import   import a frab/Pentabarf schedule.xml   lectern import --help\n"
 "  export   export speaker lists and schedules     lectern export --help\n"
+"  report   an organization's report as a PDF       lectern report --help\n"
 "  user     manage accounts                        lectern user --help\n"
 "  backup   copy a live database consistently      lectern backup --db FILE OUT\n"
 "  check    integrity and foreign-key checks       lectern check --db FILE\n"
@@ -41,6 +42,7 @@ static const struct command {
 	{ "import", cmd_import },
 	{ "check", cmd_check },
 	{ "export", cmd_export },	/* exports */
+	{ "report", cmd_report },
 };
 
 int

@@ -1,6 +1,6 @@
 /*
  * read_ics.c: iCalendar files (RFC 5545) and Sched's feeds as neutral records (reader.h),
- * through libical; the only file that includes it.
+ * through libical (with ics_values.c, which reads a property's text and times).
  *
  * libical parses one component at a time: the calendar's own properties are read line by line,
  * each VEVENT is fed to libical's parser alone and let go once mapped, and only the file's
@@ -29,7 +29,7 @@
 
 #include "core/mem.h"
 #include "core/params.h"
-#include "import/ics_lines.h"
+#include "import/ics_read.h"
 #include "import/ics_text.h"
 #include "import/parse.h"
 #include "import/reader.h"
@@ -39,247 +39,7 @@
 #include "import/tzid.h"
 #include "import/wall.h"
 
-#define MAX_DEPTH		8			/* components within components */
-#define MAX_EVENT_LINES		20000			/* content lines of one component */
-#define MAX_EVENT_BYTES		(8 * 1024 * 1024)	/* bytes of one component */
-#define MAX_ZONES		100			/* VTIMEZONEs kept */
-#define MAX_CATEGORIES		16
-#define MAX_CALENDAR_LINES	10000			/* lines of the calendar outside its components */
-
-struct zone_def {
-	char		*tzid;
-	icaltimezone	*zone;
-	char		 iana[64];	/* "" when it names no zone the system knows */
-};
-
-/* The properties whose lines warnings name. */
-enum { PL_DTSTART, PL_DTEND, PL_SUMMARY, PL_DESCRIPTION, PL_URL, PL_RRULE, PL__MAX };
 static const char *const pl_names[PL__MAX] = { "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "URL", "RRULE" };
-
-struct ir {
-	struct rd		 rd;
-	struct ics_lines	 il;
-	size_t			 off;		/* of il.phys handed to libical */
-	int			 piece_line;	/* the line of the last piece handed to libical */
-	int			 eof;
-	icalparser		*parser;
-	/* The components open, as BEGIN named them. */
-	char			 open[MAX_DEPTH][24];
-	int			 open_line[MAX_DEPTH];
-	int			 depth;
-	long			 comp_lines;
-	size_t			 comp_bytes;
-	int			 prop_line[PL__MAX];
-	struct zone_def		 zones[MAX_ZONES];
-	int			 nzones, zones_left_out;
-	long			 calendar_lines;
-	/* The calendar. */
-	int			 sched;		/* Sched's dialect: forced, PRODID or event URLs */
-	struct rec_conf		 conf;
-	char			*prodid;
-	int			 conf_sent, calendars, events, unnamed;
-	char			 day[11];	/* the date of the last day sent */
-	struct rec		 rec;
-};
-
-/* The session being read, for warnings (NULL between sessions). */
-static const struct imp_session *
-cur(struct ir *ir)
-{
-	return ir->rec.s.line ? rec_session(&ir->rec) : NULL;
-}
-
-/* --- text values ------------------------------------------------------------------------ */
-
-/* The value of parameter name ("CHARSET") into out, or NULL. */
-static const char *
-param(icalproperty *p, const char *name, char out[64])
-{
-	size_t n = strlen(name);
-
-	for (icalparameter *q = icalproperty_get_first_parameter(p, ICAL_ANY_PARAMETER); q;
-	    q = icalproperty_get_next_parameter(p, ICAL_ANY_PARAMETER)) {
-		const char *s = icalparameter_as_ical_string(q);
-
-		if (s && strncasecmp(s, name, n) == 0 && s[n] == '=') {
-			snprintf(out, 64, "%s", s + n + 1 + (s[n + 1] == '"'));
-			out[strcspn(out, "\"")] = '\0';
-			return out;
-		}
-	}
-	return NULL;
-}
-
-static const char *
-raw_value(icalproperty *p)
-{
-	icalvalue *v = icalproperty_get_value(p);
-
-	if (v == NULL)
-		return NULL;
-	switch (icalvalue_isa(v)) {
-	case ICAL_TEXT_VALUE:
-		return icalvalue_get_text(v);
-	case ICAL_X_VALUE:
-		return icalvalue_get_x(v);
-	case ICAL_URI_VALUE:
-		return icalvalue_get_uri(v);
-	default:
-		return icalproperty_get_value_as_string(p);
-	}
-}
-
-/* A property's text as UTF-8 in out (quoted-printable decoded, CHARSET converted); NULL, with
- * a warning, when it cannot be read. */
-static const char *
-text_of(struct ir *ir, icalproperty *p, const char *what, int line, struct buf *out)
-{
-	const char *v = raw_value(p), *charset;
-	char cs[64], enc[64], *qp = NULL;
-	size_t n;
-
-	buf_reset(out);
-	if (v == NULL)
-		return NULL;
-	if (param(p, "ENCODING", enc) && strcasecmp(enc, "QUOTED-PRINTABLE") == 0) {
-		n = strlen(v);
-		qp = xmalloc(n + 1);
-		decode_quoted_printable(qp, (char *)v, &n);
-		qp[n] = '\0';
-		v = qp;
-	}
-	charset = param(p, "CHARSET", cs);
-	if (ics_charset(charset, v, strlen(v), out) == -1) {
-		rd_warn(&ir->rd, line, cur(ir), "text", "%s is not valid text in %s: left out", what,
-		    charset ? charset : "UTF-8");
-		buf_reset(out);
-	}
-	free(qp);
-	return out->len ? out->data : NULL;
-}
-
-/* The text of c's first property of kind (x: an X- property of that name). */
-static const char *
-prop_text(struct ir *ir, icalcomponent *c, icalproperty_kind kind, const char *x, int line, struct buf *out)
-{
-	for (icalproperty *p = icalcomponent_get_first_property(c, kind); p;
-	    p = icalcomponent_get_next_property(c, kind))
-		if (x == NULL || strcasecmp(icalproperty_get_x_name(p), x) == 0)
-			return text_of(ir, p, x ? x : icalproperty_kind_to_string(kind), line, out);
-	buf_reset(out);
-	return NULL;
-}
-
-/* --- time zones ------------------------------------------------------------------------- */
-
-static void
-keep_zone(struct ir *ir, icalcomponent *c)
-{
-	icalproperty *tzid = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
-	icalproperty *loc = icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
-	struct zone_def *z = &ir->zones[ir->nzones];
-	int offset, fixed;
-
-	if (tzid == NULL || ir->nzones == MAX_ZONES) {
-		ir->zones_left_out += tzid != NULL;
-		icalcomponent_free(c);
-		return;
-	}
-	z->tzid = xstrdup(icalproperty_get_tzid(tzid));
-	while (loc && strcasecmp(icalproperty_get_x_name(loc), "X-LIC-LOCATION") != 0)
-		loc = icalcomponent_get_next_property(c, ICAL_X_PROPERTY);
-	if (!(loc && tzid_resolve(raw_value(loc), z->iana, &offset, &fixed)))
-		tzid_resolve(z->tzid, z->iana, &offset, &fixed);
-	z->zone = icaltimezone_new();
-	if (icaltimezone_set_component(z->zone, c) == 0) {
-		icaltimezone_free(z->zone, 1);
-		icalcomponent_free(c);
-		free(z->tzid);
-		memset(z, 0, sizeof(*z));
-		return;
-	}
-	ir->nzones++;
-}
-
-static struct zone_def *
-zone_named(struct ir *ir, const char *tzid)
-{
-	for (int i = 0; i < ir->nzones; i++)
-		if (strcmp(ir->zones[i].tzid, tzid) == 0)
-			return &ir->zones[i];
-	return NULL;
-}
-
-/* One DTSTART or DTEND as the file gives it. */
-struct when {
-	int		 set, is_date, floating;
-	struct wall	 wall;		/* the date and time as written */
-	char		 iso[32];	/* the instant with its offset (not floating) */
-	char		 zone[64];	/* the IANA zone it was given in, or "" */
-};
-
-/* The instant of w's wall time in a zone the file's TZID names. 0, or -1 unknown. */
-static int
-zoned(struct ir *ir, const char *tzid, struct icaltimetype t, struct when *w)
-{
-	struct zone_def *z;
-	int offset = 0, fixed, dst;
-	time_t utc;
-
-	if (tzid_resolve(tzid, w->zone, &offset, &fixed) || ((z = zone_named(ir, tzid)) && z->iana[0] &&
-	    snprintf(w->zone, sizeof(w->zone), "%s", z->iana) > 0)) {
-		if (tz_to_utc(w->zone, w->wall.date, w->wall.time, &utc) == -1)
-			return -1;
-		tz_format(w->zone, utc, w->iso);
-		return 0;
-	}
-	w->zone[0] = '\0';
-	if (fixed) {
-		if (tz_to_utc("UTC", w->wall.date, w->wall.time, &utc) == -1)
-			return -1;
-		tz_format_offset(utc - offset, offset, w->iso);
-		return 0;
-	}
-	if ((z = zone_named(ir, tzid)) == NULL)
-		return -1;
-	utc = icaltime_as_timet_with_zone(t, z->zone);
-	offset = icaltimezone_get_utc_offset(z->zone, &t, &dst);
-	tz_format_offset(utc, offset, w->iso);
-	return 0;
-}
-
-/* DTSTART or DTEND (prop) into w; a TZID the file does not define makes it floating. */
-static int
-when_of(struct ir *ir, icalproperty *p, int line, struct when *w)
-{
-	struct icaltimetype t = icalvalue_get_datetimedate(icalproperty_get_value(p));
-	char tzid[64];
-	time_t utc;
-
-	memset(w, 0, sizeof(*w));
-	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t))
-		return 0;
-	snprintf(w->wall.date, sizeof(w->wall.date), "%04d-%02d-%02d", t.year, t.month, t.day);
-	if (!date_valid(w->wall.date, 10))
-		return 0;
-	w->set = 1;
-	if ((w->is_date = t.is_date))
-		return 0;
-	snprintf(w->wall.time, sizeof(w->wall.time), "%02d:%02d:%02d", t.hour, t.minute, t.second);
-	if (icaltime_is_utc(t)) {
-		if (tz_to_utc("UTC", w->wall.date, w->wall.time, &utc) == 0)
-			tz_format("UTC", utc, w->iso);
-		return 0;
-	}
-	if (param(p, "TZID", tzid) && zoned(ir, tzid, t, w) == 0)
-		return 0;
-	w->floating = 1;
-	if (param(p, "TZID", tzid))
-		return rd_warn(&ir->rd, line, cur(ir), "time", "TZID \"%.*s\" is not a time zone this system "
-		    "knows and the file has no VTIMEZONE for it: the time is read in the conference's zone",
-		    UTF8_CLIP(tzid, 60));
-	return 0;
-}
 
 /* --- the conference ----------------------------------------------------------------------- */
 
@@ -344,7 +104,7 @@ calendar_property(struct ir *ir, const char *line, int at)
 	char zone[64];
 	int offset, fixed;
 
-	if (p == NULL || name == NULL || (v = raw_value(p)) == NULL) {
+	if (p == NULL || name == NULL || (v = ics_raw_value(p)) == NULL) {
 		if (p)
 			icalproperty_free(p);
 		return;
@@ -398,7 +158,7 @@ end_time(struct ir *ir, icalcomponent *c, const struct when *start)
 	}
 	if ((p = icalcomponent_get_first_property(c, ICAL_DTEND_PROPERTY)) == NULL)
 		return 0;
-	if (when_of(ir, p, line, &end) == -1 || !end.set || end.is_date)
+	if (ics_when_of(ir, p, line, &end) == -1 || !end.set || end.is_date)
 		return end.set ? 0 : -(ir->rd.failed > 0);
 	if (start->floating && end.floating) {
 		if ((min = wall_minutes(&start->wall, &end.wall)) > 0) {
@@ -421,7 +181,7 @@ times(struct ir *ir, icalcomponent *c)
 	int line = ir->prop_line[PL_DTSTART] ? ir->prop_line[PL_DTSTART] : ir->rec.s.line;
 	struct when start;
 
-	if (p == NULL || when_of(ir, p, line, &start) == -1 || !start.set)
+	if (p == NULL || ics_when_of(ir, p, line, &start) == -1 || !start.set)
 		return ir->rd.failed ? -1 : 0;	/* the run says "imported without a time" */
 	if (start.is_date || start.floating) {
 		if (day_of(ir, start.wall.date, line) == -1)
@@ -454,7 +214,7 @@ people(struct ir *ir, icalcomponent *c, const char *description)
 	    p = icalcomponent_get_next_property(c, ICAL_ATTENDEE_PROPERTY)) {
 		const char *cn = icalproperty_get_parameter_as_string(p, "CN");
 
-		if (cn == NULL || (param(p, "ROLE", role) && strcasecmp(role, "NON-PARTICIPANT") == 0))
+		if (cn == NULL || (ics_param(p, "ROLE", role) && strcasecmp(role, "NON-PARTICIPANT") == 0))
 			continue;
 		buf_reset(&name), buf_reset(&org);
 		parse_name_org(cn, &name, &org);
@@ -478,11 +238,11 @@ names(struct ir *ir, icalcomponent *c, const char *summary, const char *descript
 
 	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_CATEGORIES_PROPERTY);
 	    p && n < MAX_CATEGORIES; p = icalcomponent_get_next_property(c, ICAL_CATEGORIES_PROPERTY))
-		if (text_of(ir, p, "CATEGORIES", ir->rec.s.line, &b))
+		if (ics_text_of(ir, p, "CATEGORIES", ir->rec.s.line, &b))
 			owned[n] = xstrdup(b.data), types[n] = owned[n], n++;
 	if (ir->sched) {
 		if (sched_map(&ir->rec, summary, line, types, n, NULL, 0, &why) == 1)
-			rc = rd_warn(&ir->rd, line, cur(ir), "people", "SUMMARY not read as Sched writes names "
+			rc = rd_warn(&ir->rd, line, ics_cur(ir), "people", "SUMMARY not read as Sched writes names "
 			    "(%s): kept whole", why);
 	} else {
 		struct rec tmp = { 0 };
@@ -525,11 +285,11 @@ event_state(struct ir *ir, icalcomponent *c)
 	snprintf(rev, sizeof(rev), "%d %lld %s", seq < 0 ? 0 : seq, modified < 0 ? 0 : modified, occurrence);
 	rec_set(&ir->rec, IMP_REVISION, rev, ir->rec.s.line);
 	if (icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY))
-		rc = rd_warn(&ir->rd, ir->prop_line[PL_RRULE], cur(ir), "time", "a repeating event (RRULE): only its first "
+		rc = rd_warn(&ir->rd, ir->prop_line[PL_RRULE], ics_cur(ir), "time", "a repeating event (RRULE): only its first "
 		    "occurrence is imported");
 	for (p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p && rc == 0;
 	    p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY))
-		rc = rd_warn(&ir->rd, ir->rec.s.line, cur(ir), "structure", "%.*s: left out",
+		rc = rd_warn(&ir->rd, ir->rec.s.line, ics_cur(ir), "structure", "%.*s: left out",
 		    UTF8_CLIP(icalproperty_get_xlicerror(p), 300));
 	return rc;
 }
@@ -544,24 +304,24 @@ event(struct ir *ir, icalcomponent *c, int line)
 	rec_clear(&ir->rec);
 	ir->rec.s.line = line;
 	ir->events++;
-	url = prop_text(ir, c, ICAL_URL_PROPERTY, NULL, ir->prop_line[PL_URL], &b);
+	url = ics_prop_text(ir, c, ICAL_URL_PROPERTY, NULL, ir->prop_line[PL_URL], &b);
 	rec_set(&ir->rec, IMP_URL, url, ir->prop_line[PL_URL]);
 	ir->sched |= sched_site(url, &(const char *){ NULL }) != 0;
 	if (send_conference(ir, url) == -1)
 		goto out;
-	rec_set(&ir->rec, IMP_GUID, prop_text(ir, c, ICAL_UID_PROPERTY, NULL, line, &b), line);
-	rec_set(&ir->rec, IMP_ROOM, prop_text(ir, c, ICAL_LOCATION_PROPERTY, NULL, line, &b), line);
-	if (prop_text(ir, c, ICAL_DESCRIPTION_PROPERTY, NULL, ir->prop_line[PL_DESCRIPTION], &description) == NULL)
-		prop_text(ir, c, ICAL_X_PROPERTY, "X-ALT-DESC", line, &description);
+	rec_set(&ir->rec, IMP_GUID, ics_prop_text(ir, c, ICAL_UID_PROPERTY, NULL, line, &b), line);
+	rec_set(&ir->rec, IMP_ROOM, ics_prop_text(ir, c, ICAL_LOCATION_PROPERTY, NULL, line, &b), line);
+	if (ics_prop_text(ir, c, ICAL_DESCRIPTION_PROPERTY, NULL, ir->prop_line[PL_DESCRIPTION], &description) == NULL)
+		ics_prop_text(ir, c, ICAL_X_PROPERTY, "X-ALT-DESC", line, &description);
 	if (ir->rd.sink->want_text)
 		rec_set(&ir->rec, IMP_DESCRIPTION, description.len ? description.data : NULL,
 		    ir->prop_line[PL_DESCRIPTION] ? ir->prop_line[PL_DESCRIPTION] : line);
-	prop_text(ir, c, ICAL_SUMMARY_PROPERTY, NULL, ir->prop_line[PL_SUMMARY], &summary);
+	ics_prop_text(ir, c, ICAL_SUMMARY_PROPERTY, NULL, ir->prop_line[PL_SUMMARY], &summary);
 	if (names(ir, c, summary.len ? summary.data : NULL, description.len ? description.data : NULL) ||
 	    times(ir, c) || event_state(ir, c))
 		goto out;
 	ir->unnamed += ir->rec.npersons == 0 && !ir->rec.s.f[IMP_LOGISTICS].s;
-	if (ir->rec.left_out && rd_warn(&ir->rd, line, cur(ir), "people", "%d more people than the %d "
+	if (ir->rec.left_out && rd_warn(&ir->rd, line, ics_cur(ir), "people", "%d more people than the %d "
 	    "kept: left out", ir->rec.left_out, IMP_MAX_PERSONS) == -1)
 		goto out;
 	rc = rd_answer(&ir->rd, ir->rd.sink->session(ir->rd.sink->arg, rec_session(&ir->rec)));
@@ -660,7 +420,7 @@ end(struct ir *ir, char *line, size_t n, int at)
 		if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT)
 			rc = event(ir, c, ir->open_line[1]);
 		if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT)
-			keep_zone(ir, c);
+			ics_keep_zone(ir, c);
 		else
 			icalcomponent_free(c);
 	}
@@ -732,10 +492,10 @@ closing(struct ir *ir)
 		return rd_fail(&ir->rd, 1, "no BEGIN:VCALENDAR: this is not an iCalendar file");
 	if (ir->events == 0)
 		return rd_fail(&ir->rd, ir->il.line, "the calendar has no events (VEVENT): nothing to import");
-	if (ir->zones_left_out && rd_warn(&ir->rd, 0, cur(ir), "time", "more than %d VTIMEZONEs: %d "
+	if (ir->zones_left_out && rd_warn(&ir->rd, 0, ics_cur(ir), "time", "more than %d VTIMEZONEs: %d "
 	    "left out", MAX_ZONES, ir->zones_left_out) == -1)
 		return -1;
-	if (ir->unnamed && rd_warn(&ir->rd, 0, cur(ir), "people", "%d of %d sessions name no speakers "
+	if (ir->unnamed && rd_warn(&ir->rd, 0, ics_cur(ir), "people", "%d of %d sessions name no speakers "
 	    "(no ATTENDEE;CN=, no \"Speaker:\" line%s): imported without speakers", ir->unnamed, ir->events,
 	    ir->sched ? ", no \" - Name, Company\" in the title" : "") == -1)
 		return -1;

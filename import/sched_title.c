@@ -18,11 +18,7 @@
 #include "core/mem.h"
 #include "core/params.h"
 #include "import/sched_title.h"
-
-struct sl {
-	const char	*p;
-	size_t		 n;
-};
+#include "import/sched_words.h"
 
 struct cand {
 	struct sl	whole;		/* the speaker's text, for names_only() */
@@ -44,164 +40,6 @@ const char *
 sched_kind_code(enum sched_kind k)
 {
 	return k < SCHED_KIND__MAX ? kind_codes[k] : "other";
-}
-
-/* --- words ---------------------------------------------------------------------------- */
-
-static const char *const person_suffixes[] = {
-	"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "PhD", "Ph.D.", "Ph.D", "MD", "M.D.",
-	"Esq.", "MBA", NULL,
-};
-static const char *const legal_suffixes[] = {
-	"Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "Limited", "GmbH", "AG", "SA", "S.A.",
-	"SAS", "BV", "B.V.", "NV", "N.V.", "Corp", "Corp.", "Co", "Co.", "PLC", "LLP", "LP",
-	"AB", "Oy", "KK", "K.K.", "Pty", "Pty Ltd", "Pty. Ltd.", "S.L.", "SpA", "S.p.A.", "SRL",
-	"S.r.l.", "SE", NULL,
-};
-/* Words of job titles: a part made of these is a position, not a company. */
-static const char *const position_words[] = {
-	"engineer", "engineering", "manager", "maintainer", "maintainers", "contributor",
-	"lead", "director", "architect", "founder", "co-founder", "cofounder", "ceo", "cto",
-	"coo", "cio", "cpo", "ciso", "vp", "svp", "evp", "president", "developer", "advocate",
-	"chair", "co-chair", "evangelist", "scientist", "researcher", "analyst", "consultant",
-	"officer", "head", "principal", "senior", "staff", "student", "fellow", "member",
-	"owner", "specialist", "intern", "professor", "chief", "lecturer", "technologist",
-	"ambassador", "organizer", "emeritus", "sre", "pm", NULL,
-};
-/* Words of organization names: a speaker "name" with one of these may be a company. */
-static const char *const org_words[] = {
-	"inc", "inc.", "llc", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.", "corporation",
-	"company", "plc", "labs", "lab", "technologies", "technology", "systems", "software",
-	"solutions", "foundation", "group", "university", "institute", "bank", "consulting",
-	"services", "networks", "cloud", "computing", NULL,
-};
-/* Words a person's name does not contain; they mark title text after a " - ". */
-static const char *const not_name_words[] = {
-	"the", "a", "an", "of", "for", "with", "and", "or", "to", "in", "on", "by", "from",
-	"how", "why", "what", "when", "where", "your", "our", "my", "is", "are", "we", "you",
-	"it", "its", "this", "that", "vs", "vs.", "part", "using", "into", "beyond",
-	"kubernetes", "k8s", "cncf", "at", "what's", "it's", "let's", "here's", "new", "now",
-	"next", "not", "all", "more", NULL,
-};
-/* Lower-case words inside names ("Arjan van de Ven", "Erica von Buelow"). */
-static const char *const particles[] = {
-	"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "la", "le",
-	"bin", "ibn", "al", "el", "y", "e", "dos", "das", "do", "ter", "ten", "zu", "st.",
-	NULL,
-};
-
-static int
-in_list(const char *const *list, const char *p, size_t n, int fold)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n &&
-		    (fold ? strncasecmp(*list, p, n) : strncmp(*list, p, n)) == 0)
-			return 1;
-	return 0;
-}
-
-static struct sl
-trim(struct sl s)
-{
-	while (s.n && (s.p[0] == ' ' || s.p[0] == ','))
-		s.p++, s.n--;
-	while (s.n && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == ','))
-		s.n--;
-	return s;
-}
-
-/* Calls each(word) for the words of s split on spaces (and '/', for "CTO/COO"); stops and
- * returns 1 at the first word for which each returns 1. */
-static int
-any_word(struct sl s, const char *seps, int (*each)(const char *, size_t))
-{
-	size_t i = 0;
-
-	while (i < s.n) {
-		size_t j = i;
-
-		while (j < s.n && !strchr(seps, s.p[j]))
-			j++;
-		if (j > i && each(s.p + i, j - i))
-			return 1;
-		i = j + 1;
-	}
-	return 0;
-}
-
-static int
-is_position_word(const char *p, size_t n)
-{
-	return in_list(position_words, p, n, 1);
-}
-
-static int
-is_org_word(const char *p, size_t n)
-{
-	return in_list(org_words, p, n, 1) || (n > 3 && (memcmp(p + n - 3, ".io", 3) == 0 ||
-	    memcmp(p + n - 3, ".ai", 3) == 0 || memcmp(p + n - 3, ".AI", 3) == 0)) ||
-	    (n > 4 && memcmp(p + n - 4, ".com", 4) == 0);
-}
-
-static int
-org_like(struct sl s)
-{
-	return any_word(s, " ", is_org_word);
-}
-
-/* A part is a position when it has a job-title word and no organization word. */
-static int
-position_like(struct sl s)
-{
-	return any_word(s, " /", is_position_word) && !org_like(s);
-}
-
-/* One word of a person's name: capitalised (or not ASCII, or a particle), letters and
- * ' ’ - . only, no digits, not a word of title text. */
-static int
-bad_name_word(const char *p, size_t n)
-{
-	unsigned char c = (unsigned char)p[0];
-
-	if (in_list(particles, p, n, 0))
-		return 0;
-	if (in_list(not_name_words, p, n, 1))
-		return 1;
-	if (!(c >= 0x80 || (c >= 'A' && c <= 'Z')))
-		return 1;
-	for (size_t i = 0; i < n; i++) {
-		c = (unsigned char)p[i];
-		if (c < 0x80 && !isalpha(c) && c != '\'' && c != '-' && c != '.')
-			return 1;
-	}
-	return 0;
-}
-
-static size_t
-word_count(struct sl s)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < s.n; i++)
-		if (s.p[i] != ' ' && (i == 0 || s.p[i - 1] == ' '))
-			n++;
-	return n;
-}
-
-/* True when s reads as a person's name: 1 to 6 words, each a name word. */
-static int
-name_like(struct sl s)
-{
-	size_t w = word_count(s);
-
-	return s.n > 0 && s.n <= 100 && w >= 1 && w <= 6 && !any_word(s, " ", bad_name_word);
-}
-
-/* A full name: two words or more, no organization or job-title word. */
-static int
-full_name(struct sl s)
-{
-	return name_like(s) && word_count(s) >= 2 && !org_like(s) && !position_like(s);
 }
 
 /* --- a list of speakers ---------------------------------------------------------------- */
@@ -241,7 +79,7 @@ parts_of(struct sl s, struct sl *part, size_t max)
 			j++;
 		if (n == max)
 			return max + 1;
-		part[n++] = trim((struct sl){ s.p + i, j - i });
+		part[n++] = sched_trim((struct sl){ s.p + i, j - i });
 		i = j + 1;
 	}
 	return n;
@@ -269,24 +107,24 @@ speaker(struct sl s, struct cand *c, struct buf *review)
 	for (size_t i = 0; i < k; i++)
 		if (part[i].n == 0)
 			return -1;
-	while (first + 1 < k && in_list(person_suffixes, part[first + 1].p, part[first + 1].n, 1))
+	while (first + 1 < k && sched_in_list(sched_person_suffixes, part[first + 1].p, part[first + 1].n, 1))
 		first++;
 	c->name = span(part, 0, first);
-	if (!name_like(part[0]))
+	if (!sched_name_like(part[0]))
 		return -1;
-	if (k - first >= 3 && in_list(legal_suffixes, part[k - 1].p, part[k - 1].n, 1)) {
+	if (k - first >= 3 && sched_in_list(sched_legal_suffixes, part[k - 1].p, part[k - 1].n, 1)) {
 		part[k - 2] = span(part, k - 2, k - 1);
 		k--;
 	}
-	if (k - first == 2 && position_like(part[k - 1]))
+	if (k - first == 2 && sched_position_like(part[k - 1]))
 		c->position = part[k - 1];
 	else if (k - first >= 2)
 		c->company = part[k - 1];
 	if (k - first >= 3)
 		c->position = span(part, first + 1, k - 2);
-	if (word_count(part[0]) == 1)
+	if (sched_word_count(part[0]) == 1)
 		note(review, "a one-word speaker name");
-	if (org_like(part[0]))
+	if (sched_org_like(part[0]))
 		note(review, "a speaker name that could be an organization");
 	return 0;
 }
@@ -309,16 +147,16 @@ static int
 add_and(struct list *l, struct sl s)
 {
 	for (size_t at = find(s, 0, " and "); at < s.n; at = find(s, at + 1, " and ")) {
-		struct sl rest = trim((struct sl){ s.p + at + 5, s.n - at - 5 }), first = rest;
+		struct sl rest = sched_trim((struct sl){ s.p + at + 5, s.n - at - 5 }), first = rest;
 		const char *comma = memchr(rest.p, ',', rest.n);
 
 		if (comma)
 			first.n = (size_t)(comma - rest.p);
 		first.n = find(first, 0, " and ");
-		if (!full_name(trim(first)))
+		if (!sched_full_name(sched_trim(first)))
 			continue;
 		note(&l->review, "speakers joined by 'and'");
-		if (add(l, trim((struct sl){ s.p, at })) == -1)
+		if (add(l, sched_trim((struct sl){ s.p, at })) == -1)
 			return -1;
 		return add_and(l, rest);
 	}
@@ -339,7 +177,7 @@ names_only(struct list *l, size_t from)
 		size_t k = parts_of(l->c[i].whole, part, 12), all = k >= 2 && k <= 12;
 
 		for (size_t j = 0; all && j < k; j++)
-			all = full_name(part[j]);
+			all = sched_full_name(part[j]);
 		if (!all)
 			continue;
 		note(&l->review, "commas may separate names, or a name from a company");
@@ -359,7 +197,7 @@ ampersand_company(struct list *l, struct sl s)
 {
 	struct cand *prev = l->n ? &l->c[l->n - 1] : NULL;
 
-	if (prev == NULL || prev->company.n == 0 || word_count(s) != 1 || memchr(s.p, ',', s.n))
+	if (prev == NULL || prev->company.n == 0 || sched_word_count(s) != 1 || memchr(s.p, ',', s.n))
 		return 0;
 	prev->company.n = (size_t)(s.p + s.n - prev->company.p);
 	note(&l->review, "'&' may be part of a company name");
@@ -394,7 +232,7 @@ group(struct list *l, struct sl g)
 
 	while (i <= g.n) {
 		size_t j = find(g, i, " & ");
-		struct sl s = trim((struct sl){ g.p + i, j - i });
+		struct sl s = sched_trim((struct sl){ g.p + i, j - i });
 
 		if (s.n == 0)
 			return -1;
@@ -419,7 +257,7 @@ speaker_list(struct sl s, struct list *l)
 		s.n -= 3, note(&l->review, "the name looks cut off");
 	if (s.n && s.p[s.n - 1] == ',')
 		note(&l->review, "the speaker list ends with a comma");
-	s = trim(s);
+	s = sched_trim(s);
 	if (s.n == 0)
 		return -1;
 	while (i <= s.n) {
@@ -427,7 +265,7 @@ speaker_list(struct sl s, struct list *l)
 
 		while (j < s.n && s.p[j] != ';')
 			j++;
-		if (group(l, trim((struct sl){ s.p + i, j - i })) == -1)
+		if (group(l, sched_trim((struct sl){ s.p + i, j - i })) == -1)
 			return -1;
 		i = j + 1;
 	}
@@ -506,7 +344,7 @@ kind_prefix(struct sl s, struct sched_title *t)
 	size_t colon = find(s, 0, ": ");
 	struct sl p = { s.p, colon };
 
-	if (colon == s.n || colon > 60 || word_count(p) > 6)
+	if (colon == s.n || colon > 60 || sched_word_count(p) > 6)
 		return 0;
 	for (size_t i = 0; i < sizeof(prefix_tails) / sizeof(prefix_tails[0]); i++) {
 		size_t k = strlen(prefix_tails[i].tail);
@@ -560,7 +398,7 @@ split(struct sl rest, struct sched_title *t, struct buf *review)
 		buf_init(&l->review, 0);
 		l->n = 0;
 		if (speaker_list((struct sl){ rest.p + at + 3, rest.n - at - 3 }, l) == 0) {
-			t->title = dup(trim((struct sl){ rest.p, at }));
+			t->title = dup(sched_trim((struct sl){ rest.p, at }));
 			keep(t, l);
 			if (l->review.len)
 				note(review, l->review.data);

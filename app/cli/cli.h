@@ -24,5 +24,6 @@ int	cmd_demo(int, char *[]);
 int	cmd_user(int, char *[]);
 int	cmd_import(int, char *[]);
 int	cmd_export(int, char *[]);
+int	cmd_report(int, char *[]);
 
 #endif

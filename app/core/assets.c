@@ -1,9 +1,10 @@
-/* assets.c: the files of assets/ compiled into the binary, their types, content-hash ETags and fingerprinted URLs. */
+/* assets.c: the files of assets/ compiled into the binary, their types, content-hash ETags, fingerprinted URLs and compressed copies. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/assets.h"
+#include "core/request.h"
 
 #define MAX_ASSETS	64
 
@@ -43,6 +44,17 @@ const char *
 asset_etag(const struct embedded *a)
 {
 	return meta[a - asset_files].etag;
+}
+
+void
+asset_body(struct request *req, const struct embedded *a)
+{
+	req->out_ref.data[CODING_IDENTITY] = (const char *)a->data;
+	req->out_ref.len[CODING_IDENTITY] = a->len;
+	req->out_ref.data[CODING_GZIP] = (const char *)a->gz;
+	req->out_ref.len[CODING_GZIP] = a->gz_len;
+	req->out_ref.data[CODING_BR] = (const char *)a->br;
+	req->out_ref.len[CODING_BR] = a->br_len;
 }
 
 const char *

@@ -34,6 +34,9 @@ config_defaults(struct config *c)
 	c->login_idle = 2 * 3600;
 	c->login_max = 7 * 86400;
 	c->access_log = 1;
+	c->cache_max_age = 60;
+	c->cache_stale = 60;
+	c->page_cache_size = 64 * 1024 * 1024;
 	c->search_budget_ms = 80;
 }
 
@@ -163,6 +166,9 @@ on_key(void *arg, const char *section, const char *key, const char *value)
 	INT("login_idle", login_idle, 60, 365 * 86400)
 	INT("login_max", login_max, 60, 365 * 86400)
 	BOOL("access_log", access_log)
+	INT("cache_max_age", cache_max_age, 0, 365 * 86400)
+	INT("cache_stale", cache_stale, 0, 365 * 86400)
+	INT("page_cache_size", page_cache_size, 0, 1LL << 40)
 	INT("search_budget_ms", search_budget_ms, 10, 10000)
 	if (strcmp(key, "public_url") == 0)
 		return parse_public_url(value, &c->public_url) == 0;

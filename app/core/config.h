@@ -22,6 +22,9 @@ struct config {
 	int		 login_idle;		/* seconds a login lasts without use */
 	int		 login_max;		/* seconds a login lasts at most */
 	int		 access_log;
+	int		 cache_max_age;		/* seconds anonymous pages may be kept (Cache-Control) */
+	int		 cache_stale;		/* seconds more they may be served while revalidated */
+	size_t		 page_cache_size;	/* bytes of rendered pages kept in memory */
 	int		 search_budget_ms;	/* CPU time one search may take (db_budget_begin) */
 	char		*public_url;		/* "https://lectern.example": the exports' links; NULL: the request's own */
 };

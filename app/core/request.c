@@ -31,6 +31,8 @@ req_free(struct request *req)
 
 	if (req->stream_free && req->stream_ctx)
 		req->stream_free(req->stream_ctx);
+	if (req->out_ref.release)
+		req->out_ref.release(req->out_ref.ctx);
 	for (a = req->arena; a; a = next) {
 		next = a->next;
 		free(a);

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "core/buf.h"
+#include "core/compress.h"
 
 enum http_method {
 	HTTP_GET,
@@ -31,6 +32,16 @@ struct param {
 };
 
 struct arena_block;
+struct cache_state;
+
+/* A response body kept elsewhere (a cached page, a compiled-in asset) instead of in out, in
+ * up to one copy per content coding; release(ctx), when set, once the answer is done with it. */
+struct resp_body {
+	const char	*data[CODING__MAX];	/* NULL: no copy in that coding */
+	size_t		 len[CODING__MAX];
+	void		(*release)(void *ctx);
+	void		*ctx;
+};
 
 /* Streams a response body: append the next piece to out; return 0 with
  * nothing appended at the end, -1 on error (the connection is closed). */
@@ -89,7 +100,9 @@ struct request {
 	void			*stream_ctx;
 	void			(*stream_free)(void *);
 	const char		*error_detail;	/* shown, escaped, on the error page */
-	int			 from_cache;	/* answered by page_cache.c */
+	struct resp_body	 out_ref;	/* when out_ref.data[0] is set, the body instead of out */
+	struct cache_state	*cache;		/* a public page's validators and cached copy (http/) */
+	int			 can_defer;	/* the engine can set it aside (router.h, ROUTER_LATER) */
 
 	struct arena_block	*arena;
 };

@@ -4,7 +4,9 @@
 
 #include "auth/auth.h"
 #include "core/config.h"
+#include "http/freshness.h"
 #include "http/page_cache.h"
+#include "http/route_deps.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "pages/pages.h"
@@ -146,12 +148,19 @@ router_has(enum http_method method, const char *path)
 	return 0;
 }
 
+/*
+ * Up to the page: the route, who may call it, its parameters and, for a public page, its
+ * validators and cached copy. Returns the status when the answer is known (a refusal, a
+ * 304, a cached page), 0 when the page must run (*found says how the cache stands).
+ */
 static int
-run(struct request *req)
+prepare(struct request *req, enum cache_lookup *found)
 {
 	struct param *segs = NULL;
+	unsigned deps;
 	int status;
 
+	*found = CACHE_LOOKUP_RENDER;
 	if ((req->route = find_route(req, &segs)) == NULL)
 		return req->status;
 	if ((status = auth_check(req, req->route->access, req->route->flags & RF_NOCSRF)) != 0)
@@ -161,9 +170,39 @@ run(struct request *req)
 	    (req->method == HTTP_POST && (status = validate(req, req->form, PF_FORM))) ||
 	    (status = check_required(req)))
 		return status;
-	if ((req->from_cache = page_cache_get(req, req->route->access == ACCESS_PUBLIC)) != 0)
-		return req->status;
-	return req->route->handler(req);
+	deps = route_deps(req->route->pattern);
+	if (req->route->access == ACCESS_PUBLIC && freshness_begin(req, deps ? deps : D_REGISTRY)) {
+		if ((status = freshness_precondition(req)) != 0)
+			return status;
+		if ((*found = page_cache_get(req)) == CACHE_LOOKUP_GOT)
+			return req->status;
+	}
+	return 0;
+}
+
+/* Once the answer is there: the error page, the type, the page cache and the validators. */
+static void
+complete(struct request *req)
+{
+	if (req->status >= 400 && req->out.len == 0 && req->stream == NULL)
+		page_error(req);
+	if (req->content_type == NULL)
+		req->content_type = req->want_json ?
+		    "application/json" : "text/html; charset=utf-8";
+	page_cache_put(req);
+	freshness_finish(req);
+}
+
+/* A public page still to render: set aside for the engine when it can, else now. */
+static enum router_next
+page_next(struct request *req, enum cache_lookup found)
+{
+	if (found == CACHE_LOOKUP_WAIT)
+		return ROUTER_WAIT;
+	if (req->can_defer && req->cache)
+		return ROUTER_RENDER;
+	router_render(req);
+	return ROUTER_DONE;
 }
 
 static int
@@ -179,10 +218,12 @@ literal_json(struct request *req)
 	return 0;
 }
 
-void
+enum router_next
 router_dispatch(struct request *req)
 {
 	size_t n = strlen(req->path);
+	enum cache_lookup found;
+	int status;
 
 	/* A route whose own pattern ends in .json (/export/speakers.json) is
 	 * matched as written; any other PATH.json is the JSON form of PATH. */
@@ -191,14 +232,33 @@ router_dispatch(struct request *req)
 		req->path = req_strndup(req, req->path, n - 5);
 	}
 	req->route_exists = router_has;
-	req->status = run(req);
-	if (req->status >= 400 && req->out.len == 0 && req->stream == NULL)
-		page_error(req);
-	if (req->content_type == NULL)
-		req->content_type = req->want_json ?
-		    "application/json" : "text/html; charset=utf-8";
-	if (!req->from_cache)
-		page_cache_put(req, req->route && req->route->access == ACCESS_PUBLIC);
+	if ((status = prepare(req, &found)) != 0) {
+		req->status = status;
+		complete(req);
+		return ROUTER_DONE;
+	}
+	if (req->cache)
+		return page_next(req, found);
+	router_render(req);
+	return ROUTER_DONE;
+}
+
+void
+router_render(struct request *req)
+{
+	req->status = req->route->handler(req);
+	complete(req);
+}
+
+enum router_next
+router_retry(struct request *req)
+{
+	enum cache_lookup found = page_cache_get(req);
+
+	if (found != CACHE_LOOKUP_GOT)
+		return page_next(req, found);
+	complete(req);
+	return ROUTER_DONE;
 }
 
 void

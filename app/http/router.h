@@ -37,8 +37,21 @@ extern const size_t		routes_count;
  */
 int	route_match(struct request *, const char *pattern, const char *path,
 	    struct param **segs);
-/* Runs the request through the table; the response is left in req. */
-void	router_dispatch(struct request *);
+/* Where a request stands after the router: answered, or, for one the engine may set aside
+ * (req->can_defer), a public page to render on another thread (router_render there) or to
+ * wait for while another request renders it (page_cache_wait, then router_retry). */
+enum router_next {
+	ROUTER_DONE,
+	ROUTER_RENDER,
+	ROUTER_WAIT
+};
+
+/* Runs the request through the table; once ROUTER_DONE, the response is in req. */
+enum router_next	router_dispatch(struct request *);
+/* Runs the page of a request set aside with ROUTER_RENDER, on any thread: then done. */
+void			router_render(struct request *);
+/* Looks the page of a request woken from ROUTER_WAIT up again. */
+enum router_next	router_retry(struct request *);
 /* Fills req->out with the error page (HTML or JSON) for req->status, for an answer the
  * adapter gives before any route runs (a refused body). */
 void	router_error_page(struct request *);

@@ -59,6 +59,11 @@ static const struct param_rule p_slug_page[] = {
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
 	END
 };
+static const struct param_rule p_report[] = {
+	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
+	{ "as_of", P_DATE, PF_QUERY, 0, 10, 0 },
+	END
+};
 static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
@@ -152,6 +157,7 @@ static const struct param_rule p_user_update[] = {
 	FIELD("starts_at"), FIELD("duration_min"), FIELD("abstract"), FIELD("video_url"), \
 	FIELD("status"), FIELD("description"), FIELD("role"), FIELD("seat_type"), FIELD("body"), \
 	FIELD("maturity"), FIELD("accepted_on"), FIELD("incubating_on"), FIELD("graduated_on"), \
+	FIELD("intro"), FIELD("quotes"), FIELD("round_talks"), \
 	SPEAKER(1), SPEAKER(2), SPEAKER(3), SPEAKER(4), SPEAKER(5), SPEAKER(6), SPEAKER(7), \
 	SPEAKER(8), SPEAKER(9), SPEAKER(10), \
 	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }, \
@@ -193,7 +199,7 @@ static const struct param_rule p_merge[] = {
 };
 static const struct param_rule p_history[] = {
 	{ "user", P_LINE, PF_QUERY, 0, 64, 0 },
-	{ "kind", P_ENUM, PF_QUERY, 0, 0, "organization|person|affiliation|event|session|body|role|project" },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "organization|person|affiliation|event|session|body|role|project|report" },
 	{ "from", P_DATE, PF_QUERY, 0, 0, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 0, 0 },
 	{ "page", P_INT, PF_QUERY, 1, 100000, 0 },
@@ -272,6 +278,7 @@ const struct route routes[] = {
 	/* Editing, history, merges. */
 	EDITABLE("/orgs"), EDITABLE("/people"), EDITABLE("/affiliations"), EDITABLE("/events"),
 	EDITABLE("/sessions"), EDITABLE("/bodies"), EDITABLE("/roles"), EDITABLE("/projects"),
+	EDITABLE("/reports"),
 	{ HTTP_GET, "/people/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_merge_form },
 	{ HTTP_POST, "/people/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
 	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_merge_form },
@@ -286,6 +293,7 @@ const struct route routes[] = {
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },
+	{ HTTP_GET, "/orgs/{slug}/report", page_report, ACCESS_PUBLIC, RF_JSON, p_report },
 	{ HTTP_GET, "/people", page_people, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/people/{slug}", page_person, ACCESS_PUBLIC, RF_JSON, p_slug_page },
 	{ HTTP_GET, "/events", page_events, ACCESS_PUBLIC, RF_JSON, p_list },
@@ -315,7 +323,9 @@ const struct route routes[] = {
 	/* Exports (page_export.c). */
 	{ HTTP_GET, "/export/speakers.csv", page_export_speakers_csv, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/speakers.json", page_export_speakers_json, ACCESS_PUBLIC, 0, p_export_speakers },
-	{ HTTP_GET, "/export", page_export_form, ACCESS_PUBLIC, 0, p_export_speakers },
+	/* The export form shows nothing of the registry (what it sends is public): open, and never
+	 * in the page cache (its options differ for staff). */
+	{ HTTP_GET, "/export", page_export_form, ACCESS_OPEN, 0, p_export_speakers },
 	{ HTTP_GET, "/export/speakers", page_export_speakers_any, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/roles.csv", page_export_roles_csv, ACCESS_PUBLIC, 0, p_export_roles },
 	{ HTTP_GET, "/export/roles.json", page_export_roles_json, ACCESS_PUBLIC, 0, p_export_roles },

@@ -18,17 +18,20 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "core/access_log.h"
 #include "core/buf.h"
+#include "core/compress.h"
 #include "core/config.h"
 #include "core/request.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "http/offload.h"
+#include "http/listen.h"
+#include "http/page_cache.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "http/streams.h"
@@ -45,6 +48,9 @@
  * request's instructions, and 2,000 kept-alive connections held 130 MiB. */
 #define HEADER_MEMORY	(20 * 1024)
 #define STREAM_CHUNK	(32 * 1024)
+/* Answers compressed as they go (not kept): fast levels, most of the gain. */
+#define LIVE_GZIP_LEVEL	5
+#define LIVE_BR_LEVEL	4
 /* Threads for the routes that spend the database's time (offload.h): half the workers. */
 #define OFFLOAD_THREADS	(config.threads > 1 ? config.threads / 2 : 1)
 /* The most of a refused body read and thrown away so that its answer arrives (see on_request). */
@@ -70,6 +76,12 @@ struct conn_state {
 	/* Handed to an offload thread (RF_OFFLOAD): the connection, suspended meanwhile. */
 	struct MHD_Connection	*conn;
 	int			 offloaded;
+	/* A public page set aside (rendered on an offload thread, or waited for while another
+	 * request renders it) while the worker serves its other connections; lock orders the
+	 * suspension before the resumption. */
+	pthread_mutex_t		 lock;
+	enum { PHASE_NEW, PHASE_ASIDE, PHASE_RENDERED, PHASE_WOKEN } phase;
+	int			 suspended;
 };
 
 static enum http_method
@@ -211,6 +223,8 @@ struct stream_out {
 	int			 done;
 	size_t			*bytes;		/* the access log's count, in the connection's state */
 	struct stream_watch	 watch;
+	struct zstream		*zs;		/* compressing: the export's own piece goes into raw */
+	struct buf		 raw;
 };
 
 /* Frees what the stream holds (its pool connection); from then on it is not watched. */
@@ -231,7 +245,34 @@ stream_released(void *cls)
 	stream_end(so);
 	streams_remove(&so->watch);
 	buf_release(&so->chunk);
+	buf_release(&so->raw);
+	zstream_free(so->zs);
 	free(so);
+}
+
+/* The stream's next piece into so->chunk, through the compressor when there is one; an
+ * empty piece from the export ends it. 0, or -1 on error. */
+static int
+stream_piece(struct stream_out *so)
+{
+	int finish;
+
+	if (so->zs == NULL) {
+		if (so->fn(so->ctx, &so->chunk) == -1)
+			return -1;
+		so->done = so->chunk.len == 0;
+		return 0;
+	}
+	do {	/* the compressor may keep a small piece for later */
+		buf_reset(&so->raw);
+		if (so->fn(so->ctx, &so->raw) == -1)
+			return -1;
+		finish = so->raw.len == 0;
+		if (zstream_put(so->zs, so->raw.data, so->raw.len, finish, &so->chunk) == -1)
+			return -1;
+	} while (so->chunk.len == 0 && !finish);
+	so->done = finish;
+	return 0;
 }
 
 static ssize_t
@@ -246,14 +287,12 @@ stream_reader(void *cls, uint64_t pos, char *out, size_t max)
 			return MHD_CONTENT_READER_END_OF_STREAM;
 		buf_reset(&so->chunk);
 		so->off = 0;
-		if (so->fn(so->ctx, &so->chunk) == -1) {
+		if (stream_piece(so) == -1) {
 			stream_end(so);
 			return MHD_CONTENT_READER_END_WITH_ERROR;
 		}
-		if (so->chunk.len == 0) {
-			so->done = 1;
+		if (so->done)
 			stream_end(so);
-		}
 	}
 	n = so->chunk.len - so->off;
 	if (n > max)
@@ -265,9 +304,19 @@ stream_reader(void *cls, uint64_t pos, char *out, size_t max)
 	return (ssize_t)n;
 }
 
-/* The response of a streamed body, which takes the stream over from the request. */
+/* The coding a response of this type goes in, among those available, for this client. */
+static enum coding
+coding_for(const struct request *req, unsigned available)
+{
+	if (!coding_suits(req->content_type) || req->status == 304)
+		return CODING_IDENTITY;
+	return coding_choose(req_header(req, "Accept-Encoding"), available);
+}
+
+/* The response of a streamed body, which takes the stream over from the request; compressed
+ * as it goes when the client takes a coding. */
 static struct MHD_Response *
-stream_response(struct MHD_Connection *c, struct conn_state *cs)
+stream_response(struct MHD_Connection *c, struct conn_state *cs, enum coding *coding)
 {
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	struct stream_out *so = xcalloc(1, sizeof(*so));
@@ -279,6 +328,11 @@ stream_response(struct MHD_Connection *c, struct conn_state *cs)
 	cs->req.stream_ctx = NULL;
 	so->bytes = &cs->bytes;
 	buf_init(&so->chunk, 0);
+	buf_init(&so->raw, 0);
+	*coding = coding_for(&cs->req, (1u << CODING_GZIP) | (1u << CODING_BR));
+	if (*coding != CODING_IDENTITY && (so->zs = zstream_new(*coding, *coding == CODING_BR ?
+	    LIVE_BR_LEVEL : LIVE_GZIP_LEVEL)) == NULL)
+		*coding = CODING_IDENTITY;
 	streams_add(&so->watch, ci ? ci->connect_fd : -1);
 	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_CHUNK, stream_reader, so,
 	    stream_released);
@@ -302,23 +356,81 @@ add_headers(struct MHD_Response *r, struct request *req)
 		MHD_add_response_header(r, h->name, h->value);
 }
 
+/* A kept body (a cached page, an asset) in the client's coding: MHD takes over the
+ * reference and releases it when the response is done. */
+static struct MHD_Response *
+kept_response(struct conn_state *cs, enum coding *coding)
+{
+	struct resp_body *k = &cs->req.out_ref;
+	struct MHD_Response *r;
+	unsigned available = 0;
+
+	for (int i = CODING_GZIP; i < CODING__MAX; i++)
+		available |= k->data[i] ? 1u << i : 0;
+	*coding = coding_for(&cs->req, available);
+	cs->bytes = k->len[*coding];
+	if (k->release == NULL)
+		return MHD_create_response_from_buffer(k->len[*coding], (void *)(uintptr_t)k->data[*coding],
+		    MHD_RESPMEM_PERSISTENT);
+	r = MHD_create_response_from_buffer_with_free_callback_cls(k->len[*coding],
+	    (void *)(uintptr_t)k->data[*coding], k->release, k->ctx);
+	if (r)
+		k->release = NULL;
+	return r;
+}
+
+/* A rendered body, compressed now for a client that takes it when that pays. */
+static struct MHD_Response *
+rendered_response(struct conn_state *cs, enum coding *coding)
+{
+	struct request *req = &cs->req;
+	struct buf z = BUF_INIT;
+	size_t len;
+	char *data;
+
+	*coding = req->out.len >= CODING_MIN_BYTES ?
+	    coding_for(req, (1u << CODING_GZIP) | (1u << CODING_BR)) : CODING_IDENTITY;
+	if (*coding != CODING_IDENTITY && compress_body(*coding, *coding == CODING_BR ?
+	    LIVE_BR_LEVEL : LIVE_GZIP_LEVEL, req->out.data, req->out.len, &z) == 0 &&
+	    z.len < req->out.len) {
+		data = buf_detach(&z, &len);
+		cs->bytes = len;
+		return MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	}
+	buf_release(&z);
+	*coding = CODING_IDENTITY;
+	cs->bytes = req->out.len;
+	return MHD_create_response_from_buffer(req->out.len, req->out.data, MHD_RESPMEM_PERSISTENT);
+}
+
+/* Content-Encoding for the coding sent, and Vary on every answer that has codings. */
+static void
+coding_headers(struct MHD_Response *r, const struct request *req, enum coding coding)
+{
+	if (coding != CODING_IDENTITY)
+		MHD_add_response_header(r, "Content-Encoding", coding_name(coding));
+	if (coding_suits(req->content_type) && param_find(req->out_headers, "Vary") == NULL)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
+}
+
 static enum MHD_Result
 respond(struct MHD_Connection *c, struct conn_state *cs)
 {
 	struct request *req = &cs->req;
 	struct MHD_Response *r;
 	enum MHD_Result ret;
+	enum coding coding;
 
 	if (req->stream && req->method != HTTP_HEAD)
-		r = stream_response(c, cs);
-	else {
-		cs->bytes = req->out.len;
-		r = MHD_create_response_from_buffer(req->out.len, req->out.data,
-		    MHD_RESPMEM_PERSISTENT);
-	}
+		r = stream_response(c, cs, &coding);
+	else if (req->out_ref.data[0])
+		r = kept_response(cs, &coding);
+	else
+		r = rendered_response(cs, &coding);
 	if (r == NULL)
 		return MHD_NO;
 	add_headers(r, req);
+	coding_headers(r, req, coding);
 	ret = MHD_queue_response(c, (unsigned)req->status, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -360,6 +472,90 @@ offload(struct MHD_Connection *c, struct conn_state *cs)
 	return MHD_YES;
 }
 
+/* Ends a connection's time aside (on the thread that rendered or woke it): MHD calls
+ * on_request again, which answers it or looks again. */
+static void
+bring_back(struct conn_state *cs, int phase)
+{
+	pthread_mutex_lock(&cs->lock);
+	cs->phase = phase;
+	if (cs->suspended) {
+		cs->suspended = 0;
+		MHD_resume_connection(cs->conn);
+	}
+	pthread_mutex_unlock(&cs->lock);
+}
+
+/* On an offload thread: a public page to render for the others (ROUTER_RENDER). */
+static void
+render_job(void *arg)
+{
+	struct conn_state *cs = arg;
+
+	router_render(&cs->req);
+	bring_back(cs, PHASE_RENDERED);
+	page_cache_compress_later();	/* cs may be gone: its answer is being sent */
+}
+
+static void
+wake_job(void *arg)
+{
+	bring_back(arg, PHASE_WOKEN);
+}
+
+/*
+ * Sets a page to render, or to wait for, aside: queued (or registered) and the connection
+ * suspended under cs->lock, so that the job cannot resume it before it is suspended.
+ * Returns 1 when set aside, 0 when it must go on here (next says how): the queue is full
+ * (the page is rendered here), or the render it would wait for has ended.
+ */
+static int
+set_aside(struct MHD_Connection *c, struct conn_state *cs, enum router_next *next)
+{
+	int aside;
+
+	pthread_mutex_lock(&cs->lock);
+	cs->conn = c;
+	cs->phase = PHASE_ASIDE;
+	if (*next == ROUTER_RENDER)
+		aside = offload_reserve() == 0;
+	else
+		aside = page_cache_wait(&cs->req, wake_job, cs);
+	if (aside) {
+		MHD_suspend_connection(c);
+		cs->suspended = 1;
+		if (*next == ROUTER_RENDER)
+			offload_submit(render_job, cs);
+	}
+	pthread_mutex_unlock(&cs->lock);
+	if (!aside && *next == ROUTER_RENDER) {
+		router_render(&cs->req);
+		*next = ROUTER_DONE;
+	} else if (!aside)
+		*next = router_retry(&cs->req);
+	return aside;
+}
+
+/* The router's answer for a request (filled in), from the start or from where it was set
+ * aside. */
+static enum MHD_Result
+answer(struct MHD_Connection *c, struct conn_state *cs)
+{
+	enum router_next next;
+
+	if (cs->phase == PHASE_NEW) {
+		cs->req.can_defer = offload_running();
+		next = router_dispatch(&cs->req);
+	} else if (cs->phase == PHASE_WOKEN)
+		next = router_retry(&cs->req);
+	else
+		next = ROUTER_DONE;	/* rendered */
+	while (next != ROUTER_DONE)
+		if (set_aside(c, cs, &next))
+			return MHD_YES;
+	return respond(c, cs);
+}
+
 /* What on_uri answers for a request target with a NUL byte (a marker, never freed). */
 static char target_has_nul;
 
@@ -385,6 +581,7 @@ conn_new(void)
 {
 	struct conn_state *cs = xcalloc(1, sizeof(*cs));
 
+	pthread_mutex_init(&cs->lock, NULL);
 	req_init(&cs->req);
 	buf_init(&cs->body, 0);
 	buf_init(&cs->field, 0);
@@ -497,11 +694,26 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		return quick_error(c, cs, cs->denied ? cs->denied : 413);
 	if (cs->offloaded)	/* resumed: the offload thread has left the answer */
 		return respond(c, cs);
-	fill_request(c, cs, url, method);
-	if (offload_running() && router_offloaded(&cs->req))
-		return offload(c, cs);
-	router_dispatch(&cs->req);
-	return respond(c, cs);
+	if (cs->phase == PHASE_NEW) {
+		fill_request(c, cs, url, method);
+		if (offload_running() && router_offloaded(&cs->req))
+			return offload(c, cs);
+	}
+	return answer(c, cs);
+}
+
+/* One access-log line: how long the request took and whether it ended well are the
+ * engine's to tell. */
+static void
+log_request(struct conn_state *cs, enum MHD_RequestTerminationCode toe)
+{
+	struct timespec now;
+	long us;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
+	access_log_request(&cs->req, cs->bytes, us, page_cache_outcome(&cs->req),
+	    toe != MHD_REQUEST_TERMINATED_COMPLETED_OK);
 }
 
 static void
@@ -509,36 +721,17 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
 	struct conn_state *cs = *con_cls;
-	struct timespec now;
-	char when[32];
-	time_t t;
-	long us;
 
 	(void)cls, (void)c;
 	if (cs == NULL || cs == (void *)&target_has_nul)	/* refused before the head was ours */
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	us = (now.tv_sec - cs->start.tv_sec) * 1000000L + (now.tv_nsec - cs->start.tv_nsec) / 1000;
-	if (config.access_log) {
-		struct tm tm;
-
-		t = time(NULL);
-		gmtime_r(&t, &tm);
-		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		/* The path is printed with %s but a control character in it could
-		 * forge log lines: MHD has decoded it, so replace those. */
-		for (char *p = (char *)cs->req.path; p && *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				*p = '?';
-		fprintf(stdout, "%s %s %s %s %d %zu %ldus%s\n", when, cs->req.remote_addr,
-		    cs->req.method_name, cs->req.path, cs->req.status, cs->bytes, us,
-		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
-		fflush(stdout);
-	}
+	if (config.access_log)
+		log_request(cs, toe);
 	free(cs->field_name);
 	buf_release(&cs->field);
 	buf_release(&cs->body);
 	req_free(&cs->req);
+	pthread_mutex_destroy(&cs->lock);
 	free(cs);
 	*con_cls = NULL;
 }
@@ -556,98 +749,33 @@ on_log(void *cls, const char *fmt, va_list ap)
 	buf_release(&b);
 }
 
-static char *
-slurp(const char *path)
+/* Lets the offloaded requests and the pages rendered for others finish (no connection may
+ * still be suspended when the daemon stops), then the workers, then writes out the access
+ * log. */
+static void
+serve_stop(struct MHD_Daemon *d)
 {
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		buf_append(&b, tmp, n);
-	fclose(f);
-	return buf_detach(&b, NULL);
+	offload_stop();
+	MHD_stop_daemon(d);
+	access_log_stop();	/* every line of every request answered */
+	page_cache_clear();
 }
 
-static int
-make_addr(struct sockaddr_storage *ss, int *is6)
+/* SIGINT and SIGTERM blocked in the threads to come (they inherit the mask), so that only
+ * server_run's sigtimedwait() sees them; SIGPIPE ignored (a client gone mid-answer). */
+static void
+block_signals(sigset_t *set)
 {
-	struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (inet_pton(AF_INET, config.bind, &in4->sin_addr) == 1) {
-		in4->sin_family = AF_INET;
-		in4->sin_port = htons((uint16_t)config.port);
-		*is6 = 0;
-		return 0;
-	}
-	if (inet_pton(AF_INET6, config.bind, &in6->sin6_addr) == 1) {
-		in6->sin6_family = AF_INET6;
-		in6->sin6_port = htons((uint16_t)config.port);
-		*is6 = 1;
-		return 0;
-	}
-	return log_err("bind: %s is not an IPv4 or IPv6 address", config.bind);
-}
-
-/* The listening socket, bound here rather than by libmicrohttpd so that privileges can be
- * dropped before any of its threads exists. -1 with a message on error. */
-static int
-listen_on(const struct sockaddr_storage *ss, int is6, int *port)
-{
-	struct sockaddr_storage got;
-	socklen_t len = is6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), glen = sizeof(got);
-	int fd, on = 1;
-
-	if ((fd = socket(is6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) == -1)
-		return log_err("socket: %s", strerror(errno));
-	/* Restart while old connections linger in TIME_WAIT; not SO_REUSEPORT, which would let a
-	 * second server share the port unnoticed. */
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
-	if (is6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
-	if (bind(fd, (const struct sockaddr *)ss, len) == -1 || listen(fd, SOMAXCONN) == -1 ||
-	    getsockname(fd, (struct sockaddr *)&got, &glen) == -1) {
-		log_err("cannot listen on %s port %d: %s", config.bind, config.port, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	*port = ntohs(is6 ? ((struct sockaddr_in6 *)&got)->sin6_port : ((struct sockaddr_in *)&got)->sin_port);
-	return fd;
-}
-
-/* Every connection is a descriptor, and so is every file a database connection holds:
- * DB_FILES for each worker's, each offload thread's and each of the export pool's. Raises
- * the soft descriptor limit to fit max_connections and those (systemd starts services with
- * 1024), or else lowers the connection limit to fit, so that a flood of connections meets
- * the limit and not EMFILE in accept() or in SQLite. */
-static unsigned
-fit_fd_limit(void)
-{
-	rlim_t databases = (rlim_t)(config.threads + OFFLOAD_THREADS + db_pool_size());
-	rlim_t spare = 32 + DB_FILES * databases, want = (rlim_t)config.max_connections + spare;
-	struct rlimit rl;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
-		return (unsigned)config.max_connections;
-	rl.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want ? rl.rlim_max : want;
-	if (setrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur >= want)
-		return (unsigned)config.max_connections;
-	getrlimit(RLIMIT_NOFILE, &rl);
-	want = rl.rlim_cur > 2 * spare ? rl.rlim_cur - spare : rl.rlim_cur / 2;
-	log_info("max_connections lowered from %d to %llu to fit the limit of %llu open files",
-	    config.max_connections, (unsigned long long)want, (unsigned long long)rl.rlim_cur);
-	return (unsigned)want;
+	sigemptyset(set);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, set, NULL);
+	signal(SIGPIPE, SIG_IGN);
 }
 
 int
 server_run(int (*bound)(void), int (*started)(void))
 {
-	struct sockaddr_storage ss;
 	struct MHD_Daemon *d;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
 	    MHD_ALLOW_SUSPEND_RESUME;
@@ -656,13 +784,9 @@ server_run(int (*bound)(void), int (*started)(void))
 	int is6, sig, port = 0, fd;
 	unsigned max_conns;
 
-	if (make_addr(&ss, &is6) == -1)
-		return -1;
-	if (is6)
-		flags |= MHD_USE_IPv6;
 	if (config.tls_cert) {
-		cert = slurp(config.tls_cert);
-		key = slurp(config.tls_key);
+		cert = listen_read_file(config.tls_cert);
+		key = listen_read_file(config.tls_key);
 		if (cert == NULL || key == NULL) {
 			free(cert), free(key);
 			return log_err("cannot read tls_cert %s or tls_key %s",
@@ -670,20 +794,20 @@ server_run(int (*bound)(void), int (*started)(void))
 		}
 		flags |= MHD_USE_TLS;
 	}
-	/* Workers inherit this mask, so only sigwait() below sees the signals. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	block_signals(&set);
 
-	max_conns = fit_fd_limit();	/* before the drop, like everything else that asks the system */
-	if ((fd = listen_on(&ss, is6, &port)) == -1 || (bound && bound() == -1)) {
+	/* before the drop, like everything else that asks the system */
+	max_conns = listen_fit_fd_limit((unsigned)(config.threads + OFFLOAD_THREADS + db_pool_size()));
+	if ((fd = listen_socket(&port, &is6)) == -1 || (bound && bound() == -1)) {
 		if (fd != -1)
 			close(fd);
 		free(cert), free(key);
 		return -1;
 	}
+	if (is6)
+		flags |= MHD_USE_IPv6;
+	if (config.access_log)	/* its writer is a thread: made before the seccomp filter */
+		access_log_start(STDOUT_FILENO);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
@@ -700,11 +824,11 @@ server_run(int (*bound)(void), int (*started)(void))
 	if (d == NULL) {
 		close(fd);
 		free(cert), free(key);
+		access_log_stop();
 		return log_err("cannot serve on %s port %d", config.bind, port);
 	}
 	if (offload_start(OFFLOAD_THREADS) == -1 || (started && started() == -1)) {
-		offload_stop();
-		MHD_stop_daemon(d);
+		serve_stop(d);
 		free(cert), free(key);
 		return -1;
 	}
@@ -715,10 +839,8 @@ server_run(int (*bound)(void), int (*started)(void))
 	while ((sig = sigtimedwait(&set, NULL, &(struct timespec){ 1, 0 })) <= 0)
 		streams_sweep();
 	log_info("signal %d: finishing requests in flight", sig);
-	/* Stop accepting first, then let the offloaded requests and the workers finish. */
-	MHD_quiesce_daemon(d);
-	offload_stop();
-	MHD_stop_daemon(d);
+	MHD_quiesce_daemon(d);	/* stop accepting first */
+	serve_stop(d);
 	db_pool_close();
 	free(cert), free(key);
 	return 0;

@@ -29,6 +29,8 @@ struct conn_cache {
 static pthread_key_t	conn_key;
 static pthread_once_t	conn_once = PTHREAD_ONCE_INIT;
 static _Thread_local sqlite3 *thread_db;
+static _Thread_local unsigned thread_db_opens;	/* so that a reopened connection is a change */
+static void (*read_tracer)(const char *table);
 
 static void	key_create(void);
 
@@ -53,6 +55,23 @@ open_readonly(const char *path)
 	}
 	sqlite3_free(uri);
 	return db;
+}
+
+/* The authorizer, while a tracer is set: every table a statement reads, as it is prepared. */
+static int
+trace_read(void *arg, int action, const char *table, const char *column, const char *db,
+    const char *via)
+{
+	(void)arg, (void)column, (void)db, (void)via;
+	if (action == SQLITE_READ && table && read_tracer)
+		read_tracer(table);
+	return SQLITE_OK;
+}
+
+void
+db_trace_reads(void (*fn)(const char *table))
+{
+	read_tracer = fn;
 }
 
 /* Creates the directories above path that do not exist yet (data/ of data/lectern.db),
@@ -109,6 +128,8 @@ db_open(const char *path, int create)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
+	if (read_tracer)
+		sqlite3_set_authorizer(db, trace_read, NULL);
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
 	    " PRAGMA synchronous = NORMAL;", NULL, NULL, NULL) != SQLITE_OK) {
 		sqlite3 *ro = sqlite3_db_readonly(db, "main") == 1 ? open_readonly(path) : NULL;
@@ -206,6 +227,7 @@ db_thread(void)
 	 * that closes this connection, even if no statement is ever cached. */
 	if ((thread_db = db_open(config.db_path, 0)) != NULL)
 		cache_of(thread_db);
+	thread_db_opens++;
 	return thread_db;
 }
 
@@ -474,5 +496,6 @@ db_generation(void)
 	sqlite3_stmt *st = db ? db_stmt(db, sql) : NULL;
 	long long v = st ? db_one_int(st, -1) : -1;
 
-	return v < 0 ? -1 : (v << 32) ^ sqlite3_total_changes64(db);
+	return v < 0 ? -1 : ((v << 32) ^ sqlite3_total_changes64(db) ^
+	    ((long long)(thread_db_opens & 0x7f) << 56));
 }

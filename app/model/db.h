@@ -167,6 +167,11 @@ int		 db_budget_end(sqlite3 *);
  * itself): equal values mean nothing changed in between. -1 when it cannot be read. */
 long long	 db_generation(void);
 
+/* For tests: fn is called with the name of every table a statement on a connection opened
+ * from now on reads, when the statement is prepared (cached statements are not prepared
+ * again). NULL stops it. */
+void		 db_trace_reads(void (*fn)(const char *table));
+
 /* Migrations (migrate.c): brings the schema to the newest compiled-in version.
  * Refuses a database newer than the binary. Returns 0 or -1. */
 int		 db_migrate(sqlite3 *, int verbose);

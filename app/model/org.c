@@ -47,8 +47,14 @@ static const struct column org_cols[] = {
 };
 static const struct row_type org_row = ROW_TYPE(struct org_page, org_cols, NULL, "organization");
 
+/* Every year from the first session's to the last one's, zeros included (the chart's axis). */
 static const char years_sql[] =
-	"SELECT year, count(*) FROM session_credits WHERE org_id = ?1 GROUP BY year ORDER BY year";
+	"WITH RECURSIVE y(year, n) AS (SELECT year, count(*) FROM session_credits WHERE org_id = ?1 GROUP BY year),"
+	" span(year) AS (SELECT min(year) FROM y WHERE year > 0 UNION ALL"
+	"  SELECT year + 1 FROM span WHERE year < (SELECT max(year) FROM y))"
+	" SELECT year, n FROM y WHERE year IS NULL OR year = 0 UNION ALL"
+	" SELECT span.year, coalesce(y.n, 0) FROM span LEFT JOIN y USING (year) WHERE span.year IS NOT NULL"
+	" ORDER BY 1";
 static const struct column year_cols[] = {
 	COL(INT, struct year_count, year), COL(LONG, struct year_count, sessions),
 };
@@ -108,11 +114,13 @@ static const char milestones_sql[] =
 	"  FROM organizations o WHERE o.id = ?1 AND o.member_since IS NOT NULL"
 	" UNION ALL SELECT * FROM (SELECT substr(c.starts, 1, 10), 'First session: ' || s.title,"
 	"  '/sessions/' || s.id FROM session_credits c JOIN sessions s ON s.id = c.session_id"
-	"  WHERE c.org_id = ?1 ORDER BY c.starts LIMIT 1)"
+	"  WHERE c.org_id = ?1 ORDER BY c.starts, c.session_id LIMIT 1)"
+	/* The keynotes but the first session, already listed: a session is a milestone once. */
 	" UNION ALL SELECT substr(c.starts, 1, 10), CASE WHEN s.title LIKE 'Keynote%' THEN s.title"
 	" ELSE 'Keynote: ' || s.title END, '/sessions/' || s.id"
 	"  FROM session_credits c JOIN sessions s ON s.id = c.session_id"
-	"  WHERE c.org_id = ?1 AND c.kind = 'keynote'"
+	"  WHERE c.org_id = ?1 AND c.kind = 'keynote' AND c.session_id IS NOT (SELECT session_id"
+	"  FROM session_credits WHERE org_id = ?1 ORDER BY starts, session_id LIMIT 1)"
 	" UNION ALL SELECT r.starts_on, p.name || ': ' || CASE WHEN r.role = 'seat' THEN 'seat on the '"
 	"  ELSE r.role || ' of ' END || b.name, '/bodies/' || b.slug FROM roles r"
 	"  JOIN bodies b ON b.id = r.body_id JOIN people p ON p.id = r.person_id"

@@ -127,6 +127,17 @@ static const struct field project_fields[] = {
 	F_END
 };
 
+/* What staff add to an organization's report (0012); the rest of it is a query. */
+static const struct field report_fields[] = {
+	F_REF("org", "Organization", "organization", 1, "slug or exact name"),
+	{ "intro", "Introduction", W_TEXTAREA, NULL, NULL, 0, "shown above the numbers; a blank line between "
+	  "paragraphs", P_TEXT, 0, 4000, NULL, 0 },
+	{ "quotes", "Quotes", W_TEXTAREA, NULL, NULL, 0, "one per paragraph, with who said it",
+	  P_TEXT, 0, 8000, NULL, 0 },
+	F_CHECK("round_talks", "Talks rounded down (15+)"),
+	F_END
+};
+
 /* Snapshots: every stored column, so a restore can put the row back exactly. */
 #define STAMP ", 'version', version, 'created_at', created_at, 'updated_at', updated_at"
 const struct record_kind record_kinds[] = {
@@ -168,6 +179,11 @@ const struct record_kind record_kinds[] = {
 	  " 'accepted_on', accepted_on, 'incubating_on', incubating_on, 'graduated_on', graduated_on,"
 	  " 'org_id', org_id, 'url', url, 'description', description" STAMP ") FROM projects WHERE id = ?1", 0,
 	  "/orgs/", "SELECT o.slug FROM projects p JOIN organizations o ON o.id = p.org_id WHERE p.id = ?1" },
+	{ "report", "Report", "reports", "/reports", 0, report_fields,
+	  "SELECT json_object('id', id, 'org_id', org_id, 'intro', intro, 'quotes', quotes,"
+	  " 'round_talks', round_talks" STAMP ") FROM reports WHERE id = ?1", 0,
+	  "/orgs/", "SELECT o.slug || '/report' FROM reports r JOIN organizations o ON o.id = r.org_id"
+	  " WHERE r.id = ?1" },
 };
 const unsigned record_kinds_count = sizeof(record_kinds) / sizeof(record_kinds[0]);
 

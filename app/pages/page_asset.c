@@ -23,6 +23,6 @@ page_asset(struct request *req)
 	inm = req_header(req, "If-None-Match");
 	if (inm && (strstr(inm, asset_etag(a)) || strcmp(inm, "*") == 0))
 		return 304;
-	buf_append(&req->out, a->data, a->len);
+	asset_body(req, a);
 	return 200;
 }

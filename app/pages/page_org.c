@@ -6,6 +6,7 @@
 #include "core/vocab.h"
 #include "core/json.h"
 #include "model/org.h"
+#include "pages/chart.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -63,39 +64,25 @@ page_orgs(struct request *req)
 	return 200;
 }
 
-/* Talks per year as an SVG bar chart: server-drawn, labelled, readable without script. */
+/* Sessions per year (the model gives every year of the range, zeros included) through chart.c. */
 static void
-chart(struct buf *b, const struct org_page *p)
+chart(struct request *req, const struct org_page *p)
 {
-	int years[64], counts[64], n = 0, max = 1;
+	long long *counts = req_alloc(req, (p->n_years + 1) * sizeof(*counts));
+	size_t n = 0, first = 0;
 
-	for (size_t i = 0; i < p->n_years && n < 64; i++) {
-		if (p->years[i].year == 0)
-			continue;	/* no known year: not on the axis */
-		years[n] = p->years[i].year;
-		counts[n] = (int)p->years[i].sessions;
-		if (counts[n] > max)
-			max = counts[n];
-		n++;
+	for (size_t i = 0; i < p->n_years; i++) {
+		if (p->years[i].year == 0) {	/* no known year: not on the axis */
+			first += n == 0;
+			continue;
+		}
+		counts[n++] = p->years[i].sessions;
 	}
 	if (n == 0)
 		return;
-	html_lit(b, "<h2 id=\"per-year\">Sessions per year</h2><figure class=\"chart\">");
-	buf_appendf(b, "<svg role=\"img\" aria-labelledby=\"per-year\" viewBox=\"0 0 %d 140\" "
-	    "width=\"%d\" height=\"140\" xmlns=\"http://www.w3.org/2000/svg\">", n * 48 + 10, n * 48 + 10);
-	for (int i = 0; i < n; i++) {
-		int h = counts[i] * 100 / max;
-
-		buf_appendf(b, "<g><title>%d: %d</title><rect x=\"%d\" y=\"%d\" width=\"36\" height=\"%d\"/>"
-		    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>"
-		    "<text x=\"%d\" y=\"136\" text-anchor=\"middle\">%d</text></g>",
-		    years[i], counts[i], 10 + i * 48, 115 - h, h, 28 + i * 48, 110 - h, counts[i],
-		    28 + i * 48, years[i]);
-	}
-	html_lit(b, "</svg><figcaption class=\"vh\">");
-	for (int i = 0; i < n; i++)
-		buf_appendf(b, "%d: %d. ", years[i], counts[i]);
-	html_lit(b, "</figcaption></figure>");
+	html_lit(&req->out, "<h2 id=\"per-year\">Sessions per year</h2>");
+	chart_bars(&req->out, &(struct chart_bars){ "ch-year", "Sessions per year", "Sessions",
+	    p->years[first].year, n, (const char *const[]){ "Sessions" }, 1, counts });
 }
 
 static void
@@ -148,7 +135,7 @@ people_html(struct request *req, const struct org_page *p)
 
 	if (p->n_people == 0)
 		return;
-	html_lit(b, "<h2>People who spoke for it</h2><ul class=\"people\">");
+	html_lit(b, "<h2 id=\"people\">People who spoke for it</h2><ul class=\"people\">");
 	for (size_t i = 0; i < p->n_people; i++) {
 		const struct person_count *c = p->by_name[i];
 
@@ -214,8 +201,10 @@ org_html(struct request *req, const struct org_page *p)
 	render_figure(b, p->fig.projects, "Projects contributed");
 	html_lit(b, "</ul><p class=\"actions\">");
 	page_export_link(b, query, "Export its speaker list (CSV)");
-	html_lit(b, "</p>");
-	chart(b, p);
+	html_lit(b, " <a href=\"");
+	html_attr(b, req_printf(req, "/orgs/%s/report", p->slug));
+	html_lit(b, "\">Its End User Journey report</a></p>");
+	chart(req, p);
 	milestones(req, p->id);
 	sessions_html(req, p);
 	people_html(req, p);

@@ -22,6 +22,8 @@ int	page_session(struct request *);
 int	page_bodies(struct request *);
 int	page_body(struct request *);
 int	page_search(struct request *);
+/* An organization's End User Journey report (page_report.c). */
+int	page_report(struct request *);
 /* A person's speaking history and roles, as on their page (also /me): model/person.h's rows. */
 struct appearance_item;
 struct role_item;

@@ -3,6 +3,7 @@
 # Pages: wrk against lectern and against nginx serving a static file of the same size (the ratio holds
 # across machines where absolute numbers drift). Import and export: beside xmllint --stream and sqlite3 -csv.
 # Abuse (abuse.sh): a good client and wrk while tests/tools/abuse.py abuses the server.
+# HTTP caching, compression and the access log (cache.sh): beside nginx and the code before them.
 # Writes tests/bench/results.md. Not part of make test.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -14,6 +15,7 @@ if [ -n "$need" ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
 fi
 make -s build/lectern
+. tests/bench/lib.sh
 OUT=tests/bench/out
 # The issue's second reference for /healthz: a bare libmicrohttpd handler, same daemon flags.
 mkdir -p build
@@ -34,17 +36,7 @@ nport=$((port + 1))
 printf 'access_log = no\nthreads = %s\nmax_connections_per_ip = 0\n' "$(nproc)" >"$OUT/lectern.conf"
 build/lectern serve --config "$OUT/lectern.conf" --db "$DB" --port "$port" >"$OUT/server.log" 2>&1 &
 LPID=$!
-cat >"$OUT/nginx.conf" <<NGINX
-worker_processes $(nproc);
-pid $PWD/$OUT/nginx.pid;
-error_log $PWD/$OUT/nginx-error.log;
-events { worker_connections 1024; }
-http {
-	access_log off;
-	server { listen 127.0.0.1:$nport; root $PWD/$OUT/www; }
-}
-NGINX
-nginx -c "$PWD/$OUT/nginx.conf"
+nginx_static "$nport"
 bport=$((port + 2))
 build/bare_mhd "$bport" "$(nproc)" &
 BPID=$!
@@ -59,16 +51,6 @@ event=$(sqlite3 "$DB" "SELECT e.slug FROM sessions s JOIN events e ON e.id = s.e
 css=$(curl -s "http://127.0.0.1:$port/" | grep -o '/assets/style.css?v=[0-9a-f]*' | head -n 1)
 etag=$(curl -s -D - -o /dev/null "http://127.0.0.1:$port$css" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
 
-# wrk_run URL CONNS [HEADER]: prints "req/s p50_ms p99_ms".
-wrk_run() {
-	local args=(-t2 -c"$2" -d"${DURATION}s" --latency --timeout 5s)
-	[ -n "${3:-}" ] && args+=(-H "$3")
-	wrk "${args[@]}" "$1" >"$OUT/wrk.txt" 2>&1 || true
-	awk '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2}
-		function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-		END {printf "%.0f %.2f %.2f\n", r, ms(p50), ms(p99)}' "$OUT/wrk.txt"
-}
-
 results=$OUT/table.txt
 : >"$results"
 row() { printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$@" >>"$results"; printf '%-34s %8s %5s %8s %7s %7s %8s %7s %6s\n' "$@"; }
@@ -79,7 +61,7 @@ measure() {
 	head -c "$size" /dev/zero | tr '\0' x >"$OUT/www/ref.html"
 	for c in 50 200; do
 		read -r nrps _ np99 <<<"$(wrk_run "http://127.0.0.1:$nport/ref.html" "$c")"
-		read -r rps p50 p99 <<<"$(wrk_run "$url" "$c" "$hdr")"
+		read -r rps p50 p99 <<<"$(wrk_run "$url" "$c" ${hdr:+"$hdr"})"
 		row "$label" "$size" "$c" "$rps" "$p50" "$p99" "$nrps" "$np99" \
 			"$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf "%.2f", b ? a / b : 0 }')"
 	done
@@ -111,7 +93,8 @@ rss_load=$(rss)
 	echo
 	echo "Server memory: ${rss_idle} MiB idle, ${rss_load} MiB after the page runs."
 } >tests/bench/results.md
-for extra in tests/bench/import.sh tests/bench/export.sh tests/bench/abuse.sh; do
-	[ -x "$extra" ] && "$extra" "$DB" >>tests/bench/results.md
+# BENCH_EXTRAS names the parts after the pages to run (all by default; "" for the pages alone).
+for extra in ${BENCH_EXTRAS-report import export abuse cache}; do
+	[ -x "tests/bench/$extra.sh" ] && "tests/bench/$extra.sh" "$DB" >>tests/bench/results.md
 done
 echo "bench: written to tests/bench/results.md"

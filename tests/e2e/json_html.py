@@ -66,7 +66,7 @@ def check_org(slug):
     want += [f'{y["year"]}: {y["sessions"]}. ' for y in d["talks_per_year"] if y["year"] is not None]
     sessions = section(html, 'id="sessions"', "</ul>")
     want += [f'href="/sessions/{s["id"]}">{esc(s["title"])}</a>' for s in d["sessions"]]
-    people = section(html, "<h2>People who spoke for it</h2>", "</ul>")
+    people = section(html, ">People who spoke for it</h2>", "</ul>")
     want += [f'<a href="/people/{p["slug"]}">{esc(p["name"])}</a> <span class="muted">({p["sessions"]})</span>'
              for p in d["people"]]
     want += [f'Contributed {esc(p["name"])} to the CNCF ({p["maturity"]})'
@@ -81,11 +81,34 @@ def check_org(slug):
     tap(not missing, f"/orgs/{slug}: the HTML shows what the JSON holds", missing)
 
 
+REPORT_FIGURES = [("keynotes", "Keynote"), ("speakers", "Speaker"), ("colocated_talks", "Co-located talks"),
+                  ("projects", "Projects contributed")]
+
+
+def check_report(slug):
+    """The organization's report: its figures, sentences, people and years, from one model call."""
+    d = json.loads(get(f"/orgs/{slug}/report.json"))
+    html = get(f"/orgs/{slug}/report")
+    f = d["figures"]
+    want = [f"<h1>{esc(d['name'])}</h1>", f'<span class="n">{esc(f["talks_shown"])}</span><span class="l">Talk']
+    want += [f'<span class="n">{f[k]}</span><span class="l">{label}' for k, label in REPORT_FIGURES]
+    want += [f'<a href="/people/{p["slug"]}">{esc(p["name"])}</a></th><td>{p["sessions"]}</td><td>{p["keynotes"]}</td>'
+             for p in d["people"]]
+    want += [f'{y["year"]}: {y["sessions"]}. ' for y in d["years"]]
+    want += [f'<a href="{e["url"]}">{e["starts_on"][:4]}</a>' for e in d["colocated_events"]]
+    missing = [w for w in want if w not in html]
+    rows = section(html, 'id="people"', "</table>").count("<tr>") - 1
+    if d["people"] and rows != len(d["people"]):
+        missing.append(f"{len(d['people'])} people (the page lists {rows})")
+    tap(not missing, f"/orgs/{slug}/report: the HTML shows what the JSON holds", missing)
+
+
 def main():
     orgs = json.loads(get("/orgs.json"))["items"]
     tap(len(orgs) > 0, "the organizations are listed", [])
     for o in orgs:
         check_org(o["slug"])
+        check_report(o["slug"])
     return 1 if failed else 0
 
 

@@ -27,8 +27,9 @@ make_user staff staff 'staff-password-42'
 printf '[server]\nthreads = 3\n' >"$TMP/default.conf"
 start_server --config "$TMP/default.conf" || exit 1
 check "the filter is loaded by default (Seccomp: 2)" test "$(seccomp_of "$SERVER_PID")" = 2
-check "on the main thread, the 3 workers and the search thread" every_thread_filtered "$SERVER_PID"
-check "there are 5 threads" test "$(ls /proc/"$SERVER_PID"/task | wc -l)" = 5
+check "on the main thread, the 3 workers, the offload thread and the access log's writer" \
+	every_thread_filtered "$SERVER_PID"
+check "there are 6 threads" test "$(ls /proc/"$SERVER_PID"/task | wc -l)" = 6
 check "the log says so" grep -q 'seccomp: a system call off the list kills the process' "$TMP/server.err"
 
 # Every feature, each once, under the filter.
@@ -44,6 +45,12 @@ check "is stored" test "$(sql "SELECT count(*) FROM organizations WHERE name = '
 expect_body "a CSV export, streamed" '^name,' /export/speakers.csv
 expect_body "an XML schedule export" '<schedule' /events/kubecon-eu-2019/schedule.xml
 expect_body "an iCalendar export" 'BEGIN:VCALENDAR' /events/kubecon-eu-2019/schedule.ics
+expect_body "a page in br, rendered on a render thread" '<h1>Spotify</h1>' /orgs/spotify?page=1 --compressed \
+	-H 'Accept-Encoding: br'
+expect_body "an export in gzip, compressed as it streams" '^name,' /export/speakers.csv --compressed \
+	-H 'Accept-Encoding: gzip'
+expect_status "a 304 from the data generations" 304 /orgs/spotify \
+	-H "If-None-Match: $(http -D - -o /dev/null "$URL/orgs/spotify" | tr -d '\r' | sed -n 's/^ETag: //Ip')"
 # glibc's iconv loads its windows-1252 converter from a file, under the filter.
 sed '1s/UTF-8/windows-1252/' tests/data/debconf23_wafer.xml |
 	iconv -f UTF-8 -t WINDOWS-1252//TRANSLIT >"$TMP/cp1252.xml"

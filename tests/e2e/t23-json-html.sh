@@ -1,4 +1,5 @@
-# t23-json-html.sh: the HTML and the JSON form of each registry page hold the same figures and lists
+# t23-json-html.sh: the HTML and the JSON form of each registry page (and of each organization's
+# report) hold the same figures and lists
 # (one model call feeds both; json_html.py names what the HTML lacks), anonymously and for staff.
 . "$(dirname "$0")/lib.sh"
 "$LECTERN" demo --db "$DB" >/dev/null 2>&1

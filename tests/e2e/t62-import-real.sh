@@ -120,7 +120,9 @@ check "and a re-import changes nothing" grep -q ' 0 new, 0 changed, 9 unchanged'
 
 # Every fixture: re-import is a no-op; the export validates; export -> fresh -> export is the same;
 # importing the export into the same database changes nothing.
-dump() { q .dump | grep -v -e '^INSERT INTO import_' -e '^INSERT INTO source_keys' -e sqlite_sequence; }
+# (the data generations count every write, an import's run too)
+dump() { q .dump | grep -v -e '^INSERT INTO import_' -e '^INSERT INTO source_keys' -e sqlite_sequence \
+	-e '^INSERT INTO data_generations'; }
 for f in merged-congress first-names odd-values pentabarf-no-zone; do
 	fresh "rt-$f"
 	"$LECTERN" import --db "$X" --quiet --tz Europe/Brussels "$F/$f.xml" >/dev/null 2>&1

@@ -4,7 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 D=tests/data/readers
 imp() { "$LECTERN" import --db "$DB" "$@"; }
-dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO import_' -e '^INSERT INTO source_keys' -e 'sqlite_sequence'; }
+# (the data generations count every write, an import's run too)
+dump() { sqlite3 "$DB" .dump | grep -v -e '^INSERT INTO import_' -e '^INSERT INTO source_keys' -e 'sqlite_sequence' \
+	-e '^INSERT INTO data_generations'; }
 speakers() {
 	sql "SELECT group_concat(n, '; ') FROM (SELECT p.name || ' @ ' || coalesce(o.name, '-') AS n FROM sessions s
 		JOIN appearances a ON a.session_id = s.id JOIN people p ON p.id = a.person_id
