@@ -324,8 +324,9 @@ const struct route routes[] = {
 	{ HTTP_GET, "/export/speakers.csv", page_export_speakers_csv, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/speakers.json", page_export_speakers_json, ACCESS_PUBLIC, 0, p_export_speakers },
 	/* The export form shows nothing of the registry (what it sends is public): open, and never
-	 * in the page cache (its options differ for staff). */
-	{ HTTP_GET, "/export", page_export_form, ACCESS_OPEN, 0, p_export_speakers },
+	 * in the page cache (its options differ for staff: RF_NOCSRF has an open route read the login,
+	 * as the login form's does). */
+	{ HTTP_GET, "/export", page_export_form, ACCESS_OPEN, RF_NOCSRF, p_export_speakers },
 	{ HTTP_GET, "/export/speakers", page_export_speakers_any, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/roles.csv", page_export_roles_csv, ACCESS_PUBLIC, 0, p_export_roles },
 	{ HTTP_GET, "/export/roles.json", page_export_roles_json, ACCESS_PUBLIC, 0, p_export_roles },
