@@ -301,16 +301,6 @@ opened_field(struct request *req, const struct record_kind *k, const struct reco
 	buf_release(&json);
 }
 
-/* The plural that names a kind's list in the breadcrumbs: its table's name, capitalized. */
-static const char *
-list_name(struct request *req, const struct record_kind *k)
-{
-	char *name = req_strdup(req, k->table);
-
-	name[0] = (char)(name[0] - 'a' + 'A');
-	return name;
-}
-
 static void
 delete_form(struct request *req, const struct record_kind *k, const char *key, long long version)
 {
@@ -330,7 +320,7 @@ edit_form_page(struct request *req, const struct edit_view *v)
 	const struct record_kind *k = v->k;
 	struct buf *b = &req->out;
 	const char *title = v->id ? req_printf(req, "Edit %s", k->kind) : req_printf(req, "New %s", k->kind);
-	struct crumb crumbs[] = { { list_name(req, k), k->path }, { title, NULL }, { NULL, NULL } };
+	struct crumb crumbs[] = { { render_list_name(req, k), k->path }, { title, NULL }, { NULL, NULL } };
 	size_t i = 0;
 
 	if (!page_route_exists(req, k->path))	/* no list of its own (sessions): no link to one */

@@ -5,6 +5,7 @@
 #include "auth/auth.h"
 #include "core/html.h"
 #include "core/when.h"
+#include "model/editor.h"
 #include "model/history.h"
 #include "model/record.h"
 #include "model/restore.h"
@@ -198,6 +199,22 @@ page_history(struct request *req)
 	return 200;
 }
 
+/* The record as the breadcrumbs name it: its name or title now, or its key (a deleted one). */
+static const char *
+record_label(struct request *req, const struct record_kind *k, long long id, const char *key)
+{
+	struct record_form now;
+	size_t i = 0;
+
+	if (editor_load(req, k, id, &now) != MODEL_OK)
+		return key;
+	for (const struct field *f = k->fields; f->name; f++, i++)
+		if ((strcmp(f->name, "name") == 0 || strcmp(f->name, "title") == 0) && now.values[i] &&
+		    *now.values[i])
+			return now.values[i];
+	return key;
+}
+
 int
 page_record_history(struct request *req)
 {
@@ -205,6 +222,7 @@ page_record_history(struct request *req)
 	const char *key = req_arg(req, "key");
 	struct crumb crumbs[] = { { NULL, NULL }, { NULL, NULL }, { "History", NULL }, { NULL, NULL } };
 	struct history_filter f = { NULL, NULL, NULL, NULL, 0 };
+	const char *label;
 	enum model_status rc;
 
 	if (k == NULL)
@@ -213,11 +231,14 @@ page_record_history(struct request *req)
 	if ((rc = record_id(k, key, &f.record)) != MODEL_OK)
 		return page_status(rc);
 	f.kind = k->kind;
-	crumbs[0].label = k->title;
+	label = record_label(req, k, f.record, key);
+	crumbs[0].label = render_list_name(req, k);
 	crumbs[0].href = k->path;
-	crumbs[1].label = key;
+	crumbs[1].label = label;
 	crumbs[1].href = req_printf(req, "%s/%s", k->path, key);
-	layout_begin(req, req_printf(req, "History of %s %s", k->kind, key), crumbs);
+	if (!page_route_exists(req, k->path))	/* no list of its own (sessions): no link to one */
+		crumbs[0] = crumbs[1], crumbs[1] = crumbs[2], crumbs[2] = crumbs[3];
+	layout_begin(req, req_printf(req, "History of %s", label), crumbs);
 	html_lit(&req->out, "<h1>History</h1>");
 	if ((rc = entries(req, &f)) != MODEL_OK) {
 		buf_reset(&req->out);

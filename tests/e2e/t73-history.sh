@@ -70,6 +70,13 @@ check "saying why" grep -q 'its id belongs to a newer record now' <<<"$body"
 check "and the newer person is untouched" test "$(sql "SELECT name FROM people WHERE id = $a_id")" = 'Reused B'
 check "an empty list is no change worth a line" not grep -q '<strong>Links</strong>: <ins>\[\]' <<<"$(as ann "$URL/history?kind=person")"
 check "the history scrolls in its own box on a phone" grep -q '<div class="scroll"><table class="history">' <<<"$(as ann "$URL/history")"
+page=$(as ann "$URL/orgs/spotify/history")
+check "a record's history: breadcrumbs by the plural list and the record's name, not its slug" \
+	grep -q '<li><a href="/orgs">Organizations</a></li><li><a href="/orgs/spotify">Spotify</a></li><li><span aria-current="page">History</span></li>' <<<"$page"
+check "and its title names it" grep -q '<title>History of Spotify' <<<"$page"
+page=$(as ann "$URL/sessions/8/history")
+check "a session's history: no link to a list sessions do not have" \
+	not grep -q '<a href="/sessions">' <<<"$page"
 
 # A creation others now refer to stays.
 check "Ann creates an organization" test "$(post -d 'name=Short+Lived&slug=short-lived&kind=vendor' "$URL/orgs/new")" = 303
