@@ -4,7 +4,6 @@
 
 #include "auth/auth.h"
 #include "core/html.h"
-#include "core/when.h"
 #include "model/editor.h"
 #include "model/history.h"
 #include "model/record.h"
@@ -12,6 +11,7 @@
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 static void
 changes(struct buf *b, const struct history_entry *e)

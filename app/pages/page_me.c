@@ -4,13 +4,13 @@
 #include "auth/auth.h"
 #include "core/html.h"
 #include "core/params.h"
-#include "core/when.h"
 #include "model/login.h"
 #include "model/person.h"
 #include "model/profile.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 static void
 profile_form(struct request *req, const char *bio, const char *links, long long version, const char *msg)
