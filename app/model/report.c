@@ -12,7 +12,6 @@
 /* ?2, the date, is NULL for today: then every session so far counts, and terms are judged
  * against today. A session's date is its UTC day, or its event's first day without a time. */
 #define SESSION_DAY	"substr(coalesce(s.starts_utc, e.starts_on), 1, 10)"
-#define UNTIL_DATE	"(?2 IS NULL OR " SESSION_DAY " <= ?2)"
 
 static const char org_sql[] =
 	"SELECT o.id, o.name, o.slug, o.kind, o.website,"
@@ -29,13 +28,14 @@ static const struct column org_cols[] = {
 static const struct row_type org_row = ROW_TYPE(struct org_report, org_cols, NULL, "report");
 
 /* The organization's sessions as schema/0013's tallies keep them (session_credits): kind,
- * co-location and start, so that no session row is read but a co-located one's, for its event
- * (the report counts and names those by event). A session without a time starts on its event's
- * first day there. Who spoke in them is read apart, in the same order (speakers_sql). */
+ * co-location and start, so that no session row is read. A co-located one's event (the report
+ * counts and names those by event) is in 0014's (id, event_id) index, looked up for those alone.
+ * A session without a time starts on its event's first day there. Who spoke in them is read
+ * apart, in the same order (speakers_sql). */
 static const char credits_sql[] =
-	"SELECT c.session_id, c.colocated,"
-	" CASE WHEN c.colocated THEN (SELECT s.event_id FROM sessions s WHERE s.id = c.session_id) END,"
-	" c.kind, c.starts FROM session_credits c WHERE c.org_id = ?1 ORDER BY c.session_id";
+	"SELECT c.session_id, c.colocated, s.event_id, c.kind, c.starts FROM session_credits c"
+	" LEFT JOIN sessions s ON s.id = CASE WHEN c.colocated THEN c.session_id END"
+	" WHERE c.org_id = ?1 ORDER BY c.session_id";
 
 /* YYYYMMDD of a date or timestamp ("YYYY-MM-DD..."), 0 for anything else. */
 static int
@@ -223,18 +223,21 @@ static const struct column event_cols[] = {
 };
 static const struct row_type event_row = ROW_TYPE(struct report_event, event_cols, NULL, "events");
 
-/* The people who spoke for the organization and later for another: each one's other
- * organizations and last date there; report.c keeps those after the person's last session here. */
+/* The people who spoke for the organization (by its tally, org_speakers) and for another: each
+ * one's other organizations and last date there by their tallies, session_credits, so that no
+ * session row is read; load_movers keeps those after the person's last session here (as_of or
+ * not: the speakers are those of today). */
 struct later {
 	long long	 person;
 	const char	*org, *org_slug;
 	int		 date;
 };
 static const char later_sql[] =
-	"SELECT a.person_id, o.name, o.slug, max(CAST(replace(" SESSION_DAY ", '-', '') AS INTEGER))"
-	" FROM json_each(?1) j JOIN appearances a ON a.person_id = j.value AND a.org_id <> ?3"
-	" JOIN sessions s ON s.id = a.session_id JOIN events e ON e.id = s.event_id"
-	" JOIN organizations o ON o.id = a.org_id WHERE s.status = 'scheduled' AND " UNTIL_DATE
+	"SELECT a.person_id, o.name, o.slug, max(CAST(replace(substr(c.starts, 1, 10), '-', '') AS INTEGER))"
+	" FROM org_speakers sp JOIN appearances a ON a.person_id = sp.person_id AND a.org_id <> sp.org_id"
+	" JOIN session_credits c ON c.org_id = a.org_id AND c.session_id = a.session_id"
+	" JOIN organizations o ON o.id = a.org_id"
+	" WHERE sp.org_id = ?1 AND (?2 IS NULL OR substr(c.starts, 1, 10) <= ?2)"
 	" GROUP BY a.person_id, a.org_id ORDER BY 4, a.person_id";
 static const struct column later_cols[] = {
 	COL(LONG, struct later, person), COL(TEXT, struct later, org), COL(TEXT, struct later, org_slug),
@@ -242,16 +245,16 @@ static const struct column later_cols[] = {
 };
 static const struct row_type later_row = ROW_TYPE(struct later, later_cols, NULL, "later organizations");
 
+/* The rows of sql for a list of ids (id_list) as ?1. */
 static void *
-list_rows(struct request *req, const char *sql, const char *list, long long org, const char *as_of,
-    const struct row_type *t, size_t *n, enum model_status *ms)
+list_rows(struct request *req, const char *sql, const char *list, const struct row_type *t, size_t *n,
+    enum model_status *ms)
 {
 	sqlite3_stmt *st;
 
 	*n = 0;
-	if ((*ms = query2(sql, 0, list, as_of, &st)) != MODEL_OK)
+	if ((*ms = query2(sql, 0, list, NULL, &st)) != MODEL_OK)
 		return NULL;
-	sqlite3_bind_int64(st, 3, org);
 	return db_rows(req, st, t, n, ms);
 }
 
@@ -300,8 +303,7 @@ load_movers(struct request *req, struct org_report *r, const struct tally *t, lo
 	size_t n;
 	enum model_status ms;
 
-	l = list_rows(req, later_sql, id_list(req, t->persons, t->n_persons), r->org_id, r->as_of, &later_row,
-	    &n, &ms);
+	l = rows2(req, later_sql, r->org_id, r->as_of, &later_row, &n, &ms);
 	r->movers = req_alloc(req, (REPORT_MOVERS + 1) * sizeof(*r->movers));
 	for (size_t i = 0; ms == MODEL_OK && i < n; i++) {
 		size_t k = person_index(t, l[i].person);
@@ -379,7 +381,7 @@ name_all(struct request *req, struct org_report *r, const struct tally *t, struc
 	if ((ms = load_movers(req, r, t, &ids, &n_ids)) != MODEL_OK)
 		return ms;
 	sids = wanted_sessions(req, r, t, &n_sids);
-	*ses = list_rows(req, sessions_sql, id_list(req, sids, n_sids), 0, NULL, &session_row, n_ses, &ms);
+	*ses = list_rows(req, sessions_sql, id_list(req, sids, n_sids), &session_row, n_ses, &ms);
 	for (size_t i = 0; ms == MODEL_OK && i < *n_ses; i++) {
 		size_t n, from = tally_session_speakers(t, (*ses)[i].id, &n);
 
@@ -387,7 +389,7 @@ name_all(struct request *req, struct org_report *r, const struct tally *t, struc
 			ids[n_ids++] = t->by_session[j]->person;
 	}
 	if (ms == MODEL_OK)
-		names = list_rows(req, names_sql, id_list(req, ids, n_ids), 0, NULL, &name_row, &n_names, &ms);
+		names = list_rows(req, names_sql, id_list(req, ids, n_ids), &name_row, &n_names, &ms);
 	if (ms != MODEL_OK)
 		return ms;
 	for (size_t i = 0; i < *n_ses; i++)
@@ -412,7 +414,7 @@ load_events(struct request *req, struct org_report *r, const struct tally *t)
 {
 	enum model_status ms;
 
-	r->events = list_rows(req, events_sql, id_list(req, t->events, t->n_events), 0, NULL, &event_row,
+	r->events = list_rows(req, events_sql, id_list(req, t->events, t->n_events), &event_row,
 	    &r->n_events, &ms);
 	for (size_t i = 0; i < r->n_events; i++)
 		for (size_t j = 0; j < t->n_events; j++)
