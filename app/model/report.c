@@ -62,7 +62,6 @@ credit_more(struct request *req, sqlite3_stmt *st, void *row)
 	const char *kind = (const char *)sqlite3_column_text(st, 3);
 	struct credit *c = row;
 
-	(void)req;
 	c->kind = -1;
 	for (size_t i = 0; kind && i < v->n && c->kind < 0; i++)
 		if (strcmp(kind, v->terms[i].code) == 0)
@@ -223,10 +222,10 @@ static const struct column event_cols[] = {
 };
 static const struct row_type event_row = ROW_TYPE(struct report_event, event_cols, NULL, "events");
 
-/* The people who spoke for the organization (by its tally, org_speakers) and for another: each
- * one's other organizations and last date there by their tallies, session_credits, so that no
- * session row is read; load_movers keeps those after the person's last session here (as_of or
- * not: the speakers are those of today). */
+/* The people who spoke for the organization (its tally, org_speakers: today's speakers, of whom
+ * load_movers keeps those of the report's date) and for another: each one's other organizations
+ * and last date there by their tallies (session_credits), so that no session row is read;
+ * load_movers keeps those after the person's last session here. */
 struct later {
 	long long	 person;
 	const char	*org, *org_slug;
