@@ -53,12 +53,26 @@ struct import_options {
 					 * format the content looks like; NULL: as it looks */
 	const char	*map;		/* CSV: columns for fields ("title=Talk,start=#3"), or NULL */
 	int		 skip_logistics; /* leave out breaks, meals, registration (Sched, iCalendar) */
+	/* Governance files (gov_run.c): the date the file was true, "YYYY-MM-DD" (NULL: today),
+	 * and whether appearances without an organization are credited from the affiliations. */
+	const char	*as_of;
+	int		 recredit;
 	/* When set, a CSV's columns and the mapping taken (as in import_summary) are appended
 	 * here even when the file is refused, so that a form can ask which column is which. */
 	struct buf	*columns_out, *mapping_out;
 };
 
 #define IMPORT_KEPT	1000
+
+/* What a governance file's run did (import_summary.gov): bodies, terms of roles and seats,
+ * affiliations, and the appearances credited from them. */
+struct import_gov_counts {
+	int	bodies_new, bodies_changed;
+	int	terms_opened, terms_continued, terms_changed, terms_closed;
+	int	affiliations_new, affiliations_replaced, affiliations_unchanged;
+	int	appearances_credited;
+	int	left_out;	/* people or spans left out: robots, "Independent", unknown */
+};
 
 struct import_summary {
 	int			 sessions_new, sessions_changed, sessions_unchanged, sessions_cancelled;
@@ -75,6 +89,11 @@ struct import_summary {
 	int			 skipped;	/* left out: logistics (skip_logistics), older copies */
 	struct buf		 columns;	/* CSV: the file's columns, one a line ("" otherwise) */
 	struct buf		 mapping;	/* CSV: the columns taken, "field=#N" a line */
+	/* A governance file (sigs.yaml, tags.yaml, the TOC's README.md, gitdm): */
+	int			 governance;
+	struct import_gov_counts gov;
+	const char		*scope;		/* the records' source ("k8s-sigs", static) */
+	char			 as_of[11];	/* the date the run took the file as true */
 };
 
 /* Imports the file at path; 0, or -1 with the reason in err ("FILE:LINE:COLUMN: ..."). On

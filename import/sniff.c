@@ -2,6 +2,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "import/gov_run.h"
 #include "import/import.h"
 #include "import/reader.h"
 #include "import/sniff.h"
@@ -12,7 +13,7 @@ static const struct imp_reader *const readers[] = {
 	&read_sched_ics, &read_ics, &read_sched_json, &read_json, &read_xml, &read_csv, NULL
 };
 
-static const char formats[] = "xml|ics|sched-ics|sched-json|json|csv";
+static const char formats[] = "xml|ics|sched-ics|sched-json|json|csv|sigs-yaml|tags-yaml|toc-readme|gitdm";
 
 static const struct { const char *start; const char *what; } others[] = {
 	{ "<!DOCTYPE html", "this is a web page (HTML), not a schedule: download the schedule's "
@@ -68,9 +69,10 @@ sniff_reader(const char *head, size_t len, const char **why)
 			*why = others[i].what;
 			return NULL;
 		}
-	*why = "this is not a schedule Lectern reads: schedule.xml (frab, pretalx, Pentabarf), "
-	    "schedule.json, iCalendar (.ics, Sched's feed), Sched's API export (JSON) or a "
-	    "spreadsheet saved as CSV with a header row";
+	*why = "this is not a file Lectern reads: schedule.xml (frab, pretalx, Pentabarf), "
+	    "schedule.json, iCalendar (.ics, Sched's feed), Sched's API export (JSON), a "
+	    "spreadsheet saved as CSV with a header row, or governance records (sigs.yaml, "
+	    "tags.yaml, the TOC's README.md, gitdm's developers_affiliations*.txt)";
 	return NULL;
 }
 
@@ -86,9 +88,12 @@ sniff_by_name(const char *name)
 const char *
 import_sniff(const char *head, size_t len, const char **why)
 {
-	const struct imp_reader *r = sniff_reader(head, len, why);
+	const struct gov_format *g = gov_sniff(head, len);
+	const struct imp_reader *r = g ? NULL : sniff_reader(head, len, why);
 
-	return r ? r->format : NULL;
+	if (g)
+		*why = NULL;
+	return g ? g->format : r ? r->format : NULL;
 }
 
 const char *
@@ -100,5 +105,5 @@ import_formats(void)
 int
 import_format_known(const char *name)
 {
-	return name && sniff_by_name(name) != NULL;
+	return name && (sniff_by_name(name) != NULL || gov_format_by_name(name) != NULL);
 }

@@ -110,6 +110,8 @@ prepare_run(struct store *s)
 	    org_keys_mark.version != version) &&
 	    db_exec(s->db, "CREATE TEMP TABLE IF NOT EXISTS org_keys(key TEXT PRIMARY KEY, id INTEGER);"
 	    "DELETE FROM temp.org_keys;"
+	    /* An alias ("International Business Machines" for IBM) wins over the names (0009). */
+	    "INSERT OR IGNORE INTO temp.org_keys SELECT org_key(alias), org_id FROM org_aliases ORDER BY id;"
 	    "INSERT OR IGNORE INTO temp.org_keys SELECT org_key(name), id FROM organizations ORDER BY id;") == -1)
 		return report_fail(s->r, 0, "database: %s", sqlite3_errmsg(s->db));
 	if (!s->dry && db_exec(s->db, fts_defer_sql) == -1)
@@ -189,6 +191,36 @@ static const char run_sql[] =
 	"UPDATE import_runs SET event_id = ?1, counts = json_object('new', ?2, 'changed', ?3,"
 	" 'unchanged', ?4, 'cancelled', ?5, 'people_new', ?6, 'orgs_new', ?7, 'review', ?8,"
 	" 'conflicts', ?9, 'warnings', ?10, 'format', ?11, 'zone', ?12), warnings = ?13 WHERE id = ?14";
+/* A governance run: its counts by kind of record, and in the schedules' columns the terms and
+ * affiliations opened (new), changed (changed), kept (unchanged) and closed (cancelled). */
+static const char gov_run_sql[] =
+	"UPDATE import_runs SET scope = ?15, as_of = ?16, counts = json_object('new', ?1 + ?3 + ?7, 'changed',"
+	" ?2 + ?5 + ?8 + ?10, 'unchanged', ?4 + ?9, 'cancelled', ?6, 'people_new', ?11, 'orgs_new', ?12,"
+	" 'review', ?13, 'conflicts', ?14, 'warnings', ?17, 'format', ?18, 'bodies_new', ?1, 'bodies_changed', ?2,"
+	" 'terms_opened', ?3, 'terms_continued', ?4, 'terms_changed', ?5, 'terms_closed', ?6,"
+	" 'affiliations_new', ?7, 'affiliations_replaced', ?8, 'affiliations_unchanged', ?9,"
+	" 'appearances_credited', ?10, 'left_out', ?19), warnings = ?20 WHERE id = ?21";
+
+static int
+gov_record(struct store *s, const struct import_summary *sum, sqlite3_stmt *st, const char *warnings)
+{
+	const struct import_gov_counts *g = &sum->gov;
+	const int n[14] = { g->bodies_new, g->bodies_changed, g->terms_opened, g->terms_continued,
+	    g->terms_changed, g->terms_closed, g->affiliations_new, g->affiliations_replaced,
+	    g->affiliations_unchanged, g->appearances_credited, sum->people_new, sum->orgs_new, sum->review,
+	    sum->conflicts };
+
+	for (int i = 0; i < 14; i++)
+		sqlite3_bind_int(st, i + 1, n[i]);
+	sqlite3_bind_text(st, 15, sum->scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, sum->as_of, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 17, sum->warnings);
+	sqlite3_bind_text(st, 18, sum->format, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 19, g->left_out);
+	sqlite3_bind_text(st, 20, warnings, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 21, s->run);
+	return store_done(s, st);
+}
 
 static int
 run_record(struct store *s)
@@ -197,13 +229,18 @@ run_record(struct store *s)
 	const int n[9] = { sum->sessions_new, sum->sessions_changed, sum->sessions_unchanged,
 	    sum->sessions_cancelled, sum->people_new, sum->orgs_new, sum->review, sum->conflicts,
 	    sum->warnings };
-	sqlite3_stmt *st = store_prep(s, run_sql);
+	sqlite3_stmt *st = store_prep(s, sum->governance ? gov_run_sql : run_sql);
 	struct buf w = BUF_INIT;
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	warnings_json(sum, &w);
+	if (sum->governance) {
+		rc = gov_record(s, sum, st, w.data);
+		buf_release(&w);
+		return rc;
+	}
 	sqlite3_bind_int64(st, 1, sum->event_id);
 	for (int i = 0; i < 9; i++)
 		sqlite3_bind_int(st, i + 2, n[i]);

@@ -10,19 +10,15 @@
 #include <string.h>
 
 #include "import/import.h"
+#include "import/undo.h"
 #include "model/audit.h"
 #include "model/db.h"
 #include "model/record.h"
 
-struct undo {
-	sqlite3		*db;
-	struct request	*req;
-	struct buf	*kept, *err;
-};
-
+/* The latest of its event's runs, or of its scope's (a governance file's snapshots). */
 static const char check_sql[] =
-	"SELECT r.undone_at IS NOT NULL, (SELECT count(*) FROM import_runs l WHERE l.event_id = r.event_id"
-	" AND l.id > r.id AND l.undone_at IS NULL) FROM import_runs r WHERE r.id = ?1";
+	"SELECT r.undone_at IS NOT NULL, (SELECT count(*) FROM import_runs l WHERE (l.event_id = r.event_id"
+	" OR l.scope = r.scope) AND l.id > r.id AND l.undone_at IS NULL) FROM import_runs r WHERE r.id = ?1";
 static const char changes_sql[] =
 	"SELECT kind, local_id, action, before, source_key, key_before, after FROM import_changes"
 	" WHERE run_id = ?1 ORDER BY seq DESC";
@@ -81,25 +77,6 @@ static const char edited_sql[] =
 	" FROM appearances WHERE session_id = s.id ORDER BY position, id))), '$.' || f.value)) END"
 	" FROM sessions s WHERE s.id = ?1";
 
-/* Runs one statement bound to (id, a, b); 0 or -1. */
-static int
-step3(sqlite3 *db, const char *sql, long long id, const char *a, const char *b)
-{
-	sqlite3_stmt *st = db_stmt(db, sql);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		db_bind_text(st, 2, a);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		db_bind_text(st, 3, b);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
-}
-
 /* The integer answer of a one-row query about id; -1 on error. */
 static long long
 ask(sqlite3 *db, const char *sql, long long id)
@@ -110,36 +87,6 @@ ask(sqlite3 *db, const char *sql, long long id)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	return db_one_int(st, -1);
-}
-
-/* The record's state for the history, before a change (into out; "" when gone). */
-static int
-snapshot(sqlite3 *db, const char *kind, long long id, struct buf *out)
-{
-	const struct record_kind *k = record_kind_by_name(kind);
-	sqlite3_stmt *st = k ? db_stmt(db, k->snapshot_sql) : NULL;
-
-	buf_reset(out);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	db_one_text(st, out);
-	return 0;
-}
-
-/* Deletes record id of kind through sql, written to the history first. */
-static int
-delete_recorded(struct undo *u, const char *kind, long long id, const char *sql)
-{
-	struct buf before = BUF_INIT;
-	int rc = -1;
-
-	if (snapshot(u->db, kind, id, &before) == 0 && (before.len == 0 ||
-	    (audit_insert(u->db, u->req, kind, id, "delete", before.data, NULL) == MODEL_OK &&
-	    step3(u->db, sql, id, NULL, NULL) == 0)))
-		rc = 0;
-	buf_release(&before);
-	return rc;
 }
 
 /* 1 when the session was edited since the run (and is listed in kept), 0, -1. */
@@ -170,16 +117,16 @@ session_put_back(struct undo *u, long long id, const char *action, const char *b
     const char *key, const char *key_before)
 {
 	struct buf was = BUF_INIT;
-	int rc = snapshot(u->db, "session", id, &was);
+	int rc = undo_snapshot(u->db, "session", id, &was);
 
 	if (rc == 0 && strcmp(action, "cancel") == 0)
-		rc = step3(u->db, uncancel_sql, id, NULL, NULL);
+		rc = undo_step(u->db, uncancel_sql, id, NULL, NULL);
 	else if (rc == 0)
-		rc = step3(u->db, session_restore_sql, id, before, NULL) ||
-		    step3(u->db, speakers_clear_sql, id, NULL, NULL) ||
-		    step3(u->db, speakers_restore_sql, id, before, NULL) ? -1 : 0;
+		rc = undo_step(u->db, session_restore_sql, id, before, NULL) ||
+		    undo_step(u->db, speakers_clear_sql, id, NULL, NULL) ||
+		    undo_step(u->db, speakers_restore_sql, id, before, NULL) ? -1 : 0;
 	if (rc == 0)
-		rc = step3(u->db, key_restore_sql, id, key, key_before);
+		rc = undo_step(u->db, key_restore_sql, id, key, key_before);
 	if (rc == 0 && was.len && audit_write(u->db, u->req, "session", id, "update", was.data, NULL) != MODEL_OK)
 		rc = -1;
 	buf_release(&was);
@@ -195,8 +142,8 @@ undo_session(struct undo *u, long long id, const char *action, const char *befor
 	if (e != 0)
 		return e < 0 ? -1 : 0;
 	if (strcmp(action, "create") == 0)
-		return delete_recorded(u, "session", id, session_delete_sql) ||
-		    step3(u->db, key_delete_sql, id, "session", NULL) ? -1 : 0;
+		return undo_delete_recorded(u, "session", id, session_delete_sql) ||
+		    undo_step(u->db, key_delete_sql, id, "session", NULL) ? -1 : 0;
 	return session_put_back(u, id, action, before, key, key_before);
 }
 
@@ -207,20 +154,23 @@ undo_one(struct undo *u, sqlite3_stmt *c)
 	const char *action = (const char *)sqlite3_column_text(c, 2);
 	long long id = sqlite3_column_int64(c, 1);
 
+	if (gov_undoes(kind, action))
+		return gov_undo_one(u, kind, id, action, (const char *)sqlite3_column_text(c, 3),
+		    (const char *)sqlite3_column_text(c, 6));
 	if (strcmp(kind, "session") == 0)
 		return undo_session(u, id, action, (const char *)sqlite3_column_text(c, 3),
 		    (const char *)sqlite3_column_text(c, 4), (const char *)sqlite3_column_text(c, 5),
 		    (const char *)sqlite3_column_text(c, 6));
 	if (strcmp(kind, "person") == 0)
 		return ask(u->db, person_unused_sql, id) != 1 ? 0 :
-		    delete_recorded(u, "person", id, person_delete_sql) ||
-		    step3(u->db, key_delete_sql, id, "person", NULL) ? -1 : 0;
+		    undo_delete_recorded(u, "person", id, person_delete_sql) ||
+		    undo_step(u->db, key_delete_sql, id, "person", NULL) ? -1 : 0;
 	if (strcmp(kind, "organization") == 0)
 		return ask(u->db, org_unused_sql, id) != 1 ? 0 :
-		    delete_recorded(u, "organization", id, org_delete_sql);
+		    undo_delete_recorded(u, "organization", id, org_delete_sql);
 	return ask(u->db, event_unused_sql, id) != 1 ? 0 :
-	    delete_recorded(u, "event", id, event_delete_sql) ||
-	    step3(u->db, event_key_delete_sql, id, NULL, NULL) ? -1 : 0;
+	    undo_delete_recorded(u, "event", id, event_delete_sql) ||
+	    undo_step(u->db, event_key_delete_sql, id, NULL, NULL) ? -1 : 0;
 }
 
 /* The run may be undone: it exists, was not undone, and is its event's latest. 0 or -1. */
@@ -238,7 +188,8 @@ check(struct undo *u, long long run)
 	else if (sqlite3_column_int(st, 0))
 		buf_appendf(u->err, "import run %lld was already undone", run);
 	else if (sqlite3_column_int(st, 1))
-		buf_appendf(u->err, "import run %lld has later imports of the same event: undo those first", run);
+		buf_appendf(u->err, "import run %lld has later imports of the same event or file: undo those first",
+		    run);
 	else
 		rc = 0;
 	sqlite3_reset(st);
@@ -268,7 +219,7 @@ import_undo(sqlite3 *db, long long run, struct request *req, struct buf *kept, s
 	while (rc == 0 && sqlite3_step(c) == SQLITE_ROW)
 		rc = undo_one(&u, c);
 	if (rc == 0)
-		rc = step3(db, mark_sql, run, NULL, NULL);
+		rc = undo_step(db, mark_sql, run, NULL, NULL);
 	if (rc == -1 && err->len == 0)
 		buf_appendf(err, "undo failed: %s", sqlite3_errmsg(db));
 out:

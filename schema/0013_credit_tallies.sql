@@ -68,7 +68,8 @@ SELECT o.id AS org_id,
 	(SELECT count(*) FROM org_speakers sp WHERE sp.org_id = o.id) AS speakers,
 	(SELECT count(*) FROM session_credits c WHERE c.org_id = o.id AND c.colocated) AS colocated_talks,
 	(SELECT count(*) FROM roles r JOIN bodies b ON b.id = r.body_id
-		WHERE r.org_id = o.id AND b.kind NOT IN ('toc', 'board')) AS group_roles,
+		WHERE r.org_id = o.id AND b.kind NOT IN ('toc', 'board')
+		AND r.role NOT IN ('emeritus', 'shadow')) AS group_roles,	-- as 0009 counts them
 	(SELECT count(*) FROM roles r JOIN bodies b ON b.id = r.body_id
 		WHERE r.org_id = o.id AND b.kind = 'toc' AND r.role = 'seat') AS toc_seats,
 	(SELECT count(*) FROM roles r JOIN bodies b ON b.id = r.body_id

@@ -1,4 +1,4 @@
-/* cli_import.c: `lectern import` — schedules into the registry, with a summary of what changed. */
+/* cli_import.c: `lectern import` — schedules and governance records into the registry, with a summary of what changed. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,14 +6,16 @@
 
 #include "cli/cli.h"
 #include "core/log.h"
+#include "core/params.h"
 #include "import/fetch.h"
 #include "import/import.h"
-#include "model/db.h"
+#include "model/handle.h"
 #include "model/import_runs.h"
 
 static const char usage[] =
 "usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--format F] [--map F=COL,...]\n"
-"                      [--skip-logistics] [--dry-run] [--strict] [--quiet] FILE|URL...\n"
+"                      [--skip-logistics] [--as-of DATE] [--recredit]\n"
+"                      [--dry-run] [--strict] [--quiet] FILE|URL...\n"
 "       lectern import --db FILE --list\n"
 "       lectern import --db FILE --undo RUN\n"
 "\n"
@@ -30,17 +32,27 @@ static const char usage[] =
 "schedule updates sessions in place, adds new ones and marks vanished ones\n"
 "cancelled. A field edited by hand since the last import is kept and reported.\n"
 "\n"
+"Governance records are read too: kubernetes/community's sigs.yaml, cncf/toc's\n"
+"tags.yaml and README.md (its TOC members), cncf/gitdm's developers_affiliations*.txt.\n"
+"A file is a snapshot, true on --as-of's date: a role it lists opens a term then or\n"
+"continues one, a term it opened and no longer lists closes then. Give the snapshots\n"
+"of a file's history oldest first: tools/import-history.sh REPO FILE does.\n"
+"\n"
 "  --event SLUG  import into this existing event (default: found or created from\n"
 "                the file's <conference>); one file only\n"
 "  --tz ZONE     the conference's IANA time zone, over anything the file says; a\n"
 "                file that says nothing (Pentabarf, CSV, Sched's API) is read in\n"
 "                UTC, with a warning\n"
 "  --format F    read the file as F whatever it looks like: xml, ics, sched-ics\n"
-"                (Sched's names split into title and speakers), sched-json, json, csv\n"
+"                (Sched's names split into title and speakers), sched-json, json, csv,\n"
+"                sigs-yaml, tags-yaml, toc-readme, gitdm\n"
 "  --map F=COL,...  CSV: take column COL (its name in the first row, or #N) for\n"
 "                field F: title, speakers, companies, date, start, end, duration,\n"
 "                room, track, kind, abstract, url, id\n"
 "  --skip-logistics  leave out breaks, meals, registration and the like\n"
+"  --as-of DATE  a governance file: the date it was true (YYYY-MM-DD; default today)\n"
+"  --recredit    credit appearances that have no organization from the person's\n"
+"                affiliation on the session's date (with gitdm's affiliations)\n"
 "  --max-time S  a URL: the seconds its download may take (default 60)\n"
 "  --allow-loopback  a URL may be on this machine (127.0.0.1, ::1), for testing;\n"
 "                private and link-local addresses stay refused\n"
@@ -48,8 +60,8 @@ static const char usage[] =
 "  --strict      refuse a file on its first warning\n"
 "  --quiet       the summary and warnings only, not each change\n"
 "  --list        the imports recorded so far\n"
-"  --undo RUN    undo what import RUN changed (the latest of its event), keeping\n"
-"                sessions edited since; every deletion goes to the history\n";
+"  --undo RUN    undo what import RUN changed (the latest of its event or file),\n"
+"                keeping records edited since; every deletion goes to the history\n";
 
 static int
 list_one(void *arg, const struct import_run_row *r)
@@ -93,6 +105,7 @@ print_spools(FILE *spool[2], const char *file)
 		while ((n = fread(chunk, 1, sizeof(chunk), spool[0])) > 0)
 			fwrite(chunk, 1, n, stdout);
 	}
+	fflush(stdout);	/* the changes before the warnings, in a terminal too */
 	rewind(spool[1]);
 	for (int line; fscanf(spool[1], "%d\t", &line) == 1;) {
 		if (line > 0)
@@ -125,11 +138,26 @@ print_read_as(const struct import_summary *sum)
 	putchar('\n');
 }
 
+/* A governance file's summary: bodies, terms, affiliations. */
+static void
+print_governance(const char *file, const struct import_summary *sum, int dry)
+{
+	const struct import_gov_counts *g = &sum->gov;
+
+	printf("%s%s: as of %s: bodies %d new, %d changed; terms %d opened, %d continued, %d changed, "
+	    "%d closed; affiliations %d new, %d replaced, %d unchanged; %d appearances credited; people %d new;"
+	    " organizations %d new; %d left out; %d to review; %d conflicts; %d warnings%s\n", dry ? "dry run: " : "",
+	    file, sum->as_of, g->bodies_new, g->bodies_changed, g->terms_opened, g->terms_continued,
+	    g->terms_changed, g->terms_closed, g->affiliations_new, g->affiliations_replaced,
+	    g->affiliations_unchanged, g->appearances_credited, sum->people_new, sum->orgs_new, g->left_out,
+	    sum->review, sum->conflicts, sum->warnings, dry ? " (nothing written)" : "");
+}
+
 /* Imports one file in its own transaction and prints what it changed; 0 or -1. The report
  * and the warnings are spooled to temporary files (memory stays flat however large the
  * schedule) and printed only when the import succeeds: a failed one changed nothing. */
 static int
-import_one(sqlite3 *db, const char *file, struct import_options *opt, const struct fetch_options *fo,
+import_one(struct sqlite3 *db, const char *file, struct import_options *opt, const struct fetch_options *fo,
     int quiet)
 {
 	struct import_summary sum;
@@ -155,12 +183,15 @@ import_one(sqlite3 *db, const char *file, struct import_options *opt, const stru
 		print_spools(spool, file);
 	if (!quiet || sum.skipped)
 		print_read_as(&sum);
-	printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
-	    " people %d new; organizations %d new; %d matches to review; %d conflicts; %d warnings;"
-	    " times in %s%s\n", opt->dry_run ? "dry run: " : "", file, sum.sessions_new,
-	    sum.sessions_changed, sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms,
-	    sum.people_new, sum.orgs_new, sum.review, sum.conflicts, sum.warnings, sum.zone,
-	    opt->dry_run ? " (nothing written)" : "");
+	if (sum.governance)
+		print_governance(file, &sum, opt->dry_run);
+	else
+		printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
+		    " people %d new; organizations %d new; %d matches to review; %d conflicts; %d warnings;"
+		    " times in %s%s\n", opt->dry_run ? "dry run: " : "", file, sum.sessions_new,
+		    sum.sessions_changed, sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms,
+		    sum.people_new, sum.orgs_new, sum.review, sum.conflicts, sum.warnings, sum.zone,
+		    opt->dry_run ? " (nothing written)" : "");
 	if (sum.run_id)
 		printf("import run %lld\n", sum.run_id);
 	import_summary_release(&sum);
@@ -174,7 +205,7 @@ out:
 }
 
 static int
-undo(sqlite3 *db, long run)
+undo(struct sqlite3 *db, long run)
 {
 	struct buf err = BUF_INIT, kept = BUF_INIT;
 	int rc = import_undo(db, run, NULL, &kept, &err);
@@ -198,7 +229,8 @@ cmd_import(int argc, char *argv[])
 		{ "undo", required_argument, NULL, 'u' }, { "strict", no_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' }, { "map", required_argument, NULL, 'm' },
 		{ "skip-logistics", no_argument, NULL, 'L' }, { "max-time", required_argument, NULL, 't' },
-		{ "allow-loopback", no_argument, NULL, 'A' },
+		{ "allow-loopback", no_argument, NULL, 'A' }, { "as-of", required_argument, NULL, 'o' },
+		{ "recredit", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
 	};
 	struct import_options opt = { 0 };
@@ -206,7 +238,7 @@ cmd_import(int argc, char *argv[])
 	const char *path = NULL;
 	int c, quiet = 0, list = 0, rc;
 	long run = 0;
-	sqlite3 *db;
+	struct sqlite3 *db;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -220,6 +252,8 @@ cmd_import(int argc, char *argv[])
 		case 'f': opt.format = optarg; break;
 		case 'm': opt.map = optarg; break;
 		case 'L': opt.skip_logistics = 1; break;
+		case 'o': opt.as_of = optarg; break;
+		case 'R': opt.recredit = 1; break;
 		case 'A': fo.allow_loopback = 1; break;
 		case 't':
 			if (cli_number(optarg, 1, 600, &fo.seconds) == -1)
@@ -241,6 +275,8 @@ cmd_import(int argc, char *argv[])
 	}
 	if (opt.tz && !import_zone_known(opt.tz))
 		return log_err("--tz: unknown time zone \"%s\"", opt.tz), 2;
+	if (opt.as_of && (strlen(opt.as_of) != 10 || !date_valid(opt.as_of, 10)))
+		return log_err("--as-of: \"%s\" is not a date (YYYY-MM-DD)", opt.as_of), 2;
 	if (opt.format && !import_format_known(opt.format))
 		return log_err("--format: \"%s\" is not one of %s", opt.format, import_formats()), 2;
 	if (cli_open_db(path, 1, &db) == -1)

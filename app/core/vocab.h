@@ -22,9 +22,11 @@
 	X("end_user_supporter", "End User Supporter") X("academic", "Academic") X("non_profit", "Non-profit")
 #define TERMS_BODY_KIND(X) X("toc", "TOC") X("board", "Governing Board") X("tag", "TAG") X("sig", "SIG") \
 	X("k8s_sig", "Kubernetes SIG") X("end_user_sig", "End User SIG") X("working_group", "Working group") \
+	X("committee", "Committee") X("user_group", "User group") X("tag_subproject", "TAG subproject") \
 	X("other", "Other")
 #define TERMS_ROLE(X) X("chair", "Chair") X("co-chair", "Co-chair") X("tech-lead", "Tech lead") \
-	X("member", "Member") X("liaison", "Liaison") X("seat", "Seat")
+	X("member", "Member") X("liaison", "Liaison") X("seat", "Seat") X("lead", "Lead") \
+	X("emeritus", "Emeritus lead") X("shadow", "Shadow")
 /* The labels are CNCF's own for TOC seats. */
 #define TERMS_SEAT_TYPE(X) X("gb", "GB-appointed") X("end_user", "EndUser-appointed") \
 	X("maintainer", "Maintainer-appointed") X("toc", "TOC-appointed") X("alternate", "Alternate")

@@ -57,6 +57,7 @@ static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "view", P_ENUM, PF_QUERY, 0, 0, "list|grid" },
 	END
 };
 static const struct param_rule p_session[] = {
@@ -65,6 +66,7 @@ static const struct param_rule p_session[] = {
 };
 static const struct param_rule p_search[] = {
 	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "session|person|organization|event|body|project" },
 	{ "page", P_INT, PF_QUERY, 1, 1000, 0 },
 	END
 };
@@ -109,19 +111,22 @@ static const struct param_rule p_user_update[] = {
 #define FIELD(n)	{ n, P_TEXT, PF_FORM, 0, 20000, 0 }
 #define SPEAKER(i)	{ "s" #i "_person", P_LINE, PF_FORM, 0, 200, 0 }, \
 			{ "s" #i "_org", P_LINE, PF_FORM, 0, 200, 0 }, \
-			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }
+			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }, \
+			{ "s" #i "_new", P_ENUM, PF_FORM, 0, 0, "1" }, \
+			{ "s" #i "_distinct", P_ENUM, PF_FORM, 0, 0, "1" }
 #define RECORD_FIELDS \
 	FIELD("name"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
 	FIELD("tier"), FIELD("notes"), FIELD("email"), FIELD("github"), FIELD("bio"), FIELD("person"), \
 	FIELD("org"), FIELD("title"), FIELD("since"), FIELD("until"), FIELD("series"), FIELD("parent"), \
 	FIELD("city"), FIELD("country"), FIELD("starts_on"), FIELD("ends_on"), FIELD("time_zone"), \
 	FIELD("url"), FIELD("event"), FIELD("subtitle"), FIELD("track"), FIELD("room"), \
-	FIELD("starts_at"), FIELD("duration_min"), FIELD("abstract"), FIELD("video_url"), \
+	FIELD("starts_at"), FIELD("starts_at_date"), FIELD("starts_at_time"), FIELD("duration_min"), FIELD("abstract"), FIELD("video_url"), \
 	FIELD("status"), FIELD("description"), FIELD("role"), FIELD("seat_type"), FIELD("body"), \
 	FIELD("maturity"), FIELD("accepted_on"), FIELD("incubating_on"), FIELD("graduated_on"), \
 	FIELD("intro"), FIELD("quotes"), FIELD("round_talks"), \
 	SPEAKER(1), SPEAKER(2), SPEAKER(3), SPEAKER(4), SPEAKER(5), SPEAKER(6), SPEAKER(7), \
 	SPEAKER(8), SPEAKER(9), SPEAKER(10), \
+	{ "distinct", P_ENUM, PF_FORM, 0, 0, "1" }, \
 	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }
 static const struct param_rule p_record_new[] = {
 	RECORD_FIELDS,
@@ -166,11 +171,14 @@ static const struct param_rule p_prefill[] = {
 	END
 };
 
-/* Imports. The format, the logistics switch and a CSV's columns ("#N", or "" for none) go
- * from the upload form to the preview, from the preview to a second one and to the import. */
+/* Imports. The format, the logistics switch, a governance file's date and a CSV's columns ("#N",
+ * or "" for none) go from the upload form to the preview, from the preview to a second one and to
+ * the import. */
 #define IMPORT_READING \
-	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv" }, \
-	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }
+	{ "format", P_ENUM, PF_FORM, 0, 0, "xml|ics|sched-ics|sched-json|json|csv|sigs-yaml|tags-yaml|" \
+	    "toc-readme|gitdm" }, \
+	{ "skip_logistics", P_ENUM, PF_FORM, 0, 0, "1" }, \
+	{ "as_of", P_DATE, PF_FORM, 0, 0, 0 }
 #define IMPORT_COLUMN(f)	{ "map." f, P_LINE, PF_FORM, 0, 8, 0 }
 static const struct param_rule p_import[] = {
 	/* Not PF_REQUIRED: the page asks for a file on its form, not on an error page. */
@@ -209,6 +217,11 @@ static const struct param_rule p_import_run[] = {
 	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
 	END
 };
+static const struct param_rule p_alias_add[] = {
+	{ "alias", P_LINE, PF_FORM | PF_REQUIRED, 1, 200, 0 },
+	{ "org", P_SLUG, PF_FORM | PF_REQUIRED, 1, 120, 0 },
+	END
+};
 
 #define EDITABLE(path) \
 	{ HTTP_GET, path "/new", page_record_new, ACCESS_STAFF, 0, p_prefill }, \
@@ -236,6 +249,9 @@ const struct route routes[] = {
 	{ HTTP_POST, "/admin/import/cancel", page_import_cancel, ACCESS_STAFF, 0, p_import_token },
 	{ HTTP_GET, "/admin/imports", page_imports, ACCESS_STAFF, 0, p_imports },
 	{ HTTP_POST, "/admin/imports/{id}/undo", page_import_undo, ACCESS_STAFF, 0, p_import_run },
+	{ HTTP_GET, "/admin/aliases", page_aliases, ACCESS_STAFF, 0, NULL },
+	{ HTTP_POST, "/admin/aliases", page_alias_add, ACCESS_STAFF, 0, p_alias_add },
+	{ HTTP_POST, "/admin/aliases/{id}/delete", page_alias_delete, ACCESS_STAFF, 0, p_import_run },
 	{ HTTP_POST, "/history/{id}/restore", page_restore, ACCESS_STAFF, 0, p_restore },
 	{ HTTP_GET, "/orgs", page_orgs, ACCESS_PUBLIC, RF_JSON, p_list },
 	{ HTTP_GET, "/orgs/{slug}", page_org, ACCESS_PUBLIC, RF_JSON, p_slug_page },

@@ -112,6 +112,44 @@ terms(struct request *req, const struct body_page *p)
 		render_empty(b, "No roles recorded for this body yet.");
 }
 
+/* The TOC's seats by type, each type's terms latest first: who sat in which seat when. */
+static void
+seats_by_type(struct request *req, const struct body_page *p)
+{
+#define SEAT_CODE(code, label)	code,
+	static const char *const types[] = { TERMS_SEAT_TYPE(SEAT_CODE) NULL };
+#undef SEAT_CODE
+	struct buf *b = &req->out;
+
+	html_lit(b, "<h2>Seats by type</h2>");
+	for (size_t t = 0; types[t]; t++) {
+		int shown = 0;
+
+		for (size_t i = 0; i < p->n_roles; i++) {
+			const struct role_item *r = &p->roles[i];
+
+			if (strcmp(r->role, "seat") != 0 || r->seat_type == NULL || strcmp(r->seat_type, types[t]) != 0)
+				continue;
+			if (!shown++) {
+				html_lit(b, "<h3>");
+				html_text(b, vocab_label(VOCAB_SEAT_TYPE, types[t]));
+				html_lit(b, "</h3><table><thead><tr><th scope=\"col\">Person</th><th scope=\"col\">For</th>"
+				    "<th scope=\"col\">Term</th></tr></thead><tbody>");
+			}
+			html_lit(b, "<tr><td>");
+			html_link_to(b, "/people/", r->person_slug, r->person);
+			html_lit(b, "</td><td>");
+			if (r->org)
+				html_link_to(b, "/orgs/", r->org_slug, r->org);
+			html_lit(b, "</td><td>");
+			render_span(b, r->starts_on, r->ends_on);
+			html_lit(b, "</td></tr>");
+		}
+		if (shown)
+			html_lit(b, "</tbody></table>");
+	}
+}
+
 static void
 body_html(struct request *req, const struct body_page *p)
 {
@@ -143,6 +181,8 @@ body_html(struct request *req, const struct body_page *p)
 	page_export_link(b, query, "Export everyone who held a role (CSV)");
 	html_lit(b, "</p>");
 	terms(req, p);
+	if (strcmp(p->kind, "toc") == 0 && p->n_roles)
+		seats_by_type(req, p);
 	layout_end(req);
 }
 

@@ -55,6 +55,10 @@ int	page_import_preview(struct request *);
 int	page_import_confirm(struct request *);
 int	page_import_cancel(struct request *);
 int	page_imports(struct request *);
+/* page_aliases.c: /admin/aliases, the organizations' other names. */
+int	page_aliases(struct request *);
+int	page_alias_add(struct request *);
+int	page_alias_delete(struct request *);
 int	page_import_undo(struct request *);
 
 /* Exports (page_export.c): streamed downloads. */

@@ -94,7 +94,7 @@ rss_load=$(rss)
 	echo "Server memory: ${rss_idle} MiB idle, ${rss_load} MiB after the page runs."
 } >tests/bench/results.md
 # BENCH_EXTRAS names the parts after the pages to run (all by default; "" for the pages alone).
-for extra in ${BENCH_EXTRAS-report import export abuse cache}; do
+for extra in ${BENCH_EXTRAS-report import gov export abuse cache}; do
 	[ -x "tests/bench/$extra.sh" ] && "tests/bench/$extra.sh" "$DB" >>tests/bench/results.md
 done
 echo "bench: written to tests/bench/results.md"

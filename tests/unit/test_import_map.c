@@ -261,7 +261,14 @@ sniffing(void **state)
 		{ "%PDF-1.7", NULL, "PDF" },
 		{ "PK\x03\x04...", NULL, "ZIP" },
 		{ "\xFF\xFE<\0s\0", NULL, "UTF-16" },
-		{ "hello", NULL, "not a schedule Lectern reads" },
+		{ "hello", NULL, "not a file Lectern reads" },
+		/* Governance records (gov_run.c): sigs.yaml's first key would pass for a CSV header. */
+		{ "sigs:\n- dir: sig-storage\n", "sigs.yaml", NULL },
+		{ "# comment\nworkinggroups:\n", "sigs.yaml", NULL },
+		{ "tags: # Technical Advisory Groups\n  - dir: tag-x\n", "tags.yaml", NULL },
+		{ "# CNCF TOC\n\nSome prose.\n\n## Members\n\n* **A**\n", "TOC README", NULL },
+		{ "# gitdm\n# notes\njdoe: jdoe!example.com\n\tAcme\n", "gitdm affiliations", NULL },
+		{ "# Title\n\nProse, no members list.\n", NULL, "not a file Lectern reads" },
 		{ "", NULL, "empty" },
 	};
 
