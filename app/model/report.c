@@ -12,7 +12,6 @@
 /* ?2, the date, is NULL for today: then every session so far counts, and terms are judged
  * against today. A session's date is its UTC day, or its event's first day without a time. */
 #define SESSION_DAY	"substr(coalesce(s.starts_utc, e.starts_on), 1, 10)"
-#define UNTIL_DATE	"(?2 IS NULL OR " SESSION_DAY " <= ?2)"
 
 static const char org_sql[] =
 	"SELECT o.id, o.name, o.slug, o.kind, o.website,"
@@ -28,44 +27,65 @@ static const struct column org_cols[] = {
 };
 static const struct row_type org_row = ROW_TYPE(struct org_report, org_cols, NULL, "report");
 
-/* One row per person and session, in the order of the (org_id, session_id) index: no sort. The
- * events are read apart (credits_of): joined here, each of the largest organization's 4,500 rows
- * looked its event up again, a third of the statement's time. A session without a time is 0 here. */
+/* The organization's sessions as schema/0013's tallies keep them (session_credits): kind,
+ * co-location and start, so that no session row is read. A co-located one's event (the report
+ * counts and names those by event) is in 0014's (id, event_id) index, looked up for those alone.
+ * A session without a time starts on its event's first day there. Who spoke in them is read
+ * apart, in the same order (speakers_sql). */
 static const char credits_sql[] =
-	"SELECT a.session_id, a.person_id, s.event_id, CAST(replace(substr(s.starts_utc, 1, 10), '-', '') AS INTEGER),"
-	" s.kind FROM appearances a JOIN sessions s ON s.id = a.session_id"
-	" WHERE a.org_id = ?1 AND s.status = 'scheduled' ORDER BY a.session_id";
+	"SELECT c.session_id, c.colocated, s.event_id, c.kind, c.starts FROM session_credits c"
+	" LEFT JOIN sessions s ON s.id = CASE WHEN c.colocated THEN c.session_id END"
+	" WHERE c.org_id = ?1 ORDER BY c.session_id";
+
+/* YYYYMMDD of a date or timestamp ("YYYY-MM-DD..."), 0 for anything else. */
+static int
+day_of(const unsigned char *s)
+{
+	int day = 0;
+
+	for (int i = 0; s && i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (s[i] < '0' || s[i] > '9')
+			return 0;
+		else
+			day = day * 10 + (s[i] - '0');
+	}
+	return s ? day : 0;
+}
 
 static void
-credit_kind(struct request *req, sqlite3_stmt *st, void *row)
+credit_more(struct request *req, sqlite3_stmt *st, void *row)
 {
 	const struct vocab *v = &vocabs[VOCAB_SESSION_KIND];
-	const char *kind = (const char *)sqlite3_column_text(st, 4);
+	const char *kind = (const char *)sqlite3_column_text(st, 3);
 	struct credit *c = row;
 
 	c->kind = -1;
 	for (size_t i = 0; kind && i < v->n && c->kind < 0; i++)
 		if (strcmp(kind, v->terms[i].code) == 0)
 			c->kind = (int)i;
+	c->date = day_of(sqlite3_column_text(st, 4));
 }
 #define C(type, field)	COL(type, struct credit, field)
 static const struct column credit_cols[] = {
-	C(LONG, session), C(LONG, person), C(LONG, event), C(INT, date), COL_PASS,
+	C(LONG, session), C(INT, colocated), C(LONG, event), COL_PASS, COL_PASS,
 };
-static const struct row_type credit_row = ROW_TYPE(struct credit, credit_cols, credit_kind, "credits");
+static const struct row_type credit_row = ROW_TYPE(struct credit, credit_cols, credit_more, "credits");
 
-/* The events of the credits: co-located or not, and their first day (a session's day without a time). */
-struct event_day {
-	long long	 id;
-	int		 colocated, day;
+/* Each person who spoke for the organization in each session: the (org_id, session_id,
+ * person_id) index alone, no appearance row read. One in a session that is not scheduled
+ * has no credit and is passed over. */
+struct speaker {
+	long long	 session, person;
 };
-static const char event_days_sql[] =
-	"SELECT id, parent_id IS NOT NULL, CAST(replace(starts_on, '-', '') AS INTEGER) FROM events"
-	" WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id";
-static const struct column event_day_cols[] = {
-	COL(LONG, struct event_day, id), COL(INT, struct event_day, colocated), COL(INT, struct event_day, day),
+static const char speakers_sql[] =
+	"SELECT session_id, person_id FROM appearances WHERE org_id = ?1 ORDER BY session_id";
+static const struct column speaker_cols[] = {
+	COL(LONG, struct speaker, session), COL(LONG, struct speaker, person),
 };
-static const struct row_type event_day_row = ROW_TYPE(struct event_day, event_day_cols, NULL, "events");
+static const struct row_type speaker_row = ROW_TYPE(struct speaker, speaker_cols, NULL, "speakers");
 
 /* Seats (TOC, Governing Board) first, then the other bodies; held ones first, then by start.
  * A term is current on the date when it ends on it or later; its end is shown once passed. */
@@ -202,18 +222,21 @@ static const struct column event_cols[] = {
 };
 static const struct row_type event_row = ROW_TYPE(struct report_event, event_cols, NULL, "events");
 
-/* The people who spoke for the organization and later for another: each one's other
- * organizations and last date there; report.c keeps those after the person's last session here. */
+/* The people who spoke for the organization (its tally, org_speakers: today's speakers, of whom
+ * load_movers keeps those of the report's date) and for another: each one's other organizations
+ * and last date there by their tallies (session_credits), so that no session row is read;
+ * load_movers keeps those after the person's last session here. */
 struct later {
 	long long	 person;
 	const char	*org, *org_slug;
 	int		 date;
 };
 static const char later_sql[] =
-	"SELECT a.person_id, o.name, o.slug, max(CAST(replace(" SESSION_DAY ", '-', '') AS INTEGER))"
-	" FROM json_each(?1) j JOIN appearances a ON a.person_id = j.value AND a.org_id <> ?3"
-	" JOIN sessions s ON s.id = a.session_id JOIN events e ON e.id = s.event_id"
-	" JOIN organizations o ON o.id = a.org_id WHERE s.status = 'scheduled' AND " UNTIL_DATE
+	"SELECT a.person_id, o.name, o.slug, max(CAST(replace(substr(c.starts, 1, 10), '-', '') AS INTEGER))"
+	" FROM org_speakers sp JOIN appearances a ON a.person_id = sp.person_id AND a.org_id <> sp.org_id"
+	" JOIN session_credits c ON c.org_id = a.org_id AND c.session_id = a.session_id"
+	" JOIN organizations o ON o.id = a.org_id"
+	" WHERE sp.org_id = ?1 AND (?2 IS NULL OR substr(c.starts, 1, 10) <= ?2)"
 	" GROUP BY a.person_id, a.org_id ORDER BY 4, a.person_id";
 static const struct column later_cols[] = {
 	COL(LONG, struct later, person), COL(TEXT, struct later, org), COL(TEXT, struct later, org_slug),
@@ -221,16 +244,16 @@ static const struct column later_cols[] = {
 };
 static const struct row_type later_row = ROW_TYPE(struct later, later_cols, NULL, "later organizations");
 
+/* The rows of sql for a list of ids (id_list) as ?1. */
 static void *
-list_rows(struct request *req, const char *sql, const char *list, long long org, const char *as_of,
-    const struct row_type *t, size_t *n, enum model_status *ms)
+list_rows(struct request *req, const char *sql, const char *list, const struct row_type *t, size_t *n,
+    enum model_status *ms)
 {
 	sqlite3_stmt *st;
 
 	*n = 0;
-	if ((*ms = query2(sql, 0, list, as_of, &st)) != MODEL_OK)
+	if ((*ms = query2(sql, 0, list, NULL, &st)) != MODEL_OK)
 		return NULL;
-	sqlite3_bind_int64(st, 3, org);
 	return db_rows(req, st, t, n, ms);
 }
 
@@ -255,7 +278,6 @@ id_index(const void *rows, size_t n, size_t size, long long id)
 }
 
 _Static_assert(offsetof(struct name, id) == 0, "id_index reads a name's id at its start");
-_Static_assert(offsetof(struct event_day, id) == 0, "and an event's");
 
 static const struct name *
 name_of(const struct name *names, size_t n, long long id)
@@ -280,8 +302,7 @@ load_movers(struct request *req, struct org_report *r, const struct tally *t, lo
 	size_t n;
 	enum model_status ms;
 
-	l = list_rows(req, later_sql, id_list(req, t->persons, t->n_persons), r->org_id, r->as_of, &later_row,
-	    &n, &ms);
+	l = rows2(req, later_sql, r->org_id, r->as_of, &later_row, &n, &ms);
 	r->movers = req_alloc(req, (REPORT_MOVERS + 1) * sizeof(*r->movers));
 	for (size_t i = 0; ms == MODEL_OK && i < n; i++) {
 		size_t k = person_index(t, l[i].person);
@@ -359,7 +380,7 @@ name_all(struct request *req, struct org_report *r, const struct tally *t, struc
 	if ((ms = load_movers(req, r, t, &ids, &n_ids)) != MODEL_OK)
 		return ms;
 	sids = wanted_sessions(req, r, t, &n_sids);
-	*ses = list_rows(req, sessions_sql, id_list(req, sids, n_sids), 0, NULL, &session_row, n_ses, &ms);
+	*ses = list_rows(req, sessions_sql, id_list(req, sids, n_sids), &session_row, n_ses, &ms);
 	for (size_t i = 0; ms == MODEL_OK && i < *n_ses; i++) {
 		size_t n, from = tally_session_speakers(t, (*ses)[i].id, &n);
 
@@ -367,7 +388,7 @@ name_all(struct request *req, struct org_report *r, const struct tally *t, struc
 			ids[n_ids++] = t->by_session[j]->person;
 	}
 	if (ms == MODEL_OK)
-		names = list_rows(req, names_sql, id_list(req, ids, n_ids), 0, NULL, &name_row, &n_names, &ms);
+		names = list_rows(req, names_sql, id_list(req, ids, n_ids), &name_row, &n_names, &ms);
 	if (ms != MODEL_OK)
 		return ms;
 	for (size_t i = 0; i < *n_ses; i++)
@@ -392,7 +413,7 @@ load_events(struct request *req, struct org_report *r, const struct tally *t)
 {
 	enum model_status ms;
 
-	r->events = list_rows(req, events_sql, id_list(req, t->events, t->n_events), 0, NULL, &event_row,
+	r->events = list_rows(req, events_sql, id_list(req, t->events, t->n_events), &event_row,
 	    &r->n_events, &ms);
 	for (size_t i = 0; i < r->n_events; i++)
 		for (size_t j = 0; j < t->n_events; j++)
@@ -474,42 +495,30 @@ timeline(struct request *req, struct org_report *r, const struct tally *t, struc
 	r->moments = kept;
 }
 
-static const struct event_day *
-event_day_of(const struct event_day *e, size_t n, long long id)
-{
-	size_t i = id_index(e, n, sizeof(*e), id);
-
-	return i < n && e[i].id == id ? &e[i] : NULL;
-}
-
-/* The organization's credits up to as_of (YYYY-MM-DD or NULL), each with its event's facts and, for
- * a session without a time, its event's first day; kept in the order read. */
+/* The organization's credits up to as_of (YYYY-MM-DD or NULL): each speaker of each session
+ * (speakers_sql) with the session's facts (credits_sql), both read in the order of the sessions. */
 static struct credit *
 credits_of(struct request *req, long long org, const char *as_of, size_t *n, enum model_status *ms)
 {
-	struct credit *c = rows2(req, credits_sql, org, NULL, &credit_row, n, ms);
-	long long *ids = req_alloc(req, (*n + 1) * sizeof(*ids));
-	struct event_day *ev = NULL;
-	size_t n_ids = 0, n_ev = 0, kept = 0;
+	size_t n_ses = 0, n_sp = 0, j = 0;
+	struct credit *ses = rows2(req, credits_sql, org, NULL, &credit_row, &n_ses, ms), *c;
+	struct speaker *sp = NULL;
 	int until = 99999999, y, m, d;
 
 	if (as_of && sscanf(as_of, "%4d-%2d-%2d", &y, &m, &d) == 3)
 		until = y * 10000 + m * 100 + d;
-	for (size_t i = 0; *ms == MODEL_OK && i < *n; i++)
-		if (n_ids == 0 || ids[n_ids - 1] != c[i].event)
-			ids[n_ids++] = c[i].event;
 	if (*ms == MODEL_OK)
-		ev = list_rows(req, event_days_sql, id_list(req, ids, n_ids), 0, NULL, &event_day_row, &n_ev, ms);
-	for (size_t i = 0; *ms == MODEL_OK && i < *n; i++) {
-		const struct event_day *e = event_day_of(ev, n_ev, c[i].event);
-
-		c[i].colocated = e && e->colocated;
-		if (c[i].date == 0)
-			c[i].date = e ? e->day : 0;
-		if (c[i].date > 0 && c[i].date <= until)
-			c[kept++] = c[i];
+		sp = rows2(req, speakers_sql, org, NULL, &speaker_row, &n_sp, ms);
+	c = req_alloc(req, (n_sp + 1) * sizeof(*c));
+	*n = 0;
+	for (size_t i = 0; *ms == MODEL_OK && i < n_sp; i++) {
+		while (j < n_ses && ses[j].session < sp[i].session)
+			j++;
+		if (j == n_ses || ses[j].session != sp[i].session || ses[j].date == 0 || ses[j].date > until)
+			continue;
+		c[*n] = ses[j];
+		c[(*n)++].person = sp[i].person;
 	}
-	*n = kept;
 	return c;
 }
 

@@ -1,9 +1,8 @@
 /*
  * report_tally.h: the report's counts from the organization's credited appearances, read once.
- * The model's own (report.c): each pass over the appearances costs a lookup of every session
- * in the sessions table (4,500 of them for the largest organization of the generated registry,
- * a few milliseconds), so the report reads them in one statement (their events in a second,
- * small one: report.c's credits_of) and counts here.
+ * The model's own (report.c): each pass of SQL over them costs a lookup of every session (4,500
+ * of them for the largest organization of the generated registry), so the report reads them once,
+ * from schema/0013's tallies and the appearances' index (report.c's credits_of), and counts here.
  */
 #ifndef LECTERN_REPORT_TALLY_H
 #define LECTERN_REPORT_TALLY_H
