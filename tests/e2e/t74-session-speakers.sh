@@ -1,4 +1,4 @@
-# t70-session-speakers.sh: each session's speakers packed in a table kept by triggers (schema/0015)
+# t74-session-speakers.sh: each session's speakers packed in a table kept by triggers (schema/0015)
 # follow every kind of change to the appearances, people, organizations and sessions they are made
 # of, the schedule shows them, and `lectern check` finds the table drifted from its full recount.
 . "$(dirname "$0")/lib.sh"
