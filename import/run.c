@@ -41,6 +41,9 @@ struct run {
 	/* What readers of other formats add (reader.h): */
 	char			 session_zone[64];	/* the first zone a session's time was given in */
 	struct dedup		 dedup;
+	/* The rooms of the file's sessions, one a line: a dry run stores none to count. */
+	struct buf		 rooms;
+	int			 nrooms;
 };
 
 /* --- the first reading -------------------------------------------------------------- */
@@ -316,6 +319,22 @@ speakers(struct run *run, struct mapped *m, long long *people, long long *orgs)
 	return n;
 }
 
+/* Counts a room the first time a session names it (a few dozen rooms: a linear search). */
+static void
+note_room(struct run *run, const char *room)
+{
+	size_t n;
+
+	if (room == NULL || *room == '\0' || strchr(room, '\n'))
+		return;
+	n = strlen(room);
+	for (const char *p = run->rooms.data; p && *p; p = strchr(p, '\n') + 1)
+		if (strncmp(p, room, n) == 0 && p[n] == '\n')
+			return;
+	buf_appendf(&run->rooms, "%s\n", room);
+	run->nrooms++;
+}
+
 static int
 on_session(void *arg, const struct imp_session *s)
 {
@@ -352,6 +371,8 @@ on_session(void *arg, const struct imp_session *s)
 		run->r.sum->review++;
 		report_line(&run->r, "review: %s: the speakers, %s", mapped_name(&m), s->f[IMP_REVIEW].s);
 	}
+	if (rc == 0)
+		note_room(run, m.room);
 	mapped_release(&m);
 	return rc == 0 ? IMP_CONTINUE : IMP_FAIL;
 }
@@ -400,7 +421,7 @@ finish(struct run *run)
 	report_end(&run->r);	/* the closing line is kept whatever came before */
 	if (n)
 		report_line(&run->r, "cancelled: %d sessions missing from this file", n);
-	if ((sum->rooms = store_rooms(run->st, sum->event_id)) == -1)
+	if ((sum->rooms = run->st->dry ? run->nrooms : store_rooms(run->st, sum->event_id)) == -1)
 		return -1;
 	sum->run_id = store_run_id(run->st);
 	return 0;
@@ -415,6 +436,7 @@ run_release(struct run *run)
 	match_release(&run->match);
 	idmap_free(run->map.types);
 	buf_release(&run->key);
+	buf_release(&run->rooms);
 	dedup_release(&run->dedup);
 }
 

@@ -1,4 +1,5 @@
-/* undo.h: what undo.c shares with gov_undo.c, which undoes the governance import's changes. */
+/* undo.h: the steps of an undo (undo_step.c), which undo.c and gov_undo.c (the governance import's
+ * changes) build on, and gov_undo.c's entry points, which undo.c calls. */
 #ifndef LECTERN_IMPORT_UNDO_H
 #define LECTERN_IMPORT_UNDO_H
 #include "core/buf.h"

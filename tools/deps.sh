@@ -29,8 +29,9 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-# Browser tests drive Debian's chromium with playwright-core (no browser download).
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
+# Browser tests drive Debian's chromium with playwright-core (no browser download) and check
+# every page with axe-core.
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
 	echo "deps: npm ci in tests/browser"
 	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi

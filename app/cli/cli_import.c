@@ -9,7 +9,7 @@
 #include "core/params.h"
 #include "import/fetch.h"
 #include "import/import.h"
-#include "model/db.h"
+#include "model/handle.h"
 #include "model/import_runs.h"
 
 static const char usage[] =
@@ -105,6 +105,7 @@ print_spools(FILE *spool[2], const char *file)
 		while ((n = fread(chunk, 1, sizeof(chunk), spool[0])) > 0)
 			fwrite(chunk, 1, n, stdout);
 	}
+	fflush(stdout);	/* the changes before the warnings, in a terminal too */
 	rewind(spool[1]);
 	for (int line; fscanf(spool[1], "%d\t", &line) == 1;) {
 		if (line > 0)
@@ -156,7 +157,7 @@ print_governance(const char *file, const struct import_summary *sum, int dry)
  * and the warnings are spooled to temporary files (memory stays flat however large the
  * schedule) and printed only when the import succeeds: a failed one changed nothing. */
 static int
-import_one(sqlite3 *db, const char *file, struct import_options *opt, const struct fetch_options *fo,
+import_one(struct sqlite3 *db, const char *file, struct import_options *opt, const struct fetch_options *fo,
     int quiet)
 {
 	struct import_summary sum;
@@ -204,7 +205,7 @@ out:
 }
 
 static int
-undo(sqlite3 *db, long run)
+undo(struct sqlite3 *db, long run)
 {
 	struct buf err = BUF_INIT, kept = BUF_INIT;
 	int rc = import_undo(db, run, NULL, &kept, &err);
@@ -237,7 +238,7 @@ cmd_import(int argc, char *argv[])
 	const char *path = NULL;
 	int c, quiet = 0, list = 0, rc;
 	long run = 0;
-	sqlite3 *db;
+	struct sqlite3 *db;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {

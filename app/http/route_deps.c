@@ -23,7 +23,7 @@ static const struct {
 	{ "/sessions/{id}", D_SESSIONS | D_EVENTS | D_PEOPLE | D_ORGS },
 	{ "/bodies", D_BODIES },
 	{ "/bodies/{slug}", D_BODIES | D_PEOPLE | D_ORGS },
-	{ "/search", D_SESSIONS | D_PEOPLE | D_ORGS | D_EVENTS },
+	{ "/search", D_SESSIONS | D_PEOPLE | D_ORGS | D_EVENTS | D_BODIES | D_PROJECTS },
 	{ "/export/speakers.csv", D_ORGS | D_PEOPLE | D_AFFIL | D_EVENTS | D_SESSIONS | D_BODIES },
 	{ "/export/speakers.json", D_ORGS | D_PEOPLE | D_AFFIL | D_EVENTS | D_SESSIONS | D_BODIES },
 	{ "/events/{slug}/schedule.xml", D_EVENTS | D_SESSIONS | D_PEOPLE | D_ORGS | D_IMPORTS },

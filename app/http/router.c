@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "auth/auth.h"
+#include "core/html.h"
 #include "core/config.h"
 #include "http/freshness.h"
 #include "http/page_cache.h"
@@ -218,6 +219,44 @@ literal_json(struct request *req)
 	return 0;
 }
 
+/*
+ * A GET that named nothing as written but names a page once written as the site writes its
+ * addresses (/orgs/Spotify, /orgs/spotify/: lower case, no slash at the end) is sent there
+ * for good (301), its query kept. 1 when it was.
+ */
+static int
+canonical_redirect(struct request *req)
+{
+	struct buf to = BUF_INIT;
+	char *path = req_strdup(req, req->path);
+	size_t n = strlen(path);
+	int changed = 0;
+
+	if (req->method != HTTP_GET && req->method != HTTP_HEAD)
+		return 0;
+	for (; n > 1 && path[n - 1] == '/'; changed = 1)
+		path[--n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (path[i] >= 'A' && path[i] <= 'Z')
+			path[i] = (char)(path[i] - 'A' + 'a'), changed = 1;
+	if (!changed || !router_has(HTTP_GET, path))
+		return 0;
+	buf_puts(&to, path);
+	if (req->want_json)
+		buf_puts(&to, ".json");
+	for (const struct param *q = req->query; q; q = q->next) {
+		buf_putc(&to, q == req->query ? '?' : '&');
+		url_component(&to, q->name);
+		buf_putc(&to, '=');
+		url_component(&to, q->value);
+	}
+	changed = redirect_target_valid(to.data);
+	if (changed)
+		resp_header(req, "Location", req_strndup(req, to.data, to.len));
+	buf_release(&to);
+	return changed;
+}
+
 enum router_next
 router_dispatch(struct request *req)
 {
@@ -234,6 +273,10 @@ router_dispatch(struct request *req)
 	req->route_exists = router_has;
 	if ((status = prepare(req, &found)) != 0) {
 		req->status = status;
+		if ((status == 404 || status == 400) && canonical_redirect(req)) {
+			req->status = 301;
+			req->error_detail = NULL;
+		}
 		complete(req);
 		return ROUTER_DONE;
 	}

@@ -57,6 +57,7 @@ static const struct param_rule p_event[] = {
 	{ "slug", P_SLUG, PF_PATH, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
 	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "view", P_ENUM, PF_QUERY, 0, 0, "list|grid" },
 	END
 };
 static const struct param_rule p_session[] = {
@@ -65,6 +66,7 @@ static const struct param_rule p_session[] = {
 };
 static const struct param_rule p_search[] = {
 	{ "q", P_LINE, PF_QUERY, 0, 200, 0 },
+	{ "kind", P_ENUM, PF_QUERY, 0, 0, "session|person|organization|event|body|project" },
 	{ "page", P_INT, PF_QUERY, 1, 1000, 0 },
 	END
 };
@@ -109,19 +111,22 @@ static const struct param_rule p_user_update[] = {
 #define FIELD(n)	{ n, P_TEXT, PF_FORM, 0, 20000, 0 }
 #define SPEAKER(i)	{ "s" #i "_person", P_LINE, PF_FORM, 0, 200, 0 }, \
 			{ "s" #i "_org", P_LINE, PF_FORM, 0, 200, 0 }, \
-			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }
+			{ "s" #i "_role", P_ENUM, PF_FORM, 0, 0, VOCAB_SET(TERMS_APPEARANCE_ROLE) }, \
+			{ "s" #i "_new", P_ENUM, PF_FORM, 0, 0, "1" }, \
+			{ "s" #i "_distinct", P_ENUM, PF_FORM, 0, 0, "1" }
 #define RECORD_FIELDS \
 	FIELD("name"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
 	FIELD("tier"), FIELD("notes"), FIELD("email"), FIELD("github"), FIELD("bio"), FIELD("person"), \
 	FIELD("org"), FIELD("title"), FIELD("since"), FIELD("until"), FIELD("series"), FIELD("parent"), \
 	FIELD("city"), FIELD("country"), FIELD("starts_on"), FIELD("ends_on"), FIELD("time_zone"), \
 	FIELD("url"), FIELD("event"), FIELD("subtitle"), FIELD("track"), FIELD("room"), \
-	FIELD("starts_at"), FIELD("duration_min"), FIELD("abstract"), FIELD("video_url"), \
+	FIELD("starts_at"), FIELD("starts_at_date"), FIELD("starts_at_time"), FIELD("duration_min"), FIELD("abstract"), FIELD("video_url"), \
 	FIELD("status"), FIELD("description"), FIELD("role"), FIELD("seat_type"), FIELD("body"), \
 	FIELD("maturity"), FIELD("accepted_on"), FIELD("incubating_on"), FIELD("graduated_on"), \
 	FIELD("intro"), FIELD("quotes"), FIELD("round_talks"), \
 	SPEAKER(1), SPEAKER(2), SPEAKER(3), SPEAKER(4), SPEAKER(5), SPEAKER(6), SPEAKER(7), \
 	SPEAKER(8), SPEAKER(9), SPEAKER(10), \
+	{ "distinct", P_ENUM, PF_FORM, 0, 0, "1" }, \
 	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }
 static const struct param_rule p_record_new[] = {
 	RECORD_FIELDS,

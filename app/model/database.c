@@ -117,6 +117,14 @@ problem(struct report *r, const char *fmt, ...)
 	r->problems++;
 }
 
+/* The two checks of table t's index t_fts (schema/0011_search_more.sql on): its structure, and
+ * every row indexed exactly once. */
+#define INDEX_CHECKS(t) \
+	{ t ": the index's structure", "INSERT INTO " t "_fts(" t "_fts) VALUES ('integrity-check')", 1 }, \
+	{ t " not indexed, or indexed but gone", "SELECT (SELECT count(*) FROM " t " WHERE id NOT IN" \
+	  " (SELECT id FROM " t "_fts_docsize)) + (SELECT count(*) FROM " t "_fts_docsize WHERE id NOT IN" \
+	  " (SELECT id FROM " t "))", 0 }
+
 /* The full-text indexes: FTS5's own structure check, every record indexed exactly once (an
  * index of external content cannot say so itself), and no import's deferral left behind
  * (schema/0005_import_speed.sql). */
@@ -138,6 +146,7 @@ check_search(sqlite3 *db, struct report *r)
 		{ "organizations not indexed, or indexed but gone", "SELECT (SELECT count(*) FROM organizations WHERE id"
 		  " NOT IN (SELECT id FROM organizations_fts_docsize)) + (SELECT count(*) FROM organizations_fts_docsize"
 		  " WHERE id NOT IN (SELECT id FROM organizations))", 0 },
+		INDEX_CHECKS("events"), INDEX_CHECKS("bodies"), INDEX_CHECKS("projects"),
 		{ "an import's deferred indexing left behind", "SELECT count(*) FROM fts_deferred", 0 },
 	};
 	int readonly = sqlite3_db_readonly(db, "main") == 1;

@@ -252,39 +252,13 @@ db_thread(void)
 	return thread_db;
 }
 
-int
-db_open_migrated(const char *path, int create, sqlite3 **out)
+void
+db_thread_adopt(sqlite3 *db)
 {
-	struct stat st;
-	sqlite3 *db;
-
-	if ((db = db_open(path, create)) == NULL)
-		return -1;
-	/* Created 0600 since main's umask; one made before may still let others read the
-	 * password hashes, emails and notes. */
-	if (stat(path, &st) == 0 && (st.st_mode & 077))
-		log_info("%s can be read by others (mode %03o): chmod 600 it, and its -wal and -shm files",
-		    path, (unsigned)(st.st_mode & 0777));
-	if (db_migrate(db, 0) == -1) {
-		db_close(db);
-		return -1;
-	}
-	*out = db;
-	return 0;
-}
-
-int
-db_thread_open(const char *path, int create)
-{
-	sqlite3 *db;
-
 	db_thread_close();
-	if (db_open_migrated(path, create, &db) == -1)
-		return -1;
 	/* As db_thread does: the cache's destructor closes it when the thread ends. */
 	thread_db = db;
 	cache_of(db);
-	return 0;
 }
 
 int

@@ -17,6 +17,7 @@
 
 #include "core/buf.h"
 #include "core/request.h"
+#include "model/handle.h"
 #include "model/model.h"
 
 #define DB_BUSY_MS	5000
@@ -27,16 +28,13 @@
 /* Opens (creating it, and the directories above it, if asked) and configures a connection;
  * NULL with a message on error. */
 sqlite3		*db_open(const char *path, int create);
-void		 db_close(sqlite3 *);
-/* This thread's connection to config.db_path, opened on first use; NULL if unusable. */
-sqlite3		*db_thread(void);
 /* Closes this thread's connection (the main thread of a command-line run). */
 void		 db_thread_close(void);
-/* Makes path (created if asked, then migrated) this thread's connection; 0 or -1 (logged). */
+/* Makes path (created if asked, then migrated) this thread's connection; 0 or -1 (logged).
+ * (migrate.c, like db_open_migrated: db.c opens connections, migrate.c brings them up to date.) */
 int		 db_thread_open(const char *path, int create);
-/* Opens and migrates path as a connection of the caller's own; 0, or -1 (logged).
- * (cli_import.c's cli_open_db until the importer's split gives it the model's calls.) */
-int		 db_open_migrated(const char *path, int create, sqlite3 **out);
+/* Makes db this thread's connection, closed when the thread ends (the one before, now). */
+void		 db_thread_adopt(sqlite3 *db);
 /*
  * The connections of streamed exports: a pool of db_pool_size() (twice the worker
  * threads), opened on first use and kept, so that a stream costs no descriptors and no

@@ -7,6 +7,7 @@
 #include "model/audit.h"
 #include "model/db.h"
 #include "model/editor.h"
+#include "model/lookalike.h"
 
 static void
 add_error(struct request *req, struct field_error **list, const char *name, const char *msg)
@@ -59,8 +60,8 @@ check_field(struct request *req, const struct field *f, const char *v, long long
 	if (ms == MODEL_OK && (f->flags & FIELD_TIMESTAMP) && (valid = timestamp_valid(v)) != 1) {
 		if (valid == -1)
 			return MODEL_UNAVAILABLE;
-		add_error(req, errors, f->name, "must be a local time with its UTC offset, "
-		    "like 2019-05-22T09:40:00+02:00");
+		add_error(req, errors, f->name, f->widget == W_WHEN ? "needs both a date and a time of day" :
+		    "must be a local time with its UTC offset, like 2019-05-22T09:40:00+02:00");
 	}
 	return ms;
 }
@@ -213,6 +214,41 @@ static const char clear_sql[] = "DELETE FROM appearances WHERE session_id = ?1";
 static const char speaker_sql[] =
 	"INSERT INTO appearances(session_id, person_id, org_id, role, position) VALUES (?1, ?2, ?3, ?4, ?5)";
 
+/*
+ * The person of speaker row i: the one typed (slug or exact name), or, with s<i>_new ticked,
+ * a new person of that name, unless someone of a name like it is in Lectern already and
+ * s<i>_distinct does not say that this is someone else.
+ */
+static enum model_status
+speaker_person(sqlite3 *db, struct save *s, int i, const char *person, long long *pid)
+{
+	struct lookalike like[LOOKALIKES_MAX];
+	const char *fresh = req_arg(s->req, req_printf(s->req, "s%d_new", i));
+	const char *distinct = req_arg(s->req, req_printf(s->req, "s%d_distinct", i));
+	enum model_status ms;
+	size_t n = 0;
+
+	if (fresh == NULL || strcmp(fresh, "1") != 0) {
+		if (record_resolve("person", person, pid) == MODEL_OK)
+			return MODEL_OK;
+		*s->why = req_printf(s->req, "Speaker %d: no single person is called \xe2\x80\x9c%s\xe2\x80\x9d; "
+		    "tick \xe2\x80\x9cNew\xe2\x80\x9d to add them", i, person);
+		return MODEL_CONFLICT;
+	}
+	if ((distinct == NULL || strcmp(distinct, "1") != 0) &&
+	    (ms = person_lookalikes(s->req, person, NULL, like, &n)) != MODEL_OK)
+		return ms;
+	if (n > 0) {
+		*s->why = req_printf(s->req, "Speaker %d: \xe2\x80\x9c%s\xe2\x80\x9d may be %s (%s), already in "
+		    "Lectern; name them by that slug, or tick \xe2\x80\x9cSomeone else\xe2\x80\x9d", i, person,
+		    like[0].name, like[0].slug);
+		return MODEL_CONFLICT;
+	}
+	if ((ms = person_insert(db, s->req, person, pid)) != MODEL_OK)
+		*s->why = req_printf(s->req, "Speaker %d: the new person could not be saved", i);
+	return ms;
+}
+
 /* Speaker row i of the form (s<i>_person, s<i>_org, s<i>_role) as the next appearance. */
 static enum model_status
 save_speaker(sqlite3 *db, struct save *s, int i, int position)
@@ -221,6 +257,7 @@ save_speaker(sqlite3 *db, struct save *s, int i, int position)
 	const char *person, *org, *role;
 	long long pid, oid = 0;
 	sqlite3_stmt *st;
+	enum model_status ms;
 	int rc;
 
 	snprintf(name, sizeof(name), "s%d_person", i);
@@ -229,14 +266,12 @@ save_speaker(sqlite3 *db, struct save *s, int i, int position)
 	org = req_arg(s->req, name);
 	snprintf(name, sizeof(name), "s%d_role", i);
 	role = req_arg(s->req, name);
-	if (record_resolve("person", person, &pid) != MODEL_OK) {
-		*s->why = req_printf(s->req, "Speaker %d: no single person is called \xe2\x80\x9c%s\xe2\x80\x9d.", i, person);
-		return MODEL_CONFLICT;
-	}
 	if (org && *org && record_resolve("organization", org, &oid) != MODEL_OK) {
-		*s->why = req_printf(s->req, "Speaker %d: no single organization is called \xe2\x80\x9c%s\xe2\x80\x9d.", i, org);
+		*s->why = req_printf(s->req, "Speaker %d: no single organization is called \xe2\x80\x9c%s\xe2\x80\x9d", i, org);
 		return MODEL_CONFLICT;
 	}
+	if ((ms = speaker_person(db, s, i, person, &pid)) != MODEL_OK)
+		return ms;
 	if ((st = db_stmt(db, speaker_sql)) == NULL)
 		return save_failed(s, db, 0);
 	sqlite3_bind_int64(st, 1, s->saved);
@@ -248,7 +283,7 @@ save_speaker(sqlite3 *db, struct save *s, int i, int position)
 	if ((rc = sqlite3_step(st)) == SQLITE_DONE)
 		return db_done(st, rc, "speaker");
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
-		*s->why = req_printf(s->req, "Speaker %d is listed twice.", i);
+		*s->why = req_printf(s->req, "Speaker %d is listed twice", i);
 	else
 		*s->why = req_strdup(s->req, sqlite3_errmsg(db));
 	return db_done(st, rc, "speaker");

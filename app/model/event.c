@@ -5,6 +5,7 @@
 #include "model/db.h"
 #include "model/event.h"
 #include "model/listing.h"
+#include "model/record.h"
 
 /* The page's main events and their co-located ones, each right after its main event; the
  * window gives a co-located event's place among its siblings as they were recorded. */
@@ -83,10 +84,15 @@ static const struct column colocated_cols[] = {
 static const struct row_type colocated_row = ROW_TYPE(struct event_item, colocated_cols, NULL,
     "co-located events");
 
-/* By time and room; schedule() puts them in order by local day, room and time too. */
+/* By time and room; schedule() puts them in order by local day, time and room too. The end
+ * is the local start and the duration: the wall clock of the day (a change of summer time
+ * during a session is not counted). */
+#define SESSION_END(fmt) "CASE WHEN s.duration_min > 0 THEN strftime(" fmt ", substr(s.starts_at, 1, 16)," \
+	" '+' || s.duration_min || ' minutes') END"
 static const char sessions_sql[] =
 	"SELECT " SESSION_ITEM_COLS ", s.track, s.room, s.starts_at, substr(s.starts_at, 12, 5),"
-	" s.duration_min, s.starts_utc"
+	" s.duration_min, s.starts_utc, " SESSION_END("'%H:%M'") ","
+	" " SESSION_END("'%Y-%m-%dT%H:%M'") " || substr(s.starts_at, 17)"
 	" FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.event_id = ?1"
 	" AND (?2 IS NULL OR s.kind = ?2) AND (?3 IS NULL OR s.track = ?3)"
 	" ORDER BY s.starts_utc, s.room, s.id";
@@ -100,7 +106,7 @@ speakers(struct request *req, sqlite3_stmt *st, void *row)
 #define S(type, field)	COL(type, struct schedule_item, field)
 static const struct column session_cols[] = {
 	SESSION_ITEM_COLUMNS(struct schedule_item, session.), S(TEXT, track), S(TEXT, room), S(TEXT, starts_at),
-	S(TEXT, time), S(LONG, duration_min), S(TEXT, starts_utc),
+	S(TEXT, time), S(LONG, duration_min), S(TEXT, starts_utc), S(TEXT, end_time), S(TEXT, ends_at),
 };
 static const struct row_type session_row = ROW_TYPE(struct schedule_item, session_cols, speakers, "schedule");
 
@@ -113,16 +119,19 @@ text_cmp(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-/* By local day, room, start and id: ORDER BY date, room, starts_utc, id (a second sort in C,
- * cheaper than a window in the query). */
+/* By local day, start (none last), room and id: a second sort in C, cheaper than a window in
+ * the query. */
 static int
 by_day(const void *x, const void *y)
 {
 	const struct schedule_item *a = x, *b = y;
 	int c;
 
-	if ((c = text_cmp(a->session.date, b->session.date)) != 0 || (c = text_cmp(a->room, b->room)) != 0 ||
-	    (c = text_cmp(a->starts_utc, b->starts_utc)) != 0)
+	if ((c = text_cmp(a->session.date, b->session.date)) != 0)
+		return c;
+	if ((a->starts_utc == NULL) != (b->starts_utc == NULL))
+		return a->starts_utc == NULL ? 1 : -1;
+	if ((c = text_cmp(a->starts_utc, b->starts_utc)) != 0 || (c = text_cmp(a->room, b->room)) != 0)
 		return c;
 	return a->session.id < b->session.id ? -1 : a->session.id > b->session.id;
 }
@@ -173,5 +182,31 @@ event_tracks(struct request *req, long long event, struct event_track **tracks, 
 	enum model_status ms;
 
 	*tracks = db_rows_of(req, tracks_sql, event, 0, 0, &track_row, n, &ms);
+	return ms;
+}
+
+static const char zone_of_event_sql[] = "SELECT time_zone FROM events WHERE id = ?1";
+static const char zone_of_session_sql[] =
+	"SELECT e.time_zone FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.id = ?1";
+
+enum model_status
+event_zone(struct request *req, const char *event, long long session, const char **zone)
+{
+	sqlite3_stmt *st;
+	enum model_status ms;
+	long long id = session;
+
+	*zone = NULL;
+	if (event && *event && (ms = record_resolve("event", event, &id)) != MODEL_OK)
+		return ms;
+	if (id <= 0)
+		return MODEL_NOT_FOUND;
+	if ((ms = db_query(event && *event ? zone_of_event_sql : zone_of_session_sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_int64(st, 1, id);
+	if ((ms = db_row(st, "time zone")) == MODEL_OK) {
+		*zone = db_col(req, st, 0);
+		sqlite3_reset(st);
+	}
 	return ms;
 }

@@ -30,6 +30,8 @@ struct schedule_item {
 	const char		*time;		/* "09:40", or NULL */
 	long long		 duration_min;	/* 0: not known */
 	const char		*starts_utc;	/* for the order by day */
+	const char		*end_time;	/* local "09:55" (start and duration), or NULL */
+	const char		*ends_at;	/* the same with its date and UTC offset, or NULL */
 };
 
 /* What the schedule shows: a kind and a track (NULL for all). */
@@ -44,7 +46,8 @@ struct event_page {
 	const char		*parent, *parent_slug;	/* the main event of a co-located one, or NULL */
 	struct event_item	*colocated, **recorded;	/* as in event_item */
 	size_t			 n_colocated;
-	/* The sessions by time and room; by_day: the same by local day, room and time. */
+	/* The sessions by time and room; by_day: the same by local day, time and room (a
+	 * session without a time last in its day). */
 	struct schedule_item	*sessions, **by_day;
 	size_t			 n_sessions;
 };
@@ -59,5 +62,9 @@ struct event_track {
 
 /* The event's tracks, by name (the schedule's filter). */
 enum model_status	event_tracks(struct request *, long long event, struct event_track **, size_t *n);
+
+/* The time zone of the event typed in a form (slug or exact name), or else of session's
+ * event (an edit form's): MODEL_OK with *zone, MODEL_NOT_FOUND, or a failure. */
+enum model_status	event_zone(struct request *, const char *event, long long session, const char **zone);
 
 #endif

@@ -28,6 +28,7 @@ static const struct {
 	{ "people_fts", DK_PEOPLE, 1 },
 	{ "people", DK_PEOPLE, 0 },
 	{ "affiliations", DK_AFFILIATIONS, 0 },
+	{ "events_fts", DK_EVENTS, 1 },
 	{ "events", DK_EVENTS, 0 },
 	{ "sessions_fts", DK_SESSIONS, 1 },
 	{ "sessions", DK_SESSIONS, 0 },
@@ -35,9 +36,18 @@ static const struct {
 	{ "session_credits", DK_SESSIONS, 0 },	/* kept from sessions, appearances, events (0013) */
 	{ "org_speakers", DK_SESSIONS, 0 },
 	{ "session_speakers", DK_SESSIONS, 0 },	/* and from people, organizations (0015) */
+	{ "bodies_fts", DK_BODIES, 1 },
 	{ "bodies", DK_BODIES, 0 },
 	{ "roles", DK_BODIES, 0 },
+	{ "projects_fts", DK_PROJECTS, 1 },
 	{ "projects", DK_PROJECTS, 0 },
+	/* Search's spelling lists (0011): fts5vocab views of each kind's index. */
+	{ "search_vocab_sessions", DK_SESSIONS, 0 },
+	{ "search_vocab_people", DK_PEOPLE, 0 },
+	{ "search_vocab_orgs", DK_ORGANIZATIONS, 0 },
+	{ "search_vocab_events", DK_EVENTS, 0 },
+	{ "search_vocab_bodies", DK_BODIES, 0 },
+	{ "search_vocab_projects", DK_PROJECTS, 0 },
 	{ "users", DK_ACCOUNTS, 0 },
 	{ "import_runs", DK_IMPORTS, 0 },
 	{ "source_keys", DK_IMPORTS, 0 },

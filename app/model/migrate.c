@@ -1,5 +1,6 @@
 /* migrate.c: applies the numbered SQL files of schema/, each in its own transaction. */
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "model/db.h"
 #include "core/embed.h"
@@ -68,5 +69,37 @@ db_migrate(sqlite3 *db, int verbose)
 		if (verbose)
 			log_info("applied migration %s", schema_files[i].name);
 	}
+	return 0;
+}
+
+int
+db_open_migrated(const char *path, int create, sqlite3 **out)
+{
+	struct stat st;
+	sqlite3 *db;
+
+	if ((db = db_open(path, create)) == NULL)
+		return -1;
+	/* Created 0600 since main's umask; one made before may still let others read the
+	 * password hashes, emails and notes. */
+	if (stat(path, &st) == 0 && (st.st_mode & 077))
+		log_info("%s can be read by others (mode %03o): chmod 600 it, and its -wal and -shm files",
+		    path, (unsigned)(st.st_mode & 0777));
+	if (db_migrate(db, 0) == -1) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
+db_thread_open(const char *path, int create)
+{
+	sqlite3 *db;
+
+	if (db_open_migrated(path, create, &db) == -1)
+		return -1;
+	db_thread_adopt(db);
 	return 0;
 }

@@ -10,24 +10,24 @@
 #include "model/record.h"
 
 /* One macro per kind of field: its widget and the rule its value must follow. */
-#define F_TEXT(n, l, req, hint)	{ n, l, W_TEXT, NULL, NULL, req, hint, P_LINE, 0, 500, NULL, 0 }
-#define F_URL(n, l)		{ n, l, W_TEXT, NULL, NULL, 0, NULL, P_URL, 0, 500, NULL, 0 }
-#define F_AREA(n, l)		{ n, l, W_TEXTAREA, NULL, NULL, 0, NULL, P_TEXT, 0, 20000, NULL, 0 }
-#define F_DATE(n, l, req, hint)	{ n, l, W_DATE, NULL, NULL, req, hint, P_DATE, 0, 500, NULL, 0 }
-#define F_NUMBER(n, l)		{ n, l, W_NUMBER, NULL, NULL, 0, NULL, P_INT, 1, 100000, NULL, 0 }
-#define F_CHECK(n, l)		{ n, l, W_CHECK, NULL, NULL, 0, NULL, P_ENUM, 0, 500, "0|1", 0 }
-#define F_REF(n, l, kind, req, hint) { n, l, W_REF, NULL, kind, req, hint, P_LINE, 0, 200, NULL, 0 }
+#define F_TEXT(n, l, req, hint)	{ n, l, W_TEXT, NULL, NULL, req, hint, P_LINE, 0, 500, NULL, 0, NULL }
+#define F_URL(n, l)		{ n, l, W_TEXT, NULL, NULL, 0, NULL, P_URL, 0, 500, NULL, 0, NULL }
+#define F_AREA(n, l)		{ n, l, W_TEXTAREA, NULL, NULL, 0, NULL, P_TEXT, 0, 20000, NULL, 0, NULL }
+#define F_DATE(n, l, req, hint)	{ n, l, W_DATE, NULL, NULL, req, hint, P_DATE, 0, 500, NULL, 0, NULL }
+#define F_NUMBER(n, l)		{ n, l, W_NUMBER, NULL, NULL, 0, NULL, P_INT, 1, 100000, NULL, 0, NULL }
+#define F_CHECK(n, l)		{ n, l, W_CHECK, NULL, NULL, 0, NULL, P_ENUM, 0, 500, "0|1", 0, NULL }
+#define F_REF(n, l, kind, req, hint) { n, l, W_REF, NULL, kind, req, hint, P_LINE, 0, 200, NULL, 0, NULL }
 /* A select of a vocabulary (core/vocab.h): required, or with "None" first. */
 #define F_SELECT(n, l, TERMS)	{ n, l, W_SELECT, VOCAB_OPTIONS(TERMS), NULL, 1, NULL, P_ENUM, 0, 500, \
-				  VOCAB_SET(TERMS), 0 }
+				  VOCAB_SET(TERMS), 0, NULL }
 #define F_SELECT_OPT(n, l, TERMS, hint) { n, l, W_SELECT, VOCAB_OPTIONS_OR_NONE(TERMS), NULL, 0, hint, \
-				  P_ENUM, 0, 500, VOCAB_SET(TERMS), 0 }
-#define F_END			{ NULL, NULL, 0, NULL, NULL, 0, NULL, 0, 0, 0, NULL, 0 }
+				  P_ENUM, 0, 500, VOCAB_SET(TERMS), 0, NULL }
+#define F_END			{ NULL, NULL, 0, NULL, NULL, 0, NULL, 0, 0, 0, NULL, 0, NULL }
 
 static const struct field org_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
 	F_SELECT("kind", "Kind", TERMS_ORG_KIND),
-	{ "website", "Website", W_TEXT, NULL, NULL, 0, "https://\xe2\x80\xa6", P_URL, 0, 500, NULL, 0 },
+	{ "website", "Website", W_TEXT, NULL, NULL, 0, "https://\xe2\x80\xa6", P_URL, 0, 500, NULL, 0, NULL },
 	F_CHECK("eu_member", "End User Community member"),
 	F_DATE("member_since", "Member since", 0, NULL),
 	F_SELECT_OPT("tier", "Membership tier", TERMS_TIER, NULL),
@@ -37,9 +37,9 @@ static const struct field org_fields[] = {
 
 static const struct field person_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
-	{ "email", "Email (private)", W_TEXT, NULL, NULL, 0, NULL, P_EMAIL, 0, 500, NULL, 0 },
+	{ "email", "Email (private)", W_TEXT, NULL, NULL, 0, NULL, P_EMAIL, 0, 500, NULL, 0, NULL },
 	/* GitHub's own limits: letters, digits and dashes, 39 at most. */
-	{ "github", "GitHub handle", W_TEXT, NULL, NULL, 0, NULL, P_TOKEN, 0, 39, NULL, 0 },
+	{ "github", "GitHub handle", W_TEXT, NULL, NULL, 0, NULL, P_TOKEN, 0, 39, NULL, 0, NULL },
 	F_AREA("bio", "Bio"),
 	F_AREA("notes", "Notes (private)"),
 	F_END
@@ -72,11 +72,12 @@ static const struct field session_fields[] = {
 	F_REF("event", "Event", "event", 1, "slug of the event"),
 	F_TEXT("title", "Title", 1, NULL),
 	F_TEXT("subtitle", "Subtitle", 0, NULL),
-	F_SELECT("kind", "Kind", TERMS_SESSION_KIND),
+	/* Most sessions are talks; a keynote is the exception staff choose. */
+	{ "kind", "Kind", W_SELECT, VOCAB_OPTIONS(TERMS_SESSION_KIND), NULL, 1, NULL, P_ENUM, 0, 500,
+	  VOCAB_SET(TERMS_SESSION_KIND), 0, "talk" },
 	F_TEXT("track", "Track", 0, NULL),
 	F_TEXT("room", "Room", 0, NULL),
-	{ "starts_at", "Starts", W_TEXT, NULL, NULL, 0, "2019-05-22T09:40:00+02:00 (local time and UTC offset)",
-	  P_LINE, 0, 25, NULL, FIELD_TIMESTAMP },
+	{ "starts_at", "Starts", W_WHEN, NULL, NULL, 0, NULL, P_LINE, 0, 25, NULL, FIELD_TIMESTAMP, NULL },
 	F_NUMBER("duration_min", "Minutes"),
 	F_AREA("abstract", "Abstract"),
 	F_URL("url", "Session page"),
@@ -122,9 +123,9 @@ static const struct field project_fields[] = {
 static const struct field report_fields[] = {
 	F_REF("org", "Organization", "organization", 1, "slug or exact name"),
 	{ "intro", "Introduction", W_TEXTAREA, NULL, NULL, 0, "shown above the numbers; a blank line between "
-	  "paragraphs", P_TEXT, 0, 4000, NULL, 0 },
+	  "paragraphs", P_TEXT, 0, 4000, NULL, 0, NULL },
 	{ "quotes", "Quotes", W_TEXTAREA, NULL, NULL, 0, "one per paragraph, with who said it",
-	  P_TEXT, 0, 8000, NULL, 0 },
+	  P_TEXT, 0, 8000, NULL, 0, NULL },
 	F_CHECK("round_talks", "Talks rounded down (15+)"),
 	F_END
 };

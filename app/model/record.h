@@ -17,6 +17,8 @@ enum widget {
 	W_SELECT,	/* options: "value=Label|value=Label" */
 	W_CHECK,	/* 0 or 1 */
 	W_REF,		/* another record, typed as its slug or exact name (id for sessions) */
+	W_WHEN,		/* a local time (FIELD_TIMESTAMP) typed as a date and a time of day in the
+			 * zone of the record's event: NAME_date, NAME_time (pages/edit_when.c) */
 	W__MAX
 };
 
@@ -35,6 +37,7 @@ struct field {
 	long long	 min, max;	/* P_INT: the range; text: the longest, in bytes */
 	const char	*set;		/* P_ENUM: "a|b" */
 	unsigned	 flags;		/* FIELD_TIMESTAMP */
+	const char	*initial;	/* a new record's form starts with it; NULL: empty */
 };
 
 #define RECORD_SPEAKERS	0x01	/* has speakers (a session): in its form, its saves and its snapshots */

@@ -6,13 +6,14 @@
 
 static const char session_sql[] =
 	"SELECT s.id, s.title, s.subtitle, s.kind, s.status, s.track, s.room, s.starts_at, s.duration_min,"
-	" s.abstract, s.url, s.video_url, e.name, e.slug, e.time_zone"
+	" CASE WHEN s.duration_min > 0 THEN strftime('%H:%M', substr(s.starts_at, 1, 16),"
+	" '+' || s.duration_min || ' minutes') END, s.abstract, s.url, s.video_url, e.name, e.slug, e.time_zone"
 	" FROM sessions s JOIN events e ON e.id = s.event_id WHERE s.id = ?1";
 
 #define P(type, field)	COL(type, struct session_page, field)
 static const struct column session_cols[] = {
 	P(LONG, id), P(TEXT, title), P(TEXT, subtitle), P(TEXT, kind), P(TEXT, status), P(TEXT, track),
-	P(TEXT, room), P(TEXT, starts_at), P(LONG, duration_min), P(TEXT, abstract), P(TEXT, url),
+	P(TEXT, room), P(TEXT, starts_at), P(LONG, duration_min), P(TEXT, end_time), P(TEXT, abstract), P(TEXT, url),
 	P(TEXT, video_url), P(TEXT, event_name), P(TEXT, event_slug), P(TEXT, event_time_zone),
 };
 static const struct row_type session_row = ROW_TYPE(struct session_page, session_cols, NULL, "session");

@@ -28,6 +28,7 @@ struct session_page {
 	const char	*title, *subtitle, *kind, *status, *track, *room;
 	const char	*starts_at;	/* local time with its UTC offset, or NULL */
 	long long	 duration_min;	/* 0: not known */
+	const char	*end_time;	/* local "09:55" from the start and duration, or NULL */
 	const char	*abstract, *url, *video_url;
 	const char	*event_name, *event_slug, *event_time_zone;
 	struct speaker	*speakers;

@@ -143,7 +143,7 @@ layout_begin(struct request *req, const char *title, const struct crumb *crumbs)
 	nav_item(req, "/bodies", "Bodies");
 	html_lit(b, "</ul></nav><form class=\"search\" role=\"search\" aria-label=\"Site\" action=\"/search\" method=\"get\">"
 	    "<label for=\"site-q\" class=\"vh\">Search</label>"
-	    "<input id=\"site-q\" type=\"search\" name=\"q\" placeholder=\"Search talks, people, organizations\">"
+	    "<input id=\"site-q\" type=\"search\" name=\"q\" placeholder=\"Search talks, people, organizations, events\">"
 	    "<button type=\"submit\">Search</button></form>");
 	account_nav(req);
 	html_lit(b, "</header>\n<main id=\"main\">");

@@ -7,6 +7,7 @@
 #include "core/html.h"
 #include "core/vocab.h"
 #include "model/editor.h"
+#include "pages/edit_assist.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
@@ -93,6 +94,10 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 {
 	struct buf *b = &req->out;
 
+	if (f->widget == W_WHEN) {
+		when_field(req, f, value, error);
+		return;
+	}
 	html_lit(b, "<div class=\"field\"><label for=\"f-");
 	html_attr(b, f->name);
 	html_lit(b, "\">");
@@ -119,13 +124,7 @@ field_out(struct request *req, const struct field *f, const char *value, const c
 	html_lit(b, "\">");
 	html_text(b, f->hint);
 	html_lit(b, "</span>");
-	if (error) {
-		html_lit(b, "<span class=\"msg\" role=\"alert\">");
-		html_text(b, f->label);
-		html_lit(b, " ");
-		html_text(b, error);
-		html_lit(b, ".</span>");
-	}
+	field_message(b, f, error);
 	html_lit(b, "</div>");
 }
 
@@ -179,14 +178,16 @@ speaker_row(struct request *req, int i, const struct form_speaker *s)
 		role = req_arg(req, name);
 	}
 	buf_appendf(b, "<tr><td>%d</td><td><input name=\"s%d_person\" list=\"dl-person\" "
-	    "aria-label=\"Speaker %d person\" value=\"", i, i, i);
+	    "aria-label=\"Speaker %d person\" placeholder=\"Person\" value=\"", i, i, i);
 	html_attr(b, person);
 	buf_appendf(b, "\"></td><td><input name=\"s%d_org\" list=\"dl-organization\" "
-	    "aria-label=\"Speaker %d organization\" value=\"", i, i);
+	    "aria-label=\"Speaker %d organization\" placeholder=\"Organization\" value=\"", i, i);
 	html_attr(b, org);
 	buf_appendf(b, "\"></td><td><select name=\"s%d_role\" aria-label=\"Speaker %d role\">", i, i);
 	select_options(b, VOCAB_OPTIONS(TERMS_APPEARANCE_ROLE), role);
-	html_lit(b, "</select></td></tr>");
+	html_lit(b, "</select></td>");
+	speaker_new_cells(req, i);
+	html_lit(b, "</tr>");
 }
 
 /* The speakers' table: the stored ones (an edit form), else the form's (a new one, or after an error). */
@@ -197,8 +198,9 @@ speaker_rows(struct request *req, const struct record_form *stored)
 
 	html_lit(b, "<fieldset><legend>Speakers</legend><p class=\"muted\">Person and organization by slug "
 	    "or exact name; leave the organization empty to credit the person's affiliation on the "
-	    "session's date.</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Person</th>"
-	    "<th scope=\"col\">Organization represented</th><th scope=\"col\">Role</th></tr></thead><tbody>");
+	    "session's date. Someone not in Lectern yet: type their name and tick New.</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Person</th>"
+	    "<th scope=\"col\">Organization represented</th><th scope=\"col\">Role</th>"
+	    "<th scope=\"col\">Not in Lectern yet</th></tr></thead><tbody>");
 	for (int i = 1; i <= SPEAKER_ROWS; i++) {
 		static const struct form_speaker none = { NULL, NULL, NULL };
 		const struct form_speaker *s = NULL;
@@ -223,6 +225,26 @@ delete_form(struct request *req, const struct record_kind *k, const char *key, l
 	html_lit(b, "<button type=\"submit\" class=\"danger\">Delete</button></form>");
 }
 
+/* The plural that names a kind's list in the breadcrumbs: its table's name, capitalized. */
+static const char *
+list_name(struct request *req, const struct record_kind *k)
+{
+	char *name = req_strdup(req, k->table);
+
+	name[0] = (char)(name[0] - 'a' + 'A');
+	return name;
+}
+
+/* A new record's field before anything was typed: what the page it was opened from gave, or
+ * the field's usual value (a session is a talk). */
+static const char *
+form_initial(struct request *req, const struct field *f)
+{
+	const char *v = req_arg(req, f->name);
+
+	return v ? v : f->initial;
+}
+
 /*
  * Renders the whole form page. stored: the record as stored (an edit), whose values the
  * fields show unless the form was sent (then what was typed is kept); errors: after a
@@ -235,9 +257,11 @@ form_page(struct request *req, const struct record_kind *k, const char *key, lon
 {
 	struct buf *b = &req->out;
 	const char *title = id ? req_printf(req, "Edit %s", k->kind) : req_printf(req, "New %s", k->kind);
-	struct crumb crumbs[] = { { k->title, k->path }, { title, NULL }, { NULL, NULL } };
+	struct crumb crumbs[] = { { list_name(req, k), k->path }, { title, NULL }, { NULL, NULL } };
 	int from_form = req->method == HTTP_POST, i = 0;
 
+	if (!page_route_exists(req, k->path))	/* no list of its own (sessions): no link to one */
+		crumbs[0] = crumbs[1], crumbs[1] = crumbs[2];
 	if (from_form)
 		stored = NULL;
 	render_page_head(req, title, crumbs);
@@ -251,8 +275,10 @@ form_page(struct request *req, const struct record_kind *k, const char *key, lon
 	html_lit(b, "\">");
 	csrf_field(req);
 	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
+	lookalikes_notice(req, k, id);
 	for (const struct field *f = k->fields; f->name; f++, i++)
-		field_out(req, f, stored ? stored->values[i] : req_arg(req, f->name), error_for(errors, f->name));
+		field_out(req, f, stored ? stored->values[i] : from_form || id ? req_arg(req, f->name) : form_initial(req, f),
+		    error_for(errors, f->name));
 	if (k->flags & RECORD_SPEAKERS)
 		speaker_rows(req, stored);
 	datalists(req, k, k->flags & RECORD_SPEAKERS);
@@ -337,11 +363,17 @@ save(struct request *req, const struct record_kind *k, const char *key, long lon
 	const char *why;
 	enum model_status rc;
 
+	when_compose(req, k);
 	if ((rc = editor_check(req, k, ids, &errors)) != MODEL_OK)
 		return page_status(rc);
 	if (errors) {
 		form_page(req, k, key, id, version, NULL, errors, "Some fields need attention.");
 		return 422;
+	}
+	if (lookalikes_stop(req, k, id)) {
+		form_page(req, k, key, id, version, NULL, NULL, "Not saved yet: someone like this is already in "
+		    "Lectern. Open their page, or say below that this is someone else.");
+		return 409;
 	}
 	rc = editor_save(req, k, id, version, ids, &saved, &why);
 	if (rc == MODEL_OK)

@@ -7,21 +7,25 @@
 #include "core/json.h"
 #include "core/vocab.h"
 #include "model/event.h"
+#include "pages/event_schedule.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 static void
 event_line(struct buf *b, const struct event_item *e)
 {
 	html_link_to(b, "/events/", e->slug, e->name);
 	html_lit(b, " <span class=\"muted\">");
-	html_text(b, e->starts_on);
+	when_days(b, e->starts_on, e->ends_on);
 	if (e->city) {
 		html_lit(b, " \xc2\xb7 ");
 		html_text(b, e->city);
 	}
-	buf_appendf(b, " \xc2\xb7 %lld sessions</span>", e->sessions);
+	html_lit(b, " \xc2\xb7 ");
+	render_count(b, e->sessions, "session", "sessions");
+	html_lit(b, "</span>");
 }
 
 static void
@@ -102,55 +106,19 @@ page_events(struct request *req)
 	return 200;
 }
 
-static void
-schedule_row(struct request *req, const struct schedule_item *s)
-{
-	struct buf *b = &req->out;
-
-	html_lit(b, "<tr><td>");
-	html_text(b, s->time);
-	html_lit(b, "</td><td>");
-	html_text(b, s->room);
-	html_lit(b, "</td><td>");
-	html_link(b, req_printf(req, "/sessions/%lld", s->session.id), s->session.title);
-	html_lit(b, " ");
-	render_kind(b, s->session.kind, s->session.status);
-	if (s->track) {
-		html_lit(b, " <span class=\"muted\">");
-		html_text(b, s->track);
-		html_lit(b, "</span>");
-	}
-	html_lit(b, "</td><td>");
-	render_speaker_list(b, s->session.speakers, s->session.n_speakers, 1);
-	html_lit(b, "</td></tr>");
-}
-
-/* The schedule, one table per day, sessions in room order; the day is local to the event. */
+/* The schedule in the view asked for, or what to say when it is empty. */
 static void
 schedule(struct request *req, const struct event_page *p)
 {
-	struct buf *b = &req->out;
-	const char *day = NULL;
+	const char *view = req_arg(req, "view");
 
-	for (size_t i = 0; i < p->n_sessions; i++) {
-		const struct schedule_item *s = p->by_day[i];
-
-		if (day == NULL || strcmp(day, s->session.date) != 0) {
-			if (day)
-				html_lit(b, "</tbody></table>");
-			day = s->session.date;
-			html_lit(b, "<h3>");
-			html_text(b, day);
-			html_lit(b, "</h3><table><thead><tr><th scope=\"col\">Time</th><th scope=\"col\">Room"
-			    "</th><th scope=\"col\">Session</th><th scope=\"col\">Speakers</th></tr></thead><tbody>");
-		}
-		schedule_row(req, s);
-	}
-	if (p->n_sessions)
-		html_lit(b, "</tbody></table>");
-	else
-		render_empty(b, req_arg(req, "kind") || req_arg(req, "track") ?
+	if (p->n_sessions == 0)
+		render_empty(&req->out, req_arg(req, "kind") || req_arg(req, "track") ?
 		    "No sessions match these filters." : "No sessions recorded for this event yet.");
+	else if (view && strcmp(view, "grid") == 0)
+		schedule_grid(req, p);
+	else
+		schedule_list(req, p);
 }
 
 static void
@@ -166,18 +134,55 @@ option(struct buf *b, const char *value, const char *label, const char *selected
 	html_lit(b, "</option>");
 }
 
-/* Filter form: kind and track, plain GET so it works without script. */
+/* A link to the schedule in view, with the filters kept; the current one is marked. */
+static void
+view_link(struct request *req, const char *view, const char *label)
+{
+	const char *now = req_arg(req, "view"), *kind = req_arg(req, "kind"), *track = req_arg(req, "track");
+	struct buf *b = &req->out;
+
+	if (strcmp(now ? now : "list", view) == 0) {
+		html_lit(b, "<strong aria-current=\"page\">");
+		html_text(b, label);
+		html_lit(b, "</strong>");
+		return;
+	}
+	html_lit(b, "<a href=\"?view=");
+	url_component(b, view);
+	if (kind) {
+		html_lit(b, "&amp;kind=");
+		url_component(b, kind);
+	}
+	if (track) {
+		html_lit(b, "&amp;track=");
+		url_component(b, track);
+	}
+	html_lit(b, "#schedule\">");
+	html_text(b, label);
+	html_lit(b, "</a>");
+}
+
+/* Filter form: kind and track, plain GET so it works without script; the view is kept. */
 static void
 filters(struct request *req, long long event)
 {
 	const struct vocab *kinds = &vocabs[VOCAB_SESSION_KIND];
 	struct buf *b = &req->out;
-	const char *kind = req_arg(req, "kind"), *track = req_arg(req, "track");
+	const char *kind = req_arg(req, "kind"), *track = req_arg(req, "track"), *view = req_arg(req, "view");
 	struct event_track *tracks;
 	size_t n = 0;
 
-	html_lit(b, "<form class=\"filters\" method=\"get\"><label>Kind <select name=\"kind\">"
-	    "<option value=\"\">All kinds</option>");
+	html_lit(b, "<p class=\"views\">View: ");
+	view_link(req, "list", "By time");
+	html_lit(b, " \xc2\xb7 ");
+	view_link(req, "grid", "Rooms and times");
+	html_lit(b, "</p><form class=\"filters\" method=\"get\" action=\"#schedule\">");
+	if (view) {
+		html_lit(b, "<input type=\"hidden\" name=\"view\" value=\"");
+		html_attr(b, view);
+		html_lit(b, "\">");
+	}
+	html_lit(b, "<label>Kind <select name=\"kind\"><option value=\"\">All kinds</option>");
 	for (size_t i = 0; i < kinds->n; i++)
 		option(b, kinds->terms[i].code, kinds->terms[i].label, kind);
 	html_lit(b, "</select></label><label>Track <select name=\"track\"><option value=\"\">All tracks</option>");
@@ -194,9 +199,7 @@ event_intro(struct request *req, const struct event_page *p, const struct crumb 
 	struct buf *b = &req->out;
 
 	html_lit(b, "<p class=\"muted\">");
-	html_text(b, p->starts_on);
-	html_lit(b, " \xe2\x80\x93 ");
-	html_text(b, p->ends_on);
+	when_days(b, p->starts_on, p->ends_on);
 	if (p->city) {
 		html_lit(b, " \xc2\xb7 ");
 		html_text(b, p->city);
@@ -207,6 +210,11 @@ event_intro(struct request *req, const struct event_page *p, const struct crumb 
 	}
 	html_lit(b, " \xc2\xb7 times in ");
 	html_text(b, p->time_zone);
+	if (p->n_sessions && p->sessions[p->n_sessions - 1].starts_at) {
+		html_lit(b, " (");
+		when_offset(b, p->sessions[p->n_sessions - 1].starts_at);
+		html_lit(b, ")");
+	}
 	if (p->parent) {
 		html_lit(b, " \xc2\xb7 co-located with ");
 		html_link(b, parent->href, parent->label);
@@ -261,7 +269,7 @@ event_html(struct request *req, const struct event_page *p)
 	render_page_head(req, p->name, crumbs);
 	event_intro(req, p, &crumbs[1]);
 	colocated_and_exports(req, p);
-	html_lit(&req->out, "<h2>Schedule</h2>");
+	html_lit(&req->out, "<h2 id=\"schedule\">Schedule</h2>");
 	filters(req, p->id);
 	schedule(req, p);
 	layout_end(req);
@@ -271,7 +279,7 @@ event_html(struct request *req, const struct event_page *p)
 static const struct json_field session_json[] = {
 	S(LONG, "id", session.id), S(STR, "title", session.title), S(STR, "kind", session.kind),
 	S(STR, "status", session.status), S(STR, "track", track), S(STR, "room", room),
-	S(STR, "starts_at", starts_at), S(LONG_OR_NULL, "duration_min", duration_min),
+	S(STR, "starts_at", starts_at), S(LONG_OR_NULL, "duration_min", duration_min), S(STR, "ends_at", ends_at),
 };
 static const struct json_field speaker_json[] = {
 	JF(STR, struct speaker, "name", name), JF(STR, struct speaker, "slug", slug),

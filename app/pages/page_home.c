@@ -30,7 +30,9 @@ lists_html(struct request *req, const struct overview *o)
 	for (size_t i = 0; i < o->n_top; i++) {
 		html_lit(b, "<li>");
 		html_link_to(b, "/orgs/", o->top[i].slug, o->top[i].name);
-		buf_appendf(b, " <span class=\"muted\">%lld sessions</span></li>", o->top[i].sessions);
+		html_lit(b, " <span class=\"muted\">");
+		render_count(b, o->top[i].sessions, "session", "sessions");
+		html_lit(b, "</span></li>");
 	}
 	if (o->n_top)
 		html_lit(b, "</ol>");

@@ -121,7 +121,8 @@ page_login(struct request *req)
 	if ((wait = wait_needed(login, req->remote_addr, now)) > 0) {
 		req->status = 429;
 		resp_header(req, "Retry-After", req_printf(req, "%lld", wait));
-		form(req, login, req_printf(req, "Too many failed attempts. Try again in %lld seconds.", wait));
+		form(req, login, req_printf(req, "Too many failed attempts. Try again in %lld %s.", wait,
+		    plural(wait, "second", "seconds")));
 		return 429;
 	}
 	if ((rc = user_password(req, login, &id, &hash)) != MODEL_OK && rc != MODEL_NOT_FOUND)

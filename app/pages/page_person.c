@@ -1,4 +1,6 @@
 /* page_person.c: /people and /people/{slug} — a person's speaking history, roles and seats. */
+#include <string.h>
+
 #include "auth/auth.h"
 #include "core/html.h"
 #include "core/vocab.h"
@@ -54,6 +56,25 @@ page_people(struct request *req)
 	return 200;
 }
 
+/* The session with the person's co-speakers alone: one is not one's own co-speaker. */
+static const struct session_item *
+co_speakers_only(struct request *req, const struct appearance_item *a)
+{
+	struct session_item *it = req_alloc(req, sizeof(*it));
+	struct speaker *kept = req_alloc(req, (a->session.n_speakers + 1) * sizeof(*kept));
+
+	*it = a->session;
+	it->speakers = kept;
+	it->n_speakers = 0;
+	for (size_t i = 0; i < a->session.n_speakers; i++)
+		for (size_t k = 0; k < a->n_co_speakers; k++)
+			if (strcmp(a->session.speakers[i].slug, a->co_speakers[k]) == 0) {
+				kept[it->n_speakers++] = a->session.speakers[i];
+				break;
+			}
+	return it;
+}
+
 void
 person_history_html(struct request *req, const struct appearance_item *h, size_t n)
 {
@@ -62,7 +83,7 @@ person_history_html(struct request *req, const struct appearance_item *h, size_t
 	html_lit(b, "<h2>Speaking history</h2><ul class=\"results\">");
 	for (size_t i = 0; i < n; i++) {
 		html_lit(b, "<li>");
-		render_session_line(b, &h[i].session);
+		render_session_line(b, co_speakers_only(req, &h[i]));
 		/* The credit as a trailing line: in which role, for whom. */
 		html_lit(b, "<br><span class=\"muted\">");
 		html_text(b, vocab_label(VOCAB_APPEARANCE_ROLE, h[i].role));
@@ -147,11 +168,18 @@ person_intro(struct request *req, const struct person_page *p)
 		html_link(b, req_printf(req, "https://github.com/%s", p->github), p->github);
 		html_lit(b, "</p>");
 	}
-	if (auth_is_staff(req)) {
-		html_lit(b, "<p class=\"private\"><strong>Email (staff only):</strong> ");
-		html_text(b, p->email);
+	/* The private fields staff have filled, and nothing for those they have not. */
+	if (auth_is_staff(req) && (p->email || p->notes)) {
+		html_lit(b, "<p class=\"private\">");
+		if (p->email) {
+			html_lit(b, "<strong>Email (staff only):</strong> ");
+			html_text(b, p->email);
+		}
 		if (p->notes) {
-			html_lit(b, "<br><strong>Notes:</strong> ");
+			if (p->email)
+				html_lit(b, "<br><strong>Notes:</strong> ");
+			else
+				html_lit(b, "<strong>Notes (staff only):</strong> ");
 			html_text(b, p->notes);
 		}
 		html_lit(b, "</p>");

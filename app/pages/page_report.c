@@ -15,19 +15,6 @@
 
 #define LIST_TERMS	12	/* seats and roles named in the numbers, each */
 
-const char *
-report_rounded(struct request *req, long long n)
-{
-	long long unit = n < 100 ? 5 : n < 1000 ? 10 : 1000;
-	long long down = n - n % unit;
-
-	if (n < 10 || down == n)
-		return req_printf(req, "%lld", n);
-	if (unit == 1000)
-		return req_printf(req, "%lldK+", n / 1000);
-	return req_printf(req, "%lld+", down);
-}
-
 /* The page's own address with the date kept ("/orgs/x/report?as_of=D"). */
 static const char *
 self(struct request *req, const struct org_report *r, const char *suffix)

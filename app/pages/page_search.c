@@ -1,4 +1,4 @@
-/* page_search.c: /search?q= — ranked full-text results across sessions, people and organizations. */
+/* page_search.c: /search?q= — what matches, counted and grouped by kind, each group best first. */
 #include <string.h>
 
 #include "core/html.h"
@@ -9,6 +9,26 @@
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
+
+#define GROUP_SIZE	5	/* results of each kind on the page of all kinds */
+
+/* The groups in the order the page shows them: names first, sessions (the most) last. */
+static const enum search_kind shown[SEARCH_KIND__MAX] = {
+	SEARCH_ORG, SEARCH_PERSON, SEARCH_EVENT, SEARCH_BODY, SEARCH_PROJECT, SEARCH_SESSION,
+};
+static const char *const one[SEARCH_KIND__MAX] = {
+	"session", "person", "organization", "event", "body", "project",
+};
+static const char *const many[SEARCH_KIND__MAX] = {
+	"sessions", "people", "organizations", "events", "bodies", "projects",
+};
+static const char *const heading[SEARCH_KIND__MAX] = {
+	"Sessions", "People", "Organizations", "Events", "Bodies", "Projects",
+};
+static const char *const kind_path[SEARCH_KIND__MAX] = {
+	"/sessions/", "/people/", "/orgs/", "/events/", "/bodies/", "/orgs/",
+};
 
 /* Escapes text and turns the highlight markers into <mark> elements. */
 static void
@@ -30,25 +50,41 @@ highlighted(struct buf *b, const char *s)
 	}
 }
 
-static const char *const kind_label[SEARCH_KIND__MAX] = { "Session", "Person", "Organization" };
-static const char *const kind_path[SEARCH_KIND__MAX] = { "/sessions/", "/people/", "/orgs/" };
+/* What follows a result's name: its event, date, kind or organization. */
+static void
+extra_html(struct buf *b, const struct search_result *r)
+{
+	if (r->extra == NULL)
+		return;
+	html_lit(b, " <span class=\"muted\">");
+	if (r->kind == SEARCH_ORG)
+		html_text(b, vocab_label(VOCAB_ORG_KIND, r->extra));
+	else if (r->kind == SEARCH_BODY)
+		html_text(b, vocab_label(VOCAB_BODY_KIND, r->extra));
+	else if (r->kind == SEARCH_EVENT)
+		when_date(b, r->extra);
+	else if (r->kind == SEARCH_PROJECT) {
+		html_lit(b, "contributed by ");
+		html_text(b, r->extra);
+	} else
+		html_text(b, r->extra);
+	html_lit(b, "</span>");
+}
 
 static void
 result_html(struct buf *b, const struct search_result *r)
 {
-	html_lit(b, "<li><span class=\"tag\">");
-	html_text(b, kind_label[r->kind]);
-	html_lit(b, "</span> <a href=\"");
-	html_attr(b, kind_path[r->kind]);
-	html_attr(b, r->ref);
-	html_lit(b, "\">");
-	highlighted(b, r->label);
-	html_lit(b, "</a>");
-	if (r->extra) {
-		html_lit(b, " <span class=\"muted\">");
-		html_text(b, r->kind == SEARCH_ORG ? vocab_label(VOCAB_ORG_KIND, r->extra) : r->extra);
-		html_lit(b, "</span>");
+	html_lit(b, "<li>");
+	if (r->ref) {
+		html_lit(b, "<a href=\"");
+		html_attr(b, kind_path[r->kind]);
+		html_attr(b, r->ref);
+		html_lit(b, "\">");
 	}
+	highlighted(b, r->label);
+	if (r->ref)
+		html_lit(b, "</a>");
+	extra_html(b, r);
 	if (r->snippet && *r->snippet) {
 		html_lit(b, "<br><span class=\"snippet\">");
 		highlighted(b, r->snippet);
@@ -57,15 +93,95 @@ result_html(struct buf *b, const struct search_result *r)
 	html_lit(b, "</li>");
 }
 
+/* "12 results: 2 organizations, 10 sessions". */
+static void
+count_html(struct buf *b, const struct search_page *p)
+{
+	int first = 1;
+
+	html_lit(b, "<p class=\"count\" role=\"status\">");
+	render_count(b, p->total, "result", "results");
+	for (int i = 0; i < SEARCH_KIND__MAX; i++) {
+		enum search_kind k = shown[i];
+
+		if (p->counts[k] == 0)
+			continue;
+		if (first)
+			html_lit(b, ": ");
+		else
+			html_lit(b, ", ");
+		render_count(b, p->counts[k], one[k], many[k]);
+		first = 0;
+	}
+	html_lit(b, "</p>");
+}
+
+/* "kubernets" is in no record: the words searched with it. */
+static void
+fixes_html(struct buf *b, const struct search_page *p)
+{
+	for (size_t i = 0; i < p->n_fixes; i++) {
+		html_lit(b, "<p class=\"note\">No record has \xe2\x80\x9c");
+		html_text(b, p->fixes[i].typed);
+		html_lit(b, "\xe2\x80\x9d; also searched for ");
+		for (int w = 0; p->fixes[i].words[w]; w++) {
+			if (w)
+				html_lit(b, " or ");
+			html_lit(b, "\xe2\x80\x9c");
+			html_text(b, p->fixes[i].words[w]);
+			html_lit(b, "\xe2\x80\x9d");
+		}
+		html_lit(b, ".</p>");
+	}
+}
+
+static void
+group_link(struct request *req, const char *q, enum search_kind k, const char *text)
+{
+	struct buf *b = &req->out;
+
+	html_lit(b, "<p><a href=\"/search?q=");
+	url_component(b, q);
+	if ((int)k >= 0) {
+		html_lit(b, "&amp;kind=");
+		url_component(b, search_kind_codes[k]);
+	}
+	html_lit(b, "\">");
+	html_text(b, text);
+	html_lit(b, "</a></p>");
+}
+
+/* One kind's results: a heading with its count, the list, a link to all of them. */
+static void
+group_html(struct request *req, const char *q, const struct search_page *p, enum search_kind k, int all)
+{
+	struct buf *b = &req->out;
+	size_t shown_n = 0;
+
+	html_lit(b, "<section class=\"group\"><h2 id=\"found-");
+	html_attr(b, search_kind_codes[k]);
+	html_lit(b, "\">");
+	html_text(b, heading[k]);
+	buf_appendf(b, " <span class=\"muted\">(%lld)</span></h2><ol class=\"results\">", p->counts[k]);
+	for (size_t i = 0; i < p->n && shown_n < (size_t)(all ? PAGE_SIZE : GROUP_SIZE); i++)
+		if (p->results[i].kind == k) {
+			result_html(b, &p->results[i]);
+			shown_n++;
+		}
+	html_lit(b, "</ol>");
+	if (!all && p->counts[k] > GROUP_SIZE)
+		group_link(req, q, k, req_printf(req, "All %lld %s", p->counts[k], many[k]));
+	html_lit(b, "</section>");
+}
+
 static const char too_broad[] =
 	"This search is too broad to answer quickly: add a word, or use longer words.";
 
-/* The result list, or (the budget spent) the request to narrow the search. */
+/* The groups, or (the budget spent) the request to narrow the search. */
 static void
-results_html(struct request *req, const char *q, const struct search_result *r, size_t n,
-    enum model_status rc)
+results_html(struct request *req, const char *q, int kind, const struct search_page *p, enum model_status rc)
 {
-	static const char *const keep[] = { "q", NULL };
+	static const char *const keep[] = { "q", "kind", NULL };
 	const char *query[] = { "q", q, NULL };
 	struct buf *b = &req->out;
 
@@ -75,17 +191,21 @@ results_html(struct request *req, const char *q, const struct search_result *r, 
 		html_lit(b, "</p>");
 		return;
 	}
-	html_lit(b, "<ol class=\"results\">");
-	for (size_t i = 0; i < n && i < PAGE_SIZE; i++)
-		result_html(b, &r[i]);
-	html_lit(b, "</ol>");
-	if (n == 0) {
+	fixes_html(b, p);
+	count_html(b, p);
+	for (int i = 0; i < SEARCH_KIND__MAX; i++)
+		if ((kind < 0 || (int)shown[i] == kind) && (p->counts[shown[i]] || kind >= 0))
+			group_html(req, q, p, shown[i], kind >= 0);
+	if (p->total == 0) {
 		html_lit(b, "<p class=\"empty\">No results for \xe2\x80\x9c");
 		html_text(b, q);
 		html_lit(b, "\xe2\x80\x9d. Try fewer or shorter words.</p>");
 	}
-	render_pager(req, page_number(req), n > PAGE_SIZE, keep);
-	if (n) {
+	if (kind >= 0) {
+		render_pager(req, page_number(req), p->n > PAGE_SIZE, keep);
+		group_link(req, q, (enum search_kind)-1, "Every kind of record");
+	}
+	if (p->counts[SEARCH_SESSION] || p->counts[SEARCH_PERSON] || p->counts[SEARCH_ORG]) {
 		html_lit(b, "<p class=\"actions\">");
 		page_export_link(b, query, "Export these speakers (CSV)");
 		html_lit(b, "</p>");
@@ -93,8 +213,7 @@ results_html(struct request *req, const char *q, const struct search_result *r, 
 }
 
 static void
-search_html(struct request *req, const char *q, const char *fts, const struct search_result *r, size_t n,
-    enum model_status rc)
+search_html(struct request *req, const char *q, int kind, const struct search_page *p, enum model_status rc)
 {
 	static const struct crumb crumbs[] = { { "Search", NULL }, { NULL, NULL } };
 	struct buf *b = &req->out;
@@ -103,34 +222,64 @@ search_html(struct request *req, const char *q, const char *fts, const struct se
 	html_lit(b, "<h1>Search</h1><form class=\"filters\" role=\"search\" aria-label=\"Search again\" method=\"get\" action=\"/search\">"
 	    "<label for=\"q\">Words</label><input id=\"q\" type=\"search\" name=\"q\" value=\"");
 	html_attr(b, q);
-	html_lit(b, "\"><button type=\"submit\">Search</button></form>");
-	if (search_terms(q) > SEARCH_TERMS_MAX)
+	html_lit(b, "\" aria-describedby=\"q-help\"><button type=\"submit\">Search</button></form>"
+	    "<p class=\"muted\" id=\"q-help\">\"Quoted words\" as a phrase; OR between two words for "
+	    "either.</p>");
+	if (p->typed > SEARCH_TERMS_MAX)
 		buf_appendf(b, "<p class=\"note\">Only the first %d words were searched.</p>",
 		    SEARCH_TERMS_MAX);
-	if (fts == NULL)
-		render_empty(b, "Type a name, an organization or words from a talk.");
+	if (p->empty)
+		render_empty(b, "Type a name, an organization, an event or words from a talk.");
 	else
-		results_html(req, q, r, n, rc);
+		results_html(req, q, kind, p, rc);
 	layout_end(req);
 }
 
+/* The same results as the page: the groups' first ones, or a page of one kind. */
 static void
-search_json(struct request *req, const char *q, const struct search_result *r, size_t n)
+search_json(struct request *req, const char *q, int kind, const struct search_page *p)
 {
-	static const char *const kinds[SEARCH_KIND__MAX] = { "session", "person", "organization" };
 	struct json j;
+	size_t per[SEARCH_KIND__MAX] = { 0 };
 
 	json_begin(&j, &req->out);
 	json_object(&j);
 	json_kstr(&j, "q", q && *q ? q : NULL);
+	json_kstr(&j, "kind", kind >= 0 ? search_kind_codes[kind] : NULL);
 	json_kint(&j, "page", page_number(req));
+	json_kint(&j, "total", p->total);
+	json_key(&j, "counts");
+	json_object(&j);
+	for (int k = 0; k < SEARCH_KIND__MAX; k++)
+		json_kint(&j, search_kind_codes[k], p->counts[k]);
+	json_end(&j);
+	json_key(&j, "fixes");
+	json_array(&j);
+	for (size_t i = 0; i < p->n_fixes; i++) {
+		json_object(&j);
+		json_kstr(&j, "typed", p->fixes[i].typed);
+		json_key(&j, "searched");
+		json_array(&j);
+		for (int w = 0; p->fixes[i].words[w]; w++)
+			json_str(&j, p->fixes[i].words[w]);
+		json_end(&j);
+		json_end(&j);
+	}
+	json_end(&j);
 	json_key(&j, "results");
 	json_array(&j);
-	for (size_t i = 0; i < n && i < PAGE_SIZE; i++) {
+	for (size_t i = 0; i < p->n; i++) {
+		const struct search_result *r = &p->results[i];
+
+		if (per[r->kind]++ >= (size_t)(kind >= 0 ? PAGE_SIZE : GROUP_SIZE))
+			continue;
 		json_object(&j);
-		json_kstr(&j, "kind", kinds[r[i].kind]);
-		json_kstr(&j, "title", r[i].title);
-		json_kstrf(&j, "url", "%s%s", kind_path[r[i].kind], r[i].ref);
+		json_kstr(&j, "kind", search_kind_codes[r->kind]);
+		json_kstr(&j, "title", r->title);
+		if (r->ref)
+			json_kstrf(&j, "url", "%s%s", kind_path[r->kind], r->ref);
+		else
+			json_kstr(&j, "url", NULL);
 		json_end(&j);
 	}
 	json_end(&j);
@@ -138,20 +287,22 @@ search_json(struct request *req, const char *q, const struct search_result *r, s
 }
 
 /*
- * /search?q=: at most SEARCH_TERMS_MAX words, each matched as a prefix only when long
- * enough (search_query.h), and at most config.search_budget_ms of the database's CPU time; a
- * search that needs more is answered 422 with a request to narrow it.
+ * /search?q=[&kind=]: at most SEARCH_TERMS_MAX words, each matched as a prefix only when
+ * long enough (search_query.h), and at most config.search_budget_ms of the database's CPU
+ * time; a search that needs more is answered 422 with a request to narrow it. Without a
+ * kind, the first GROUP_SIZE of each; with one, a page of it.
  */
 int
 page_search(struct request *req)
 {
-	const char *q = req_arg(req, "q"), *fts = search_fts_query(req, q);
-	struct search_result *r;
+	const char *q = req_arg(req, "q");
+	int kind = search_kind_of(req_arg(req, "kind"));
+	struct search_page p;
 	enum model_status rc;
-	size_t n;
 
 	/* One more than a page: is there a next one? */
-	rc = search(req, fts, page_offset(req), PAGE_SIZE + 1, &r, &n);
+	rc = kind >= 0 ? search(req, q, kind, page_offset(req), PAGE_SIZE + 1, &p) :
+	    search(req, q, -1, 0, GROUP_SIZE, &p);
 	if (rc != MODEL_OK && rc != MODEL_TOO_COSTLY)
 		return page_status(rc);
 	if (req->want_json) {
@@ -159,9 +310,9 @@ page_search(struct request *req)
 			req->error_detail = too_broad;
 			return 422;
 		}
-		search_json(req, q, r, n);
+		search_json(req, q, kind, &p);
 		return 200;
 	}
-	search_html(req, q, fts, r, n, rc);
+	search_html(req, q, kind, &p, rc);
 	return rc == MODEL_OK ? 200 : 422;
 }

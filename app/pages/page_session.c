@@ -6,6 +6,7 @@
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 static void
 speakers_html(struct request *req, const struct session_page *p)
@@ -44,9 +45,14 @@ when_and_where(struct request *req, const struct session_page *p, const struct c
 	html_link(b, event->href, event->label);
 	html_lit(b, "<br><span class=\"muted\">");
 	if (p->starts_at) {
-		html_text(b, p->starts_at);
-		html_lit(b, " (");
+		html_lit(b, "<time datetime=\"");
+		html_attr(b, p->starts_at);
+		html_lit(b, "\">");
+		when_session(b, p->starts_at, p->end_time);
+		html_lit(b, "</time> (");
 		html_text(b, p->event_time_zone);
+		html_lit(b, ", ");
+		when_offset(b, p->starts_at);
 		html_lit(b, ")");
 	}
 	if (p->duration_min)

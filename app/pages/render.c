@@ -5,6 +5,7 @@
 #include "core/vocab.h"
 #include "pages/layout.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 int
 page_status(enum model_status rc)
@@ -65,7 +66,7 @@ render_session_line(struct buf *b, const struct session_item *it)
 	html_lit(b, "</a> ");
 	render_kind(b, it->kind, it->status);
 	html_lit(b, "<br><span class=\"muted\">");
-	html_text(b, it->date);
+	when_date(b, it->date);
 	html_lit(b, " \xc2\xb7 </span>");
 	html_link_to(b, "/events/", it->event_slug, it->event_name);
 	if (it->n_speakers) {
@@ -80,16 +81,14 @@ render_event_item(struct buf *b, const char *slug, const char *name, const char 
 	html_lit(b, "<li>");
 	html_link_to(b, "/events/", slug, name);
 	html_lit(b, " <span class=\"muted\">");
-	html_text(b, starts_on);
+	when_date(b, starts_on);
 	html_lit(b, "</span></li>");
 }
 
 void
 render_span(struct buf *b, const char *from, const char *until)
 {
-	html_text(b, from ? from : "?");
-	html_lit(b, " \xe2\x80\x93 ");
-	html_text(b, until ? until : "present");
+	when_days(b, from, until);
 }
 
 static void
@@ -140,6 +139,19 @@ render_figure(struct buf *b, long long n, const char *label)
 	buf_appendf(b, "<li><span class=\"n\">%lld</span><span class=\"l\">", n);
 	html_text(b, label);
 	html_lit(b, "</span></li>");
+}
+
+const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 || n == -1 ? one : many;
+}
+
+void
+render_count(struct buf *b, long long n, const char *one, const char *many)
+{
+	buf_appendf(b, "%lld ", n);
+	html_text(b, plural(n, one, many));
 }
 
 void

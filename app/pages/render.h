@@ -25,6 +25,11 @@ void		 render_span(struct buf *, const char *from, const char *until);
 void		 render_pager(struct request *, long long page, int has_next, const char *const *keep);
 /* A definition-style figure in a "numbers" list. */
 void		 render_figure(struct buf *, long long n, const char *label);
+/* "1 session", "12 sessions": n and the noun in the form that goes with it (escaped), the one
+ * place a count meets its noun, so no page writes "1 sessions". */
+void		 render_count(struct buf *, long long n, const char *one, const char *many);
+/* The noun alone in the form that goes with n ("session" or "sessions"). */
+const char	*plural(long long n, const char *one, const char *many);
 /* An empty-state paragraph. */
 void		 render_empty(struct buf *, const char *text);
 /* The JSON form of a list page: {"page":N,"page_size":50,"total":T,"items":[...]} (no total

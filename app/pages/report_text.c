@@ -206,3 +206,16 @@ say_moment(struct says *s, const struct org_report *r, const struct report_momen
 	say_session(s, m->session);
 	say(s, ".");
 }
+
+const char *
+report_rounded(struct request *req, long long n)
+{
+	long long unit = n < 100 ? 5 : n < 1000 ? 10 : 1000;
+	long long down = n - n % unit;
+
+	if (n < 10 || down == n)
+		return req_printf(req, "%lld", n);
+	if (unit == 1000)
+		return req_printf(req, "%lldK+", n / 1000);
+	return req_printf(req, "%lld+", down);
+}

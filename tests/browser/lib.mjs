@@ -1,6 +1,6 @@
 // lib.mjs: browser-test helpers: a fresh lectern server, Debian's chromium via playwright-core, TAP output.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,4 +85,15 @@ export async function logInAt(page, server, path, login, password) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL(new RegExp(path.replace(/[/.]/g, "\\$&") + "$"));
+}
+
+/* axe-core over the page as it is now: the violations of impact "serious" or "critical" (the
+ * context needs bypassCSP: the page's policy allows no injected script). */
+const axeSource = readFileSync(join(root, "tests", "browser", "node_modules", "axe-core", "axe.min.js"), "utf8");
+export async function axeSerious(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.nodes.length}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")})`);
 }

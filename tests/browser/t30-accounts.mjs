@@ -34,12 +34,19 @@ await main(setup, async (browser, server) => {
   await page.goto(server.url + "/events/kubecon-eu-2019");
   await page.getByRole("link", { name: "New session" }).click();
   ok(await page.getByLabel(/^Event/).inputValue() === "kubecon-eu-2019", "the new session starts from its event");
+  ok(await page.getByLabel(/^Kind/).inputValue() === "talk", "a new session is a talk until staff choose");
+  ok(await page.getByText("local time in the event's zone, Europe/Madrid").count() === 1, "the start's zone is named");
   await page.getByLabel(/^Title/).fill("Platform engineering at scale");
   await page.getByLabel(/^Kind/).selectOption("panel");
-  await page.getByLabel(/^Starts/).fill("2019-05-23T12:00:00+02:00");
+  await page.getByLabel("Date", { exact: true }).fill("2019-05-23");
+  await page.getByLabel("Time", { exact: true }).fill("12:00");
   await page.getByLabel("Speaker 1 person").fill("dave-zolotusky");
   await page.getByLabel("Speaker 2 person").fill("James Wen");
   await page.getByLabel("Speaker 2 role").selectOption("moderator");
+  // A speaker not in Lectern yet, added from the form itself.
+  await page.getByLabel("Speaker 3 person").fill("Priya Raman");
+  await page.getByLabel("Speaker 3 organization").fill("spotify");
+  await page.getByLabel("New person: speaker 3").check();
   await page.screenshot({ path: join(outDir, "accounts-1-new-session.png"), fullPage: true });
   await page.getByRole("button", { name: "Save" }).click();
   await page.waitForURL(/\/sessions\/\d+$/);
@@ -47,6 +54,9 @@ await main(setup, async (browser, server) => {
   ok(await page.locator("h1").textContent() === "Platform engineering at scale", "the session is saved");
   ok(await page.locator("main li", { hasText: "Dave Zolotusky" }).count() === 1 &&
      await page.locator("main li", { hasText: "James Wen" }).count() === 1, "with both speakers");
+  ok(await page.locator("main li", { hasText: "Priya Raman" }).locator("a", { hasText: "Spotify" }).count() === 1,
+     "and the new one, created from the form, for the organization typed");
+  ok(await page.getByText("Thursday, 23 May 2019, 12:00").count() >= 1, "at noon in Madrid, as typed");
   ok(await page.locator("main li", { hasText: "James Wen" }).locator("a", { hasText: "Spotify" }).count() === 1,
      "credited from the affiliation of the day");
 

@@ -111,7 +111,8 @@ as() { local u=$1; shift; http -b "$TMP/jar-$u" -c "$TMP/jar-$u" "$@"; }
 # with its table). Prints what differs.
 fts_agrees() {
 	local copy=$TMP/fts-check.db t cols diff
-	for t in "sessions title, abstract" "people name, bio" "organizations name"; do
+	for t in "sessions title, abstract" "people name, bio" "organizations name" \
+		"events name, series, city, country" "bodies name, slug, description" "projects name, description"; do
 		cols=${t#* }
 		t=${t%% *}
 		sqlite3 "$1" ".backup '$copy'"

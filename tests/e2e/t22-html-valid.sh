@@ -6,7 +6,7 @@ make_user admin admin 'admin-password-4242'
 start_server || exit 1
 valid() { /usr/bin/python3 tests/e2e/html_check.py "$1"; }
 for p in / /orgs /orgs/spotify /people /people/maria-lindqvist /events /events/kubecon-eu-2019 \
-	/events/envoycon-2019 /sessions/5 /bodies /bodies/toc "/search?q=backstage" "/search?q=zzzzqq" /search \
+	/events/envoycon-2019 "/events/kubecon-eu-2019?view=grid" /sessions/5 /bodies /bodies/toc "/search?q=backstage" "/search?q=zzzzqq" /search \
 	/login /no/such/page "/orgs?page=0"; do
 	check "$p is valid HTML5" sh -c "curl -s --noproxy '*' '$URL$p' | /usr/bin/python3 tests/e2e/html_check.py '$p'"
 done

@@ -136,6 +136,9 @@ out=$(imp --dry-run "$D/good-2025_pretalx.xml")
 check "a dry run reports" grep -q 'dry run: .*nothing written' <<<"$out"
 dump >"$TMP/after.sql"
 check "and writes nothing" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+out=$("$LECTERN" import --dry-run --db "$TMP/fresh.db" "$D/debconf23_wafer.xml" 2>&1)
+check "a dry run of a new event counts the rooms the import would make (5, not 0)" \
+	grep -q 'dry run: .*sessions 117 new.*; 5 rooms;' <<<"$out"
 
 # Broken and malicious files: a clear error (file:line:column: reason), non-zero, nothing written.
 mk() { printf '%s' "$2" >"$TMP/$1.xml"; }
