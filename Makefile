@@ -6,7 +6,7 @@
 PREFIX	?= /usr/local
 DESTDIR	?=
 CC	?= cc
-PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp yaml-0.1 libical yajl libcurl zlib libbrotlienc
+PKGS	= libmicrohttpd sqlite3 libxml-2.0 libsodium inih libseccomp yaml-0.1 libical yajl libcurl zlib libbrotlienc xlsxwriter
 # Libraries without a pkg-config file: libcsv (Debian libcsv-dev).
 LIBS_EXTRA = -lcsv
 

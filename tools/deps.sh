@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libxml2-dev
 libxml2-utils libsodium-dev libinih-dev libseccomp-dev libyaml-dev libical-dev libyajl-dev libcsv-dev
+libxlsxwriter-dev
 libcurl4-openssl-dev libcmocka-dev zlib1g-dev libbrotli-dev curl ca-certificates chromium clang
 time python3-html5lib"
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"

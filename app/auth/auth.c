@@ -20,6 +20,8 @@
 #define TOKEN_BYTES	32
 #define TOUCH_EVERY	60	/* seconds between last_used updates: not a write per request */
 
+_Static_assert(AUTH_HASH_BYTES == crypto_generichash_BYTES, "auth.h's hash size");
+
 static void
 token_hash(const char *token, unsigned char out[crypto_generichash_BYTES])
 {
@@ -189,6 +191,43 @@ auth_logout(struct request *req)
 	}
 	resp_header(req, "Set-Cookie", req_printf(req, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
 	    LOGIN_COOKIE, req->tls ? "; Secure" : ""));
+}
+
+int
+auth_own_login(struct request *req, unsigned char hash[AUTH_HASH_BYTES])
+{
+	const char *token = req_cookie(req, LOGIN_COOKIE);
+
+	if (req->user == NULL || token == NULL)
+		return -1;
+	token_hash(token, hash);
+	return 0;
+}
+
+void
+auth_reset_token(char token[AUTH_TOKEN_CHARS + 1], unsigned char hash[AUTH_HASH_BYTES])
+{
+	unsigned char raw[TOKEN_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(token, AUTH_TOKEN_CHARS + 1, raw, sizeof(raw));
+	sodium_memzero(raw, sizeof(raw));
+	token_hash(token, hash);
+}
+
+int
+auth_reset_hash(const char *token, unsigned char hash[AUTH_HASH_BYTES])
+{
+	if (token == NULL || strlen(token) != AUTH_TOKEN_CHARS)
+		return -1;
+	token_hash(token, hash);
+	return 0;
+}
+
+const char *
+auth_origin(struct request *req)
+{
+	return own_origin(req);
 }
 
 int

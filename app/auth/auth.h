@@ -28,4 +28,15 @@ int	auth_login_begin(struct request *, long long user_id);
 /* Ends the request's login on the server and clears the cookie. */
 void	auth_logout(struct request *);
 
+#define AUTH_HASH_BYTES		32	/* BLAKE2b of a token: what the database keeps */
+#define AUTH_TOKEN_CHARS	64	/* a token: 256 random bits in hex */
+/* The hash of the request's own login token: 0, or -1 when it has none. */
+int	auth_own_login(struct request *, unsigned char hash[AUTH_HASH_BYTES]);
+/* A new password-reset token (NUL-terminated) and its hash. */
+void	auth_reset_token(char token[AUTH_TOKEN_CHARS + 1], unsigned char hash[AUTH_HASH_BYTES]);
+/* The hash of a reset token as it came back: 0, or -1 when it cannot be one. */
+int	auth_reset_hash(const char *token, unsigned char hash[AUTH_HASH_BYTES]);
+/* "https://host:port" as this request reached the server (its Host header); NULL without one. */
+const char *auth_origin(struct request *);
+
 #endif

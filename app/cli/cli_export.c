@@ -11,14 +11,15 @@
 
 static const char export_usage[] =
 "usage: lectern export speakers --db FILE [--event SLUG [--with-colocated]] [--org SLUG]\n"
-"                       [--kind K] [--from DATE] [--to DATE] [--body SLUG [--role R]]\n"
-"                       [--person SLUG] [--shape appearances|speakers]\n"
-"                       [--format csv|json] [--bom] [--include-email]\n"
+"                       [--kind K] [--track T] [--from DATE] [--to DATE] [--body SLUG [--role R]]\n"
+"                       [--person SLUG] [--shape appearances|speakers] [--public-url URL]\n"
+"                       [--format csv|json|xlsx] [--bom] [--include-email]\n"
 "       lectern export schedule --db FILE (--event SLUG | --person SLUG) [--format xml|ics]\n"
 "\n"
 "Writes a speaker list (CSV per RFC 4180, or a JSON array) or a schedule (frab\n"
 "schedule.xml, or iCalendar) to standard output. Dates are YYYY-MM-DD.\n"
-"--include-email adds the speakers' email addresses (private: handle with care).\n";
+"--include-email adds the speakers' email addresses (private: handle with care).\n"
+"--public-url makes the links to session pages absolute (https://lectern.example/sessions/42).\n";
 
 /* The option values that are slugs: checked as the web routes check them. */
 static int
@@ -36,7 +37,7 @@ slug_ok(const char *opt, const char *v)
 static int
 checked(struct export_filter *f, const char *fmt)
 {
-	static const char *const formats[EXPORT_FORMAT__MAX] = { "csv", "json", "xml", "ics" };
+	static const char *const formats[EXPORT_FORMAT__MAX] = { "csv", "json", "xml", "ics", "xlsx" };
 
 	for (int i = 0; fmt && i < EXPORT_FORMAT__MAX; i++)
 		if (strcmp(fmt, formats[i]) == 0)
@@ -61,6 +62,8 @@ parse(int argc, char *argv[], struct export_filter *f, const char **db)
 		{ "with-colocated", no_argument, NULL, 'c' },
 		{ "org", required_argument, NULL, 'o' },
 		{ "kind", required_argument, NULL, 'k' },
+		{ "track", required_argument, NULL, 't' },
+		{ "public-url", required_argument, NULL, 'U' },
 		{ "from", required_argument, NULL, 'F' },
 		{ "to", required_argument, NULL, 'T' },
 		{ "body", required_argument, NULL, 'b' },
@@ -84,6 +87,8 @@ parse(int argc, char *argv[], struct export_filter *f, const char **db)
 		case 'c': f->colocated = 1; break;
 		case 'o': f->org = optarg; break;
 		case 'k': f->kind = optarg; break;
+		case 't': f->track = optarg; break;
+		case 'U': f->base = optarg; break;
 		case 'F': f->from = optarg; break;
 		case 'T': f->to = optarg; break;
 		case 'b': f->body = optarg; break;
@@ -128,7 +133,7 @@ cmd_export(int argc, char *argv[])
 	if ((rc = parse(argc - 1, argv + 1, &f, &path)) != 0)
 		return rc == 1 ? 0 : 2;
 	if (schedule ? (f.format != EXPORT_XML && f.format != EXPORT_ICS) :
-	    (f.format != EXPORT_CSV && f.format != EXPORT_JSON))
+	    (f.format != EXPORT_CSV && f.format != EXPORT_JSON && f.format != EXPORT_XLSX))
 		return log_err("--format: not a format for %s", what), 2;
 	if (schedule && f.event == NULL && (f.person == NULL || f.format != EXPORT_ICS))
 		return log_err("schedule: --event SLUG is required (or --person SLUG with --format ics)"), 2;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "core/assets.h"
@@ -51,6 +52,7 @@ serve_bound(void)
 {
 	if (privilege_drop() == -1)
 		return -1;
+	tzset();	/* the zone history shows times in, read before Landlock shuts /etc */
 	return sandbox_prepare(config.seccomp, config.db_path);
 }
 

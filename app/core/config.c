@@ -19,6 +19,7 @@ config_defaults(struct config *c)
 	c->port = 8888;
 	c->threads = 4;
 	c->db_path = xstrdup("data/lectern.db");
+	c->public_url = NULL;
 	c->tls_cert = NULL;
 	c->tls_key = NULL;
 	c->behind_tls_proxy = 0;
@@ -47,6 +48,7 @@ config_release(struct config *c)
 	free(c->tls_cert);
 	free(c->tls_key);
 	free(c->user);
+	free(c->public_url);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -90,6 +92,25 @@ set_str(char **dst, const char *v)
 {
 	free(*dst);
 	*dst = *v ? xstrdup(v) : NULL;
+}
+
+/* public_url = https://host[:port][/prefix]: an http(s) address of printable ASCII, kept without
+ * its trailing slashes (the exports append "/sessions/42"). */
+static int
+parse_public_url(const char *v, char **out)
+{
+	size_t n = strlen(v);
+
+	if (strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0)
+		return -1;
+	for (const char *p = v; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+			return -1;
+	while (n > 8 && v[n - 1] == '/')
+		n--;
+	free(*out);
+	*out = xstrndup(v, n);
+	return 0;
 }
 
 /* seccomp = yes | no | log */
@@ -149,6 +170,8 @@ on_key(void *arg, const char *section, const char *key, const char *value)
 	INT("cache_stale", cache_stale, 0, 365 * 86400)
 	INT("page_cache_size", page_cache_size, 0, 1LL << 40)
 	INT("search_budget_ms", search_budget_ms, 10, 10000)
+	if (strcmp(key, "public_url") == 0)
+		return parse_public_url(value, &c->public_url) == 0;
 #undef INT
 #undef BOOL
 #undef STR

@@ -26,6 +26,7 @@ struct config {
 	int		 cache_stale;		/* seconds more they may be served while revalidated */
 	size_t		 page_cache_size;	/* bytes of rendered pages kept in memory */
 	int		 search_budget_ms;	/* CPU time one search may take (db_budget_begin) */
+	char		*public_url;		/* "https://lectern.example": the exports' links; NULL: the request's own */
 };
 
 extern struct config config;

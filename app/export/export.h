@@ -1,5 +1,5 @@
 /*
- * export.h: speaker lists and schedules as CSV, JSON, frab XML and iCalendar, streamed.
+ * export.h: speaker and role lists and schedules as CSV, JSON, frab XML and iCalendar, streamed.
  *
  * An export is a stream: export_next() appends the next piece (a batch of rows)
  * to a buffer and appends nothing once the export is complete, so the web
@@ -24,6 +24,7 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_XML,
 	EXPORT_ICS,
+	EXPORT_XLSX,		/* speaker and role lists: an Excel workbook */
 	EXPORT_FORMAT__MAX
 };
 
@@ -34,9 +35,14 @@ struct export_filter {
 	int			 colocated;	/* also the events whose parent is event */
 	const char		*org;		/* organization represented */
 	const char		*kind;		/* session kind */
+	const char		*track;		/* session track */
+	const char		*base;		/* "https://host": links to our own pages are absolute; NULL: relative */
 	const char		*from, *to;	/* session dates, inclusive, YYYY-MM-DD */
 	const char		*body;		/* speakers who held a role in this body */
-	const char		*role;		/* ... this role or seat type */
+	const char		*role;		/* ... this role or seat type (roles: this role) */
+	const char		*seat_type;	/* roles: this seat type */
+	const char		*on;		/* roles: held on this day, YYYY-MM-DD */
+	int			 current;	/* roles: held today */
 	const char		*person;	/* person slug */
 	const char		*match;		/* an FTS5 query (search_fts_query): the search's speakers */
 	enum export_shape	 shape;
@@ -54,6 +60,11 @@ struct export_stream;
  */
 struct export_stream	*export_speakers_new(struct db_conn *db, int own_db,
 			    const struct export_filter *);
+/*
+ * Starts a list of who held which role or seat (format EXPORT_CSV or EXPORT_JSON), filtered by
+ * body, role, seat_type, on and current; NULL on error as above.
+ */
+struct export_stream	*export_roles_new(struct db_conn *db, int own_db, const struct export_filter *);
 /*
  * Starts an event's schedule (EXPORT_XML: frab schedule.xml; EXPORT_ICS:
  * iCalendar) or, with f->person and no event, a person's talks as EXPORT_ICS.

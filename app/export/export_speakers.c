@@ -1,4 +1,5 @@
 /* export_speakers.c: speaker lists (per appearance or per speaker) as CSV or a JSON array. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,40 +85,64 @@ json_row(struct export_stream *s, struct buf *out, const struct speaker_row *r)
 	json_end(&j);
 }
 
+static void
+csv_header(struct export_stream *s, struct buf *out)
+{
+	csv_row(s, out, NULL);
+}
+
+static int
+row_out(struct export_stream *s, struct buf *out, int json)
+{
+	struct speaker_row r;
+	int rc;
+
+	if ((rc = speaker_rows_next(s->rows, &r)) <= 0)
+		return rc;
+	if (json) {
+		if (s->n_rows)
+			buf_putc(out, ',');
+		json_row(s, out, &r);
+	} else
+		csv_row(s, out, &r);
+	return 1;
+}
+
 static int
 step_rows(struct export_stream *s, struct buf *out)
 {
-	int rc, json = s->f.format == EXPORT_JSON;
-	struct speaker_row r;
+	return export_list_step(s, out, csv_header, row_out);
+}
 
-	if (!s->started) {
-		s->started = 1;
-		if (json)
-			buf_putc(out, '[');
-		else {
-			if (s->f.bom)
-				buf_append(out, "\xEF\xBB\xBF", 3);
-			csv_row(s, out, NULL);
-		}
-		return 1;
-	}
-	/* A batch per call keeps the per-call overhead off the hot path. */
-	for (int k = 0; k < 256; k++) {
-		if ((rc = speaker_rows_next(s->rows, &r)) <= 0) {
-			if (rc == 0 && json)
-				buf_putc(out, ']');
-			return rc;
-		}
-		if (json) {
-			if (s->n_rows)
-				buf_putc(out, ',');
-			json_row(s, out, &r);
-		} else
-			csv_row(s, out, &r);
-		s->n_rows++;
+/* The next row's cells for a workbook; the count's text in s->scratch. */
+static int
+xlsx_next(struct export_stream *s, const char **c)
+{
+	struct speaker_row r;
+	char tmp[32];
+	int rc = speaker_rows_next(s->rows, &r);
+
+	if (rc != 1)
+		return rc;
+	cells(&r, s->f.shape == EXPORT_SPEAKERS, c, tmp, sizeof(tmp));
+	if (s->f.shape == EXPORT_SPEAKERS) {
+		buf_reset(&s->scratch);
+		buf_puts(&s->scratch, tmp);
+		c[5] = s->scratch.data;
 	}
 	return 1;
 }
+
+static const struct xlsx_list appearances_xlsx = { "Speakers", 11,
+	{ "Name", "Organization then", "Organization now", "Email", "GitHub", "Event", "Session", "Kind", "Date",
+	  "Role", "URL" },
+	{ XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_DATE,
+	  XLSX_TEXT, XLSX_TEXT },
+	{ 24, 24, 24, 28, 14, 34, 48, 10, 11, 10, 40 }, xlsx_next };
+static const struct xlsx_list speakers_xlsx = { "Speakers", 7,
+	{ "Name", "Organizations", "Organization now", "Email", "GitHub", "Sessions", "Titles" },
+	{ XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_TEXT, XLSX_NUMBER, XLSX_TEXT },
+	{ 24, 30, 24, 28, 14, 9, 60 }, xlsx_next };
 
 static void
 release_rows(struct export_stream *s)
@@ -129,8 +154,8 @@ struct export_stream *
 export_speakers_new(struct db_conn *db, int own_db, const struct export_filter *f)
 {
 	struct export_stream *s = export_stream_new(db, own_db, f);
-	struct speaker_query q = { f->event, f->colocated, f->org, f->kind, f->from, f->to, f->body,
-	    f->role, f->person, f->match, f->shape == EXPORT_SPEAKERS, f->include_email };
+	struct speaker_query q = { f->event, f->colocated, f->org, f->kind, f->track, f->base, f->from, f->to,
+	    f->body, f->role, f->person, f->match, f->shape == EXPORT_SPEAKERS, f->include_email };
 
 	if ((s->rows = speaker_rows_open(db, &q)) == NULL) {
 		export_free(s);
@@ -138,5 +163,8 @@ export_speakers_new(struct db_conn *db, int own_db, const struct export_filter *
 	}
 	s->release = release_rows;
 	s->step = step_rows;
+	if (f->format == EXPORT_XLSX)
+		return export_xlsx_new(s, f->shape == EXPORT_SPEAKERS ? &speakers_xlsx : &appearances_xlsx,
+		    f->include_email ? SIZE_MAX : EMAIL_COLUMN);
 	return s;
 }

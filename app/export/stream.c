@@ -35,6 +35,35 @@ export_next(void *ctx, struct buf *out)
 }
 
 int
+export_list_step(struct export_stream *s, struct buf *out, void (*header)(struct export_stream *, struct buf *),
+    int (*row)(struct export_stream *, struct buf *, int json))
+{
+	int rc, json = s->f.format == EXPORT_JSON;
+
+	if (!s->started) {
+		s->started = 1;
+		if (json)
+			buf_putc(out, '[');
+		else {
+			if (s->f.bom)
+				buf_append(out, "\xEF\xBB\xBF", 3);
+			header(s, out);
+		}
+		return 1;
+	}
+	/* A batch per call keeps the per-call overhead off the hot path. */
+	for (int k = 0; k < 256; k++) {
+		if ((rc = row(s, out, json)) <= 0) {
+			if (rc == 0 && json)
+				buf_putc(out, ']');
+			return rc;
+		}
+		s->n_rows++;
+	}
+	return 1;
+}
+
+int
 export_write(struct export_stream *s, FILE *f)
 {
 	struct buf b = BUF_INIT;

@@ -17,6 +17,7 @@ static const struct param_rule p_export_speakers[] = {
 	{ "colocated", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "org", P_SLUG, PF_QUERY, 0, 120, 0 },
 	{ "kind", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SESSION_KIND) },
+	{ "track", P_LINE, PF_QUERY, 0, 200, 0 },
 	{ "from", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "to", P_DATE, PF_QUERY, 0, 10, 0 },
 	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
@@ -26,6 +27,16 @@ static const struct param_rule p_export_speakers[] = {
 	{ "shape", P_ENUM, PF_QUERY, 0, 0, "appearances|speakers" },
 	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	{ "include_email", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "format", P_ENUM, PF_QUERY, 0, 0, "csv|json|xlsx" },	/* /export/speakers, from the export form */
+	END
+};
+static const struct param_rule p_export_roles[] = {
+	{ "body", P_SLUG, PF_QUERY, 0, 120, 0 },
+	{ "role", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_ROLE) },
+	{ "seat_type", P_ENUM, PF_QUERY, 0, 0, VOCAB_SET(TERMS_SEAT_TYPE) },
+	{ "on", P_DATE, PF_QUERY, 0, 10, 0 },
+	{ "current", P_ENUM, PF_QUERY, 0, 0, "0|1" },
+	{ "bom", P_ENUM, PF_QUERY, 0, 0, "0|1" },
 	END
 };
 static const struct param_rule p_export_slug[] = {
@@ -74,6 +85,7 @@ static const struct param_rule p_search[] = {
 /* Accounts. */
 static const struct param_rule p_login_form[] = {
 	{ "next", P_LINE, PF_QUERY, 0, 500, 0 },
+	{ "reset", P_ENUM, PF_QUERY, 0, 0, "1" },
 	END
 };
 static const struct param_rule p_login[] = {
@@ -84,6 +96,8 @@ static const struct param_rule p_login[] = {
 };
 static const struct param_rule p_me[] = {
 	{ "saved", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "password", P_ENUM, PF_QUERY, 0, 0, "1" },
+	{ "ended", P_ENUM, PF_QUERY, 0, 0, "1" },
 	{ "bio", P_TEXT, PF_FORM, 0, 5000, 0 },
 	{ "links", P_TEXT, PF_FORM, 0, 5000, 0 },
 	{ "version", P_INT, PF_FORM | PF_REQUIRED, 1, 1LL << 53, 0 },
@@ -97,6 +111,30 @@ static const struct param_rule p_user_add[] = {
 	{ "person", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "org", P_SLUG, PF_FORM, 0, 120, 0 },
 	{ "password", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	END
+};
+static const struct param_rule p_user_id[] = {
+	{ "id", P_INT, PF_PATH, 1, 1LL << 53, 0 },
+	END
+};
+static const struct param_rule p_password[] = {
+	{ "current", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	{ "password", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	{ "again", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	END
+};
+static const struct param_rule p_login_end[] = {
+	{ "key", P_TOKEN, PF_FORM | PF_REQUIRED, 0, 16, 0 },
+	END
+};
+static const struct param_rule p_reset_form[] = {
+	{ "token", P_TOKEN, PF_QUERY, 0, 64, 0 },
+	END
+};
+static const struct param_rule p_reset[] = {
+	{ "token", P_TOKEN, PF_FORM, 0, 64, 0 },
+	{ "password", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
+	{ "again", P_TEXT, PF_FORM | PF_REQUIRED, 0, 1024, 0 },
 	END
 };
 static const struct param_rule p_user_update[] = {
@@ -115,7 +153,7 @@ static const struct param_rule p_user_update[] = {
 			{ "s" #i "_new", P_ENUM, PF_FORM, 0, 0, "1" }, \
 			{ "s" #i "_distinct", P_ENUM, PF_FORM, 0, 0, "1" }
 #define RECORD_FIELDS \
-	FIELD("name"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
+	FIELD("name"), FIELD("slug"), FIELD("kind"), FIELD("website"), FIELD("eu_member"), FIELD("member_since"), \
 	FIELD("tier"), FIELD("notes"), FIELD("email"), FIELD("github"), FIELD("bio"), FIELD("person"), \
 	FIELD("org"), FIELD("title"), FIELD("since"), FIELD("until"), FIELD("series"), FIELD("parent"), \
 	FIELD("city"), FIELD("country"), FIELD("starts_on"), FIELD("ends_on"), FIELD("time_zone"), \
@@ -127,7 +165,9 @@ static const struct param_rule p_user_update[] = {
 	SPEAKER(1), SPEAKER(2), SPEAKER(3), SPEAKER(4), SPEAKER(5), SPEAKER(6), SPEAKER(7), \
 	SPEAKER(8), SPEAKER(9), SPEAKER(10), \
 	{ "distinct", P_ENUM, PF_FORM, 0, 0, "1" }, \
-	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }
+	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 }, \
+	{ "opened", P_TEXT, PF_FORM, 0, 400000, 0 },		/* what the form was opened with (JSON) */ \
+	{ "speakers_checked", P_ENUM, PF_FORM, 0, 0, "1" }
 static const struct param_rule p_record_new[] = {
 	RECORD_FIELDS,
 	END
@@ -143,9 +183,23 @@ static const struct param_rule p_key[] = {
 	{ "version", P_INT, PF_FORM, 0, 1LL << 53, 0 },
 	END
 };
+/* A merge: the other record, then (posted) the survivor, the versions seen, each conflicting
+ * field's side ("a" this record, "b" the other) and the confirmation. */
+#define PICK(n)	{ "pick_" n, P_ENUM, PF_FORM, 0, 0, "a|b" }
+static const struct param_rule p_merge_form[] = {
+	{ "key", P_TOKEN, PF_PATH, 0, 120, 0 },
+	{ "with", P_LINE, PF_QUERY, 0, 200, 0 },
+	END
+};
 static const struct param_rule p_merge[] = {
 	{ "key", P_TOKEN, PF_PATH, 0, 120, 0 },
-	{ "into", P_LINE, PF_FORM | PF_REQUIRED, 0, 200, 0 },
+	{ "with", P_LINE, PF_FORM | PF_REQUIRED, 0, 200, 0 },
+	{ "keep", P_SLUG, PF_FORM, 0, 120, 0 },
+	{ "va", P_INT, PF_FORM | PF_REQUIRED, 0, 1LL << 53, 0 },
+	{ "vb", P_INT, PF_FORM | PF_REQUIRED, 0, 1LL << 53, 0 },
+	{ "confirm", P_ENUM, PF_FORM, 0, 0, "1" },
+	PICK("name"), PICK("kind"), PICK("website"), PICK("eu_member"), PICK("member_since"), PICK("tier"),
+	PICK("notes"), PICK("email"), PICK("github"), PICK("bio"),
 	END
 };
 static const struct param_rule p_history[] = {
@@ -238,9 +292,9 @@ const struct route routes[] = {
 	EDITABLE("/orgs"), EDITABLE("/people"), EDITABLE("/affiliations"), EDITABLE("/events"),
 	EDITABLE("/sessions"), EDITABLE("/bodies"), EDITABLE("/roles"), EDITABLE("/projects"),
 	EDITABLE("/reports"),
-	{ HTTP_GET, "/people/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
+	{ HTTP_GET, "/people/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_merge_form },
 	{ HTTP_POST, "/people/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
-	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_key },
+	{ HTTP_GET, "/orgs/{key}/merge", page_merge_form, ACCESS_STAFF, 0, p_merge_form },
 	{ HTTP_POST, "/orgs/{key}/merge", page_merge, ACCESS_STAFF, 0, p_merge },
 	{ HTTP_GET, "/history", page_history, ACCESS_STAFF, 0, p_history },
 	{ HTTP_GET, "/admin/import", page_import_form, ACCESS_STAFF, 0, NULL },
@@ -274,12 +328,26 @@ const struct route routes[] = {
 	{ HTTP_GET, "/admin/users", page_admin_users, ACCESS_ADMIN, 0, NULL },
 	{ HTTP_POST, "/admin/users", page_admin_user_add, ACCESS_ADMIN, 0, p_user_add },
 	{ HTTP_POST, "/admin/users/{id}", page_admin_user_update, ACCESS_ADMIN, 0, p_user_update },
+	{ HTTP_POST, "/admin/users/{id}/reset", page_admin_user_reset, ACCESS_ADMIN, 0, p_user_id },
+	{ HTTP_POST, "/me/password", page_me_password, ACCESS_MEMBER, 0, p_password },
+	{ HTTP_POST, "/me/logins/end", page_me_login_end, ACCESS_MEMBER, 0, p_login_end },
+	{ HTTP_GET, "/reset", page_reset_form, ACCESS_OPEN, RF_NOCSRF, p_reset_form },
+	{ HTTP_POST, "/reset", page_reset, ACCESS_OPEN, RF_NOCSRF, p_reset },
 
 	{ HTTP_GET, "/healthz", page_health, ACCESS_OPEN, 0, NULL },
 	{ HTTP_GET, "/assets/{name}", page_asset, ACCESS_OPEN, 0, p_asset },
 	/* Exports (page_export.c). */
 	{ HTTP_GET, "/export/speakers.csv", page_export_speakers_csv, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/export/speakers.json", page_export_speakers_json, ACCESS_PUBLIC, 0, p_export_speakers },
+	/* The export form shows nothing of the registry (what it sends is public): open, and never
+	 * in the page cache (its options differ for staff: RF_NOCSRF has an open route read the login,
+	 * as the login form's does). */
+	{ HTTP_GET, "/export", page_export_form, ACCESS_OPEN, RF_NOCSRF, p_export_speakers },
+	{ HTTP_GET, "/export/speakers", page_export_speakers_any, ACCESS_PUBLIC, 0, p_export_speakers },
+	{ HTTP_GET, "/export/roles.csv", page_export_roles_csv, ACCESS_PUBLIC, 0, p_export_roles },
+	{ HTTP_GET, "/export/roles.json", page_export_roles_json, ACCESS_PUBLIC, 0, p_export_roles },
+	{ HTTP_GET, "/export/roles.xlsx", page_export_roles_xlsx, ACCESS_PUBLIC, 0, p_export_roles },
+	{ HTTP_GET, "/export/speakers.xlsx", page_export_speakers_xlsx, ACCESS_PUBLIC, 0, p_export_speakers },
 	{ HTTP_GET, "/events/{slug}/schedule.xml", page_export_schedule_xml, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/events/{slug}/schedule.ics", page_export_schedule_ics, ACCESS_PUBLIC, 0, p_export_slug },
 	{ HTTP_GET, "/people/{slug}/talks.ics", page_export_talks_ics, ACCESS_PUBLIC, 0, p_export_slug },

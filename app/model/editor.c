@@ -8,6 +8,16 @@
 #include "model/db.h"
 #include "model/editor.h"
 #include "model/lookalike.h"
+#include "model/slugs.h"
+
+static int
+error_none(const struct field_error *e, const char *name)
+{
+	for (; e; e = e->next)
+		if (strcmp(e->name, name) == 0)
+			return 0;
+	return 1;
+}
 
 static void
 add_error(struct request *req, struct field_error **list, const char *name, const char *msg)
@@ -32,6 +42,24 @@ timestamp_valid(const char *v)
 		return -1;
 	db_bind_text(st, 1, v);
 	return db_one_int(st, 0) == 1;
+}
+
+/* A slug typed for record self of kind k: "new" is the creation form's address, and one
+ * record's address is not another's. */
+static enum model_status
+check_slug(struct request *req, const struct record_kind *k, long long self, const char *v,
+    struct field_error **errors)
+{
+	enum model_status ms;
+	long long other;
+
+	if (strcmp(v, "new") == 0) {
+		add_error(req, errors, "slug", "cannot be \xe2\x80\x9cnew\xe2\x80\x9d, the address of the form for a new record");
+		return MODEL_OK;
+	}
+	if ((ms = record_id(k, v, &other)) == MODEL_OK && other != self)
+		add_error(req, errors, "slug", "is the address of another record already");
+	return ms == MODEL_NOT_FOUND ? MODEL_OK : ms;
 }
 
 /* Checks one field's value v; a W_REF's id goes to *id. */
@@ -67,7 +95,8 @@ check_field(struct request *req, const struct field *f, const char *v, long long
 }
 
 enum model_status
-editor_check(struct request *req, const struct record_kind *k, long long *ids, struct field_error **errors)
+editor_check(struct request *req, const struct record_kind *k, long long self, long long *ids,
+    struct field_error **errors)
 {
 	static const char *const spans[][2] = { { "since", "until" }, { "starts_on", "ends_on" } };
 	enum model_status ms;
@@ -82,6 +111,9 @@ editor_check(struct request *req, const struct record_kind *k, long long *ids, s
 			if (f->required)
 				add_error(req, errors, f->name, "is required");
 		} else if ((ms = check_field(req, f, v, &ids[i], errors)) != MODEL_OK)
+			return ms;
+		else if ((f->flags & FIELD_SLUG) && error_none(*errors, f->name) &&
+		    (ms = check_slug(req, k, self, v, errors)) != MODEL_OK)
 			return ms;
 	}
 	/* Terms and spans that end before they start are refused by the schema too;
@@ -139,17 +171,16 @@ save_sql(const struct save *s)
 	int n = 0;
 
 	for (const struct field *f = s->k->fields; f->name; f++, n++) {
-		char *q = s->id == 0 ? sqlite3_mprintf("%s%w", n ? ", " : "", field_column(f, tmp, sizeof(tmp))) :
-		    sqlite3_mprintf("%s%w = ?%d", n ? ", " : "", field_column(f, tmp, sizeof(tmp)), n + 1);
+		const char *c = field_column(f, tmp, sizeof(tmp));
+		/* An empty slug keeps the record's own (a new record's is made from its name). */
+		char *q = s->id == 0 ? sqlite3_mprintf("%s%w", n ? ", " : "", c) : (f->flags & FIELD_SLUG) ?
+		    sqlite3_mprintf("%s%w = coalesce(?%d, %w)", n ? ", " : "", c, n + 1, c) :
+		    sqlite3_mprintf("%s%w = ?%d", n ? ", " : "", c, n + 1);
 
 		buf_puts(&cols, q);
 		sqlite3_free(q);
 		if (s->id == 0)
 			buf_appendf(&vals, "%s?%d", n ? ", " : "", n + 1);
-	}
-	if (s->id == 0 && s->k->by_slug) {
-		buf_appendf(&cols, ", slug");
-		buf_appendf(&vals, ", ?%d", n + 1);
 	}
 	if (s->id == 0)
 		sql = sqlite3_mprintf("INSERT INTO %w(%s) VALUES (%s)", s->k->table, cols.data, vals.data);
@@ -168,14 +199,26 @@ save_bind(const struct save *s, sqlite3_stmt *st, const struct buf *slug)
 {
 	int n = 0;
 
-	for (const struct field *f = s->k->fields; f->name; f++, n++)
-		bind_field(st, n + 1, f, req_arg(s->req, f->name), s->ids[n]);
-	if (s->id == 0 && s->k->by_slug)
-		sqlite3_bind_text(st, n + 1, slug->data, (int)slug->len, SQLITE_TRANSIENT);
+	for (const struct field *f = s->k->fields; f->name; f++, n++) {
+		const char *v = req_arg(s->req, f->name);
+
+		if ((f->flags & FIELD_SLUG) && s->id == 0 && (v == NULL || *v == '\0'))
+			sqlite3_bind_text(st, n + 1, slug->data, (int)slug->len, SQLITE_TRANSIENT);
+		else
+			bind_field(st, n + 1, f, v, s->ids[n]);
+	}
 	if (s->id) {
 		sqlite3_bind_int64(st, n + 1, s->id);
 		sqlite3_bind_int64(st, n + 2, s->version);
 	}
+}
+
+static int
+typed_slug(const struct request *req)
+{
+	const char *v = req_arg(req, "slug");
+
+	return v && *v;
 }
 
 /* The row itself: s->saved gets its id; MODEL_STALE when the update found no such version. */
@@ -188,7 +231,8 @@ save_row(sqlite3 *db, struct save *s)
 	char *sql = NULL;
 	int rc;
 
-	if (s->id == 0 && s->k->by_slug && slug_unique(db, s->k->table, req_arg(s->req, "name"), &slug) == -1) {
+	if (s->id == 0 && s->k->by_slug && !typed_slug(s->req) &&
+	    slug_unique(db, s->k->table, req_arg(s->req, "name"), &slug) == -1) {
 		*s->why = "no free slug for this name";
 		ms = MODEL_CONFLICT;
 	} else if ((sql = save_sql(s)) == NULL || (rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
@@ -329,6 +373,8 @@ save_in(sqlite3 *db, void *arg)
 	if (s->id && before == NULL)
 		return MODEL_NOT_FOUND;
 	if ((ms = save_row(db, s)) != MODEL_OK)
+		return ms;
+	if (s->k->by_slug && (ms = slug_follow(db, s->req, s->k, s->saved, before)) != MODEL_OK)
 		return ms;
 	if ((s->k->flags & RECORD_SPEAKERS) && (ms = save_speakers(db, s)) != MODEL_OK)
 		return ms;

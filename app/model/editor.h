@@ -35,15 +35,20 @@ struct choice {
 /* Record id of kind k as its form shows it; MODEL_NOT_FOUND when it is gone. */
 enum model_status	editor_load(struct request *, const struct record_kind *, long long id,
 			    struct record_form *);
+/* The values a form was opened with, as it carried them: a JSON object of field names (and
+ * s1_person ... s10_role) to the text each control showed. MODEL_INVALID when json is not one. */
+enum model_status	editor_opened(struct request *, const struct record_kind *, const char *json,
+			    struct record_form *);
 /* What the picker of a W_REF field of ref_kind offers (the latest 300). */
 enum model_status	editor_choices(struct request *, const char *ref_kind, struct choice **, size_t *n);
 /*
- * Checks every field of k in req's arguments against its rule: *errors gets the list
- * (NULL when the form is good), ids one id per field in order (W_REF resolved, else 0).
+ * Checks every field of k in req's arguments against its rule, for record self (0: a new
+ * one; a slug may not be another record's): *errors gets the list (NULL when the form is
+ * good), ids one id per field in order (W_REF resolved, else 0).
  * MODEL_OK, or a failure of the database that left the form unchecked.
  */
-enum model_status	editor_check(struct request *, const struct record_kind *, long long *ids,
-			    struct field_error **errors);
+enum model_status	editor_check(struct request *, const struct record_kind *, long long self,
+			    long long *ids, struct field_error **errors);
 /*
  * Inserts (id == 0) or updates the record from req's checked arguments over version, with
  * a session's speakers and the audit row, in one transaction; *saved gets its id.

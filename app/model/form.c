@@ -84,6 +84,71 @@ editor_load(struct request *req, const struct record_kind *k, long long id, stru
 	return k->flags & RECORD_SPEAKERS ? stored_speakers(req, r) : MODEL_OK;
 }
 
+/* The text at key of the JSON object json (NULL when absent or empty). */
+static enum model_status
+json_text(struct request *req, const char *json, const char *key, const char **out)
+{
+	static const char sql[] = "SELECT json_extract(?1, '$.' || json_quote(?2))";
+	sqlite3_stmt *st;
+	enum model_status ms;
+
+	*out = NULL;
+	if ((ms = db_query(sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+	if ((ms = db_row(st, "form")) != MODEL_OK)
+		return ms;
+	*out = db_col(req, st, 0);
+	sqlite3_reset(st);
+	if (*out && **out == '\0')
+		*out = NULL;
+	return MODEL_OK;
+}
+
+static enum model_status
+opened_speakers(struct request *req, const char *json, struct record_form *r)
+{
+	enum model_status ms = MODEL_OK;
+
+	r->speakers = req_alloc(req, SPEAKER_ROWS * sizeof(*r->speakers));
+	for (int i = 1; i <= SPEAKER_ROWS && ms == MODEL_OK; i++) {
+		struct form_speaker *sp = &r->speakers[i - 1];
+
+		if ((ms = json_text(req, json, req_printf(req, "s%d_person", i), &sp->person)) == MODEL_OK &&
+		    (ms = json_text(req, json, req_printf(req, "s%d_org", i), &sp->org)) == MODEL_OK)
+			ms = json_text(req, json, req_printf(req, "s%d_role", i), &sp->role);
+		if (sp->person)
+			r->n_speakers = (size_t)i;
+	}
+	return ms;
+}
+
+enum model_status
+editor_opened(struct request *req, const struct record_kind *k, const char *json, struct record_form *r)
+{
+	static const char valid_sql[] = "SELECT json_valid(?1) AND json_type(?1) = 'object'";
+	sqlite3_stmt *st;
+	enum model_status ms;
+	size_t n = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (json == NULL)
+		return MODEL_INVALID;
+	if ((ms = db_query(valid_sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	if (db_one_int(st, 0) != 1)
+		return MODEL_INVALID;
+	for (const struct field *f = k->fields; f->name; f++)
+		n++;
+	r->values = req_alloc(req, n * sizeof(*r->values));
+	for (size_t i = 0; i < n; i++)
+		if ((ms = json_text(req, json, k->fields[i].name, &r->values[i])) != MODEL_OK)
+			return ms;
+	return k->flags & RECORD_SPEAKERS ? opened_speakers(req, json, r) : MODEL_OK;
+}
+
 static const struct column choice_cols[] = { COL(TEXT, struct choice, slug), COL(TEXT, struct choice, name) };
 static const struct row_type choice_row = ROW_TYPE(struct choice, choice_cols, NULL, "choices");
 

@@ -159,3 +159,40 @@ login_failures_forget(const char *login, long long before)
 
 	return run(sql, NULL, 0, login, NULL, before, 0);
 }
+
+/* ?1 the user, ?2 the hash of the request's own login. key: the first 8 bytes of the hash in hex,
+ * enough to tell one's own logins apart and nothing a login could be made from. */
+static const char list_sql[] =
+	"SELECT hex(substr(token_hash, 1, 8)), address, created_at, last_used, token_hash = ?2"
+	" FROM logins WHERE user_id = ?1 ORDER BY last_used DESC";
+
+#define I(type, field)	COL(type, struct login_item, field)
+static const struct column item_cols[] = {
+	I(TEXT, key), I(TEXT, address), I(LONG, created), I(LONG, used), I(INT, current),
+};
+static const struct row_type item_row = ROW_TYPE(struct login_item, item_cols, NULL, "logins");
+
+enum model_status
+login_list(struct request *req, long long user, const unsigned char *own, size_t own_len,
+    struct login_item **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	enum model_status ms;
+
+	*out = NULL;
+	*n = 0;
+	if ((ms = db_query(list_sql, &st)) != MODEL_OK)
+		return ms;
+	sqlite3_bind_int64(st, 1, user);
+	sqlite3_bind_blob(st, 2, own, (int)own_len, SQLITE_STATIC);
+	*out = db_rows(req, st, &item_row, n, &ms);
+	return ms;
+}
+
+enum model_status
+login_end(long long user, const char *key)
+{
+	static const char sql[] = "DELETE FROM logins WHERE hex(substr(token_hash, 1, 8)) = ?2 AND user_id = ?3";
+
+	return run(sql, NULL, 0, NULL, key, user, 0);
+}

@@ -24,6 +24,20 @@ enum model_status	login_forget(const unsigned char *hash, size_t len);
 enum model_status	login_add(const unsigned char *hash, size_t len, long long user, const char *csrf,
 			    const char *address, long long now);
 
+/* One of a user's logins as they see it. */
+struct login_item {
+	const char	*key;		/* names it to login_end */
+	const char	*address;	/* where it was made from */
+	long long	 created, used;	/* seconds since the epoch */
+	int		 current;	/* the one asking */
+};
+
+/* The logins of user, the last used first; own: the hash of the asking login's token. */
+enum model_status	login_list(struct request *, long long user, const unsigned char *own, size_t own_len,
+			    struct login_item **, size_t *n);
+/* Ends user's login named key (nobody else's). */
+enum model_status	login_end(long long user, const char *key);
+
 /* Failed tries since a time: how many, and when the last was (0: none). */
 struct login_failures {
 	long long	 by_login, last_by_login;

@@ -22,10 +22,15 @@
 				  VOCAB_SET(TERMS), 0, NULL }
 #define F_SELECT_OPT(n, l, TERMS, hint) { n, l, W_SELECT, VOCAB_OPTIONS_OR_NONE(TERMS), NULL, 0, hint, \
 				  P_ENUM, 0, 500, VOCAB_SET(TERMS), 0, NULL }
+/* The address: staff may change it (the old one then leads to the record); empty, made from the name. */
+#define F_SLUG			{ "slug", "Address (slug)", W_TEXT, NULL, NULL, 0, \
+				  "letters, digits and dashes; empty: made from the name", P_SLUG, 0, 120, NULL, \
+				  FIELD_SLUG, NULL }
 #define F_END			{ NULL, NULL, 0, NULL, NULL, 0, NULL, 0, 0, 0, NULL, 0, NULL }
 
 static const struct field org_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
+	F_SLUG,
 	F_SELECT("kind", "Kind", TERMS_ORG_KIND),
 	{ "website", "Website", W_TEXT, NULL, NULL, 0, "https://\xe2\x80\xa6", P_URL, 0, 500, NULL, 0, NULL },
 	F_CHECK("eu_member", "End User Community member"),
@@ -37,6 +42,7 @@ static const struct field org_fields[] = {
 
 static const struct field person_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
+	F_SLUG,
 	{ "email", "Email (private)", W_TEXT, NULL, NULL, 0, NULL, P_EMAIL, 0, 500, NULL, 0, NULL },
 	/* GitHub's own limits: letters, digits and dashes, 39 at most. */
 	{ "github", "GitHub handle", W_TEXT, NULL, NULL, 0, NULL, P_TOKEN, 0, 39, NULL, 0, NULL },
@@ -56,6 +62,7 @@ static const struct field affiliation_fields[] = {
 
 static const struct field event_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
+	F_SLUG,
 	F_TEXT("series", "Series", 0, "KubeCon + CloudNativeCon Europe"),
 	F_REF("parent", "Co-located with", "event", 0, "slug of the main event"),
 	F_TEXT("city", "City", 0, NULL),
@@ -88,6 +95,7 @@ static const struct field session_fields[] = {
 
 static const struct field body_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
+	F_SLUG,
 	F_SELECT("kind", "Kind", TERMS_BODY_KIND),
 	F_REF("parent", "Part of", "body", 0, "slug"),
 	F_URL("url", "Web page"),
@@ -109,6 +117,7 @@ static const struct field role_fields[] = {
 
 static const struct field project_fields[] = {
 	F_TEXT("name", "Name", 1, NULL),
+	F_SLUG,
 	F_SELECT("maturity", "Maturity", TERMS_MATURITY),
 	F_DATE("accepted_on", "Accepted", 0, NULL),
 	F_DATE("incubating_on", "Incubating since", 0, NULL),
@@ -136,10 +145,11 @@ const struct record_kind record_kinds[] = {
 	{ "organization", "Organization", "organizations", "/orgs", 1, org_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'kind', kind, 'website', website,"
 	  " 'eu_member', eu_member, 'member_since', member_since, 'tier', tier, 'notes', notes" STAMP ")"
-	  " FROM organizations WHERE id = ?1", 0, NULL, NULL },
+	  " FROM organizations WHERE id = ?1", RECORD_MERGES, NULL, NULL },
 	{ "person", "Person", "people", "/people", 1, person_fields,
 	  "SELECT json_object('id', id, 'name', name, 'slug', slug, 'email', email, 'github', github,"
-	  " 'bio', bio, 'links', links, 'notes', notes" STAMP ") FROM people WHERE id = ?1", RECORD_APPEARS,
+	  " 'bio', bio, 'links', links, 'notes', notes" STAMP ") FROM people WHERE id = ?1",
+	  RECORD_APPEARS | RECORD_MERGES,
 	  NULL, NULL },
 	{ "affiliation", "Affiliation", "affiliations", "/affiliations", 0, affiliation_fields,
 	  "SELECT json_object('id', id, 'person_id', person_id, 'org_id', org_id, 'title', title,"
@@ -206,6 +216,18 @@ field_column(const struct field *f, char *tmp, size_t size)
 		return f->name;
 	snprintf(tmp, size, "%s_id", f->name);
 	return tmp;
+}
+
+const char *
+field_value_label(struct request *req, const struct field *f, const char *v)
+{
+	const char *opts = f->widget == W_CHECK ? "0=No|1=Yes" : f->widget == W_SELECT ? f->options : NULL;
+	size_t len = v ? strlen(v) : 0;
+
+	for (const char *p = opts; len && p && *p; p += strcspn(p, "|"), p += *p == '|')
+		if (strcspn(p, "=") == len && strncmp(p, v, len) == 0)
+			return req_strndup(req, p + len + 1, strcspn(p, "|") - len - 1);
+	return v;
 }
 
 /* The id of the row of table whose column holds value: MODEL_OK, MODEL_NOT_FOUND, or

@@ -23,6 +23,8 @@ enum widget {
 };
 
 #define FIELD_TIMESTAMP	0x01	/* a local time with its UTC offset (checked by SQLite's datetime) */
+#define FIELD_SLUG	0x02	/* the record's address: made from the name when empty, its old
+				 * one leading to the record when changed (model/redirect.h) */
 
 struct field {
 	const char	*name;		/* form field and column (W_REF: the column is name_id) */
@@ -42,6 +44,7 @@ struct field {
 
 #define RECORD_SPEAKERS	0x01	/* has speakers (a session): in its form, its saves and its snapshots */
 #define RECORD_APPEARS	0x02	/* speaks in sessions (a person): a merge drops the doubled appearances */
+#define RECORD_MERGES	0x04	/* duplicates are merged (people, organizations: restore.h) */
 
 struct record_kind {
 	const char		*kind;		/* "organization": audit kind and messages */
@@ -64,6 +67,9 @@ const struct record_kind	*record_kind_by_path(const char *path);
 const struct record_kind	*record_kind_by_name(const char *kind);
 /* The column a field is stored in ("org_id" for the W_REF field "org"). */
 const char			*field_column(const struct field *, char *tmp, size_t size);
+/* A value of f as people read it: a select's label, Yes or No for a check, else v itself
+ * (in req's arena when it is a label; NULL stays NULL). */
+const char			*field_value_label(struct request *, const struct field *, const char *v);
 /* The record's id from its address key (slug, or decimal id): MODEL_OK with *id,
  * MODEL_NOT_FOUND, or a failure. */
 enum model_status		 record_id(const struct record_kind *, const char *key, long long *id);

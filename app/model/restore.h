@@ -12,12 +12,23 @@
  * NULL for a database error without a message).
  */
 enum model_status	restore_entry(struct request *, long long audit_id, const char **why);
+/* A merge as staff chose it after the preview (merge.h). */
+struct merge_plan {
+	long long		 keep, drop;			/* the survivor, the record merged away */
+	long long		 keep_version, drop_version;	/* as the preview showed them */
+	const unsigned char	*take;	/* per field of the kind, in order: 1 when the survivor takes
+					 * drop's value; else it keeps its own, or gets drop's where
+					 * it had none */
+};
+
 /*
- * Merges person or organization `from` into `into`: every appearance, role, affiliation
- * (and project, account) moves; `from` is deleted; an undoable "merge" entry is written;
- * all in one transaction. kind is "person" or "organization". Statuses as restore_entry's.
+ * Merges person or organization plan->drop into plan->keep: every appearance, role,
+ * affiliation (and project, account, a person's source keys) moves; the survivor gets the
+ * fields chosen; drop is deleted and its address leads to keep (301); an undoable "merge"
+ * entry is written; all in one transaction. kind is "person" or "organization".
+ * MODEL_STALE when either record changed since the preview; otherwise as restore_entry.
  */
-enum model_status	merge_records(struct request *, const char *kind, long long from, long long into,
+enum model_status	merge_records(struct request *, const char *kind, const struct merge_plan *,
 			    const char **why);
 
 #endif

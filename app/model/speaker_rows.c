@@ -4,15 +4,18 @@
 
 #include "core/log.h"
 #include "core/mem.h"
+#include "model/current_org.h"
 #include "model/db.h"
 #include "model/speaker_rows.h"
 
 /*
  * The filtered appearances. Every filter is a named parameter that is NULL
  * when not given, so one prepared statement serves every combination.
- * :email is 1 only when the caller has checked the reader is staff.
+ * :email is 1 only when the caller has checked the reader is staff. The track is a term only
+ * when it is asked for: any further term on sessions turns SQLite's plan for the whole list from
+ * reading the sessions in the order of the output (streamed) to sorting all of it first.
  */
-#define FILTERED \
+#define FILTERED_(track) \
 	" FROM appearances a" \
 	" JOIN sessions s ON s.id = a.session_id" \
 	" JOIN events e ON e.id = s.event_id" \
@@ -22,6 +25,7 @@
 	"   (SELECT id FROM events WHERE slug = :event)))" \
 	" AND (:org IS NULL OR o.slug = :org)" \
 	" AND (:kind IS NULL OR s.kind = :kind)" \
+	track \
 	" AND (:from IS NULL OR coalesce(substr(s.starts_at, 1, 10), e.starts_on) >= :from)" \
 	" AND (:to IS NULL OR coalesce(substr(s.starts_at, 1, 10), e.starts_on) <= :to)" \
 	" AND (:body IS NULL OR EXISTS (SELECT 1 FROM roles r JOIN bodies b ON b.id = r.body_id" \
@@ -31,34 +35,34 @@
 	" AND (:match IS NULL OR s.id IN (SELECT rowid FROM sessions_fts WHERE sessions_fts MATCH :match)" \
 	"   OR p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH :match)" \
 	"   OR o.id IN (SELECT rowid FROM organizations_fts WHERE organizations_fts MATCH :match))"
+#define FILTERED	FILTERED_("")
+#define ON_TRACK	FILTERED_(" AND s.track = :track")
 
-/* The organization a person is with today (an open or future-ending affiliation). */
-#define CURRENT_ORG(person) \
-	"(SELECT co.name FROM affiliations af JOIN organizations co ON co.id = af.org_id" \
-	" WHERE af.person_id = " person \
-	" AND (af.since IS NULL OR af.since <= date('now'))" \
-	" AND (af.until IS NULL OR af.until > date('now'))" \
-	" ORDER BY af.since IS NULL, af.since DESC LIMIT 1)"
+#define APPEARANCES(filtered) \
+	"SELECT p.name, o.name, " CURRENT_ORG("p.id") "," \
+	" CASE WHEN :email THEN p.email END, p.github, e.name, s.title, s.kind," \
+	" coalesce(substr(s.starts_at, 1, 10), e.starts_on), a.role, coalesce(s.url, :base || '/sessions/' || s.id)" \
+	filtered \
+	" ORDER BY s.starts_utc, e.id, s.id, a.position, a.id"
 
-static const char appearances_sql[] =
-	"SELECT p.name, o.name, " CURRENT_ORG("p.id") ","
-	" CASE WHEN :email THEN p.email END, p.github, e.name, s.title, s.kind,"
-	" coalesce(substr(s.starts_at, 1, 10), e.starts_on), a.role, coalesce(s.url, '/sessions/' || s.id)"
-	FILTERED
-	" ORDER BY s.starts_utc, e.id, s.id, a.position, a.id";
+#define SPEAKERS(filtered) \
+	"WITH f AS (SELECT a.person_id AS pid, a.org_id AS oid, s.title AS title," \
+	"  s.starts_utc AS su, s.id AS sid" filtered ")," \
+	" po AS (SELECT pid, group_concat(name, '; ') AS names FROM" \
+	"  (SELECT DISTINCT f.pid, o.name FROM f JOIN organizations o ON o.id = f.oid" \
+	"   ORDER BY f.pid, o.name) GROUP BY pid)," \
+	" pt AS (SELECT pid, count(*) AS n, group_concat(title, '; ') AS titles FROM" \
+	"  (SELECT pid, title FROM f ORDER BY pid, su, sid) GROUP BY pid)" \
+	" SELECT p.name, po.names, " CURRENT_ORG("p.id") "," \
+	" CASE WHEN :email THEN p.email END, p.github, pt.n, pt.titles" \
+	" FROM pt JOIN people p ON p.id = pt.pid LEFT JOIN po ON po.pid = pt.pid" \
+	" ORDER BY p.name, p.id"
 
-static const char speakers_sql[] =
-	"WITH f AS (SELECT a.person_id AS pid, a.org_id AS oid, s.title AS title,"
-	"  s.starts_utc AS su, s.id AS sid" FILTERED "),"
-	" po AS (SELECT pid, group_concat(name, '; ') AS names FROM"
-	"  (SELECT DISTINCT f.pid, o.name FROM f JOIN organizations o ON o.id = f.oid"
-	"   ORDER BY f.pid, o.name) GROUP BY pid),"
-	" pt AS (SELECT pid, count(*) AS n, group_concat(title, '; ') AS titles FROM"
-	"  (SELECT pid, title FROM f ORDER BY pid, su, sid) GROUP BY pid)"
-	" SELECT p.name, po.names, " CURRENT_ORG("p.id") ","
-	" CASE WHEN :email THEN p.email END, p.github, pt.n, pt.titles"
-	" FROM pt JOIN people p ON p.id = pt.pid LEFT JOIN po ON po.pid = pt.pid"
-	" ORDER BY p.name, p.id";
+/* [per speaker][on a track] */
+static const char *const list_sql[2][2] = {
+	{ APPEARANCES(FILTERED), APPEARANCES(ON_TRACK) },
+	{ SPEAKERS(FILTERED), SPEAKERS(ON_TRACK) },
+};
 
 struct speaker_rows {
 	sqlite3_stmt	*st;
@@ -82,6 +86,9 @@ bind_query(sqlite3_stmt *st, const struct speaker_query *q)
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":colocated"), q->colocated != 0);
 	bind_named(st, ":org", q->org);
 	bind_named(st, ":kind", q->kind);
+	bind_named(st, ":track", q->track);
+	if (sqlite3_bind_parameter_index(st, ":base"))
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":base"), q->base ? q->base : "", -1, SQLITE_STATIC);
 	bind_named(st, ":from", q->from);
 	bind_named(st, ":to", q->to);
 	bind_named(st, ":body", q->body);
@@ -98,7 +105,8 @@ speaker_rows_open(struct db_conn *c, const struct speaker_query *q)
 	struct speaker_rows *r = xcalloc(1, sizeof(*r));
 
 	/* The stream's own statement, not the db_stmt cache: see conn.h. */
-	if (sqlite3_prepare_v2(db, q->per_speaker ? speakers_sql : appearances_sql, -1, &r->st, NULL)) {
+	if (sqlite3_prepare_v2(db, list_sql[q->per_speaker != 0][q->track != NULL && *q->track], -1, &r->st,
+	    NULL)) {
 		log_err("export: %s", sqlite3_errmsg(db));
 		speaker_rows_close(r);
 		return NULL;

@@ -9,6 +9,8 @@ struct speaker_query {
 	int		 colocated;	/* also the events whose parent is event */
 	const char	*org;		/* organization represented */
 	const char	*kind;		/* session kind */
+	const char	*track;		/* session track */
+	const char	*base;		/* prefix of the links to our own session pages ("https://host"; NULL: none) */
 	const char	*from, *to;	/* session dates, inclusive, YYYY-MM-DD */
 	const char	*body;		/* speakers who held a role in this body */
 	const char	*role;		/* ... this role or seat type */

@@ -4,6 +4,7 @@
 
 #include "core/log.h"
 #include "core/password.h"
+#include "model/audit.h"
 #include "model/db.h"
 #include "model/user.h"
 
@@ -110,18 +111,21 @@ user_list(struct request *req, struct user_item **out, size_t *n)
 	return ms;
 }
 
-/* One change of an account: by id or by login, and what to set. */
+/* One change of an account: by id or by login, what to set, and who asks (NULL: the command line). */
 struct change {
-	long long	 id;
-	const char	*login;
-	const char	*role;		/* NULL: keep */
-	int		 disabled;	/* -1: keep */
-	const char	*hash;		/* NULL: keep */
+	long long		 id;
+	const char		*login;
+	const char		*role;		/* NULL: keep */
+	int			 disabled;	/* -1: keep */
+	const char		*hash;		/* NULL: keep */
+	struct request		*req;
+	const unsigned char	*keep;		/* a new password: the login (token hash) that stays */
+	size_t			 keep_len;
 };
 
-/* Runs sql on the change's user (?1 id, ?2 login, ?3 role, ?4 disabled, ?5 hash); *changes: rows changed. */
+/* Runs sql on the change's user (?1 id, ?2 login, ?3 role, ?4 disabled, ?5 hash, ?6 the login kept). */
 static enum model_status
-exec_change(sqlite3 *db, const char *sql, const struct change *c, int *changes)
+exec_change(sqlite3 *db, const char *sql, const struct change *c)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
 	int rc;
@@ -133,10 +137,39 @@ exec_change(sqlite3 *db, const char *sql, const struct change *c, int *changes)
 	db_bind_text(st, 3, c->role);
 	sqlite3_bind_int(st, 4, c->disabled);
 	db_bind_text(st, 5, c->hash);
+	if (c->keep)
+		sqlite3_bind_blob(st, 6, c->keep, (int)c->keep_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 6);
 	rc = sqlite3_step(st);
-	if (changes)
-		*changes = sqlite3_changes(db);
 	return db_done(st, rc, "account");
+}
+
+/* The account as its history keeps it (never the password's hash, only when it was set), and
+ * its id: *id 0 when there is none. */
+static enum model_status
+user_state(sqlite3 *db, const struct change *c, long long *id, struct buf *json)
+{
+	static const char sql[] =
+	    "SELECT id, json_object('login', login, 'display_name', display_name, 'role', role,"
+	    " 'disabled', disabled, 'person_id', person_id, 'org_id', org_id, 'password_set_at', password_set_at,"
+	    " 'reset_link_until', (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', max(expires_at), 'unixepoch')"
+	    " FROM password_resets WHERE user_id = users.id), 'version', version)"
+	    " FROM users WHERE id = ?1 OR login = ?2";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	*id = 0;
+	if (st == NULL)
+		return db_failed(db, 0, "account");
+	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_text(st, 2, c->login);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		buf_puts(json, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MODEL_OK : db_failed(db, rc, "account");
 }
 
 static enum model_status
@@ -146,27 +179,38 @@ change_in(sqlite3 *db, void *arg)
 	static const char update_sql[] =
 	    "UPDATE users SET role = coalesce(?3, role), disabled = CASE WHEN ?4 < 0 THEN disabled ELSE ?4 END,"
 	    " password_hash = coalesce(?5, password_hash), version = version + 1,"
-	    " updated_at = CASE WHEN ?5 IS NULL THEN updated_at ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END"
+	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), password_set_at = CASE WHEN ?5 IS NULL"
+	    " THEN password_set_at ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END"
 	    " WHERE id = ?1 OR login = ?2";
-	/* Disabling, or a new password, ends every login the user has. */
+	/* Disabling, or a new password, ends every login the user has (but the one kept) and
+	 * every reset link (the trigger of 0010 does it for disabling). */
 	static const char drop_sql[] =
 	    "DELETE FROM logins WHERE user_id IN (SELECT id FROM users WHERE id = ?1 OR login = ?2)"
-	    " AND (?4 = 1 OR ?5 IS NOT NULL)";
+	    " AND (?4 = 1 OR ?5 IS NOT NULL) AND token_hash IS NOT ?6";
+	static const char resets_sql[] =
+	    "DELETE FROM password_resets WHERE user_id IN (SELECT id FROM users WHERE id = ?1 OR login = ?2)"
+	    " AND ?5 IS NOT NULL";
 	const struct change *c = arg;
+	struct buf before = BUF_INIT, after = BUF_INIT;
 	enum model_status ms;
-	int changed = 0;
+	long long id;
 
-	if ((ms = exec_change(db, update_sql, c, &changed)) != MODEL_OK)
-		return ms;
-	if (changed == 0)
-		return MODEL_NOT_FOUND;
-	return exec_change(db, drop_sql, c, NULL);
+	if ((ms = user_state(db, c, &id, &before)) == MODEL_OK && id == 0)
+		ms = MODEL_NOT_FOUND;
+	if (ms == MODEL_OK && (ms = exec_change(db, update_sql, c)) == MODEL_OK &&
+	    (ms = exec_change(db, drop_sql, c)) == MODEL_OK &&
+	    (ms = exec_change(db, resets_sql, c)) == MODEL_OK &&
+	    (ms = user_state(db, c, &id, &after)) == MODEL_OK)
+		ms = audit_insert(db, c->req, "user", id, "update", before.data, after.data);
+	buf_release(&before);
+	buf_release(&after);
+	return ms;
 }
 
 enum model_status
-user_update(long long id, const char *role, int disabled)
+user_update(struct request *req, long long id, const char *role, int disabled)
 {
-	struct change c = { id, NULL, role, disabled != 0, NULL };
+	struct change c = { id, NULL, role, disabled != 0, NULL, req, NULL, 0 };
 
 	return db_transaction(db_thread(), change_in, &c);
 }
@@ -174,7 +218,7 @@ user_update(long long id, const char *role, int disabled)
 enum model_status
 user_set_disabled(const char *login, int disabled)
 {
-	struct change c = { 0, login, NULL, disabled != 0, NULL };
+	struct change c = { 0, login, NULL, disabled != 0, NULL, NULL, NULL, 0 };
 
 	return db_transaction(db_thread(), change_in, &c);
 }
@@ -182,9 +226,105 @@ user_set_disabled(const char *login, int disabled)
 enum model_status
 user_set_password(const char *login, const char *hash)
 {
-	struct change c = { 0, login, NULL, -1, hash };
+	struct change c = { 0, login, NULL, -1, hash, NULL, NULL, 0 };
 
 	return db_transaction(db_thread(), change_in, &c);
+}
+
+enum model_status
+user_change_password(struct request *req, const char *hash, const unsigned char *keep, size_t keep_len)
+{
+	struct change c = { req->user->id, NULL, NULL, -1, hash, req, keep, keep_len };
+
+	return db_transaction(db_thread(), change_in, &c);
+}
+
+struct reset {
+	struct request		*req;
+	long long		 user, now, expires;
+	const unsigned char	*token_hash;
+	size_t			 len;
+	const char		*password_hash;	/* its use: the new password */
+};
+
+/* The link's row, and the account's state before and after in its history. */
+static enum model_status
+reset_add_in(sqlite3 *db, void *arg)
+{
+	static const char sql[] = "INSERT INTO password_resets(token_hash, user_id, made_by, created_at, expires_at)"
+	    " SELECT ?1, id, ?3, ?4, ?5 FROM users WHERE id = ?2 AND disabled = 0";
+	const struct reset *r = arg;
+	struct change c = { r->user, NULL, NULL, -1, NULL, r->req, NULL, 0 };
+	struct buf before = BUF_INIT, after = BUF_INIT;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum model_status ms;
+	long long id;
+
+	if (st == NULL)
+		return db_failed(db, 0, "reset link");
+	if ((ms = user_state(db, &c, &id, &before)) != MODEL_OK)
+		goto out;
+	sqlite3_bind_blob(st, 1, r->token_hash, (int)r->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, r->user);
+	sqlite3_bind_int64(st, 3, r->req->user->id);
+	sqlite3_bind_int64(st, 4, r->now);
+	sqlite3_bind_int64(st, 5, r->expires);
+	if ((ms = db_done(st, sqlite3_step(st), "reset link")) != MODEL_OK)
+		goto out;
+	if (sqlite3_changes(db) == 0)
+		ms = MODEL_NOT_FOUND;
+	else if ((ms = user_state(db, &c, &id, &after)) == MODEL_OK)
+		ms = audit_insert(db, r->req, "user", id, "update", before.data, after.data);
+out:
+	buf_release(&before);
+	buf_release(&after);
+	return ms;
+}
+
+enum model_status
+user_reset_add(struct request *req, long long user, const unsigned char *token_hash, size_t len, long long now,
+    long long expires)
+{
+	struct reset r = { req, user, now, expires, token_hash, len, NULL };
+
+	return db_transaction(db_thread(), reset_add_in, &r);
+}
+
+/* The link's account, if the link is good: it sets the password (and ends the links and every
+ * login), recorded as a change the account's owner made. */
+static enum model_status
+reset_use_in(sqlite3 *db, void *arg)
+{
+	static const char sql[] = "SELECT u.id, u.login FROM password_resets r JOIN users u ON u.id = r.user_id"
+	    " WHERE r.token_hash = ?1 AND r.expires_at > ?2 AND u.disabled = 0";
+	const struct reset *r = arg;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	struct user *asking = r->req->user, owner = { 0 };
+	struct change c = { 0, NULL, NULL, -1, r->password_hash, r->req, NULL, 0 };
+	enum model_status ms;
+
+	if (st == NULL)
+		return db_failed(db, 0, "reset link");
+	sqlite3_bind_blob(st, 1, r->token_hash, (int)r->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, r->now);
+	if ((ms = db_row(st, "reset link")) != MODEL_OK)
+		return ms;
+	c.id = owner.id = db_col_int(st, 0);
+	owner.login = db_col(r->req, st, 1);
+	sqlite3_reset(st);
+	r->req->user = &owner;
+	ms = change_in(db, &c);
+	r->req->user = asking;
+	return ms;
+}
+
+enum model_status
+user_reset_use(struct request *req, const unsigned char *token_hash, size_t len, long long now,
+    const char *password_hash)
+{
+	struct reset r = { req, 0, now, 0, token_hash, len, password_hash };
+
+	return db_transaction(db_thread(), reset_use_in, &r);
 }
 
 static const char password_sql[] =

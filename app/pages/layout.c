@@ -114,6 +114,55 @@ crumbs_out(struct buf *b, const struct crumb *c)
 	html_lit(b, "</ol></nav>");
 }
 
+#define FLASH_COOKIE	"lectern_flash"
+
+/* What a flash cookie may say: a code of ours, never text from a request. */
+static const struct { const char *code, *text; } flashes[] = {
+	{ "created", "Created." },
+	{ "saved", "Saved." },
+	{ "deleted", "Deleted. It can be restored from the History page." },
+	{ "restored", "Restored." },
+	{ "undone", "Undone: the record was deleted, and its history kept." },
+	{ "merged", "Merged. The merge can be undone from the History page." },
+	{ "password", "Your password was changed, and your other logins were ended." },
+	{ "logins", "The login was ended." },
+	{ "reset", "Your password was set. Log in with it." },
+	{ "user", "The account was saved." },
+};
+
+void
+flash_set(struct request *req, const char *code)
+{
+	resp_header(req, "Set-Cookie", req_printf(req, "%s=%s; Path=/; Max-Age=60; HttpOnly; SameSite=Lax%s",
+	    FLASH_COOKIE, code, req->tls ? "; Secure" : ""));
+}
+
+void
+flash_out(struct buf *b, int error, const char *text)
+{
+	if (error)
+		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
+	else
+		html_lit(b, "<p class=\"flash\" role=\"status\">");
+	html_text(b, text);
+	html_lit(b, "</p>");
+}
+
+/* The message a flash cookie carries, shown once: the cookie is cleared by this answer. */
+static void
+flash_shown(struct request *req)
+{
+	const char *code = req_cookie(req, FLASH_COOKIE);
+
+	if (code == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++)
+		if (strcmp(code, flashes[i].code) == 0)
+			flash_out(&req->out, 0, flashes[i].text);
+	resp_header(req, "Set-Cookie", req_printf(req, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
+	    FLASH_COOKIE, req->tls ? "; Secure" : ""));
+}
+
 void
 layout_begin(struct request *req, const char *title, const struct crumb *crumbs)
 {
@@ -148,6 +197,7 @@ layout_begin(struct request *req, const char *title, const struct crumb *crumbs)
 	account_nav(req);
 	html_lit(b, "</header>\n<main id=\"main\">");
 	crumbs_out(b, crumbs);
+	flash_shown(req);
 }
 
 void

@@ -18,6 +18,15 @@ void	staff_actions(struct request *, const char *base);
 void	staff_edit_link(struct request *, const char *href);
 /* Writes a link to the login page that returns to req->path. */
 void	login_link(struct request *);
+/*
+ * A message for the next page this browser shows (after a redirect): code is one of the
+ * flash codes of layout.c ("created", "saved", "deleted", ...), carried by a short-lived
+ * cookie; layout_begin shows its sentence once, in the success style, and clears it.
+ */
+void	flash_set(struct request *, const char *code);
+/* A message of the page itself: <p class="flash error" role="alert"> (error) or
+ * <p class="flash" role="status">, the text escaped. */
+void	flash_out(struct buf *, int error, const char *text);
 /* Writes the hidden CSRF field every state-changing form carries (nothing when logged out). */
 void	csrf_field(struct request *);
 /* True when some route answers a GET at path (only links that lead somewhere are shown). */

@@ -1,5 +1,6 @@
-/* page_admin.c: /admin/users — admins list, add, disable and re-role accounts. */
+/* page_admin.c: /admin/users — admins list, add, disable and re-role accounts, and make reset links. */
 #include <string.h>
+#include <time.h>
 
 #include "auth/auth.h"
 #include "core/html.h"
@@ -8,6 +9,9 @@
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+
+#define RESET_HOURS		24
+#define RESET_HOURS_TEXT	"24 hours"
 
 static void
 user_row(struct request *req, const struct user_item *u)
@@ -42,11 +46,18 @@ user_row(struct request *req, const struct user_item *u)
 		html_lit(b, "<option value=\"0\">active</option><option value=\"1\" selected>disabled</option>");
 	else
 		html_lit(b, "<option value=\"0\" selected>active</option><option value=\"1\">disabled</option>");
-	html_lit(b, "</select><button type=\"submit\" class=\"secondary\">Save</button></form></td></tr>");
+	html_lit(b, "</select><button type=\"submit\" class=\"secondary\">Save</button></form>");
+	if (!u->disabled) {
+		buf_appendf(b, "<form method=\"post\" class=\"actions\" action=\"/admin/users/%lld/reset\">", u->id);
+		csrf_field(req);
+		html_lit(b, "<button type=\"submit\" class=\"secondary\">Make a password-reset link</button></form>");
+	}
+	html_lit(b, "</td></tr>");
 }
 
+/* message: an error; link: a reset link just made, shown this once. */
 static void
-users_page(struct request *req, const char *message)
+users_page(struct request *req, const char *message, const char *link)
 {
 	static const struct crumb crumbs[] = { { "Users", NULL }, { NULL, NULL } };
 	struct buf *b = &req->out;
@@ -55,10 +66,13 @@ users_page(struct request *req, const char *message)
 
 	layout_begin(req, "Users", crumbs);
 	html_lit(b, "<h1>Users</h1>");
-	if (message) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, message);
-		html_lit(b, "</p>");
+	if (message)
+		flash_out(b, 1, message);
+	if (link) {
+		html_lit(b, "<div class=\"flash\" role=\"status\"><p>A reset link, working once and for "
+		    RESET_HOURS_TEXT ". Send it to its owner; it is shown only now:</p><p><code class=\"reset-link\">");
+		html_text(b, link);
+		html_lit(b, "</code></p></div>");
 	}
 	html_lit(b, "<table><thead><tr><th scope=\"col\">Login</th><th scope=\"col\">Name</th>"
 	    "<th scope=\"col\">Linked to</th><th scope=\"col\">Last login</th><th scope=\"col\">Role and state"
@@ -85,7 +99,7 @@ users_page(struct request *req, const char *message)
 int
 page_admin_users(struct request *req)
 {
-	users_page(req, NULL);
+	users_page(req, NULL, NULL);
 	return 200;
 }
 
@@ -98,12 +112,12 @@ page_admin_user_add(struct request *req)
 	enum model_status rc;
 
 	if (password_check_policy(u.password, u.login, &why) == -1) {
-		users_page(req, req_printf(req, "The password %s.", why));
+		users_page(req, req_printf(req, "The password %s.", why), NULL);
 		return 422;
 	}
 	if ((rc = users_create(&u, 1)) == MODEL_INVALID || rc == MODEL_CONFLICT) {
 		users_page(req, "The user was not added: the login is taken, or the person or organization "
-		    "slug names nothing.");
+		    "slug names nothing.", NULL);
 		return 422;
 	}
 	if (rc != MODEL_OK)
@@ -123,7 +137,31 @@ page_admin_user_update(struct request *req)
 		return 422;
 	}
 	/* Disabling ends the user's logins at once, in the same transaction. */
-	if ((rc = user_update(id, req_arg(req, "role"), disabled)) != MODEL_OK)
+	if ((rc = user_update(req, id, req_arg(req, "role"), disabled)) != MODEL_OK)
 		return page_status(rc);
 	return resp_redirect(req, "/admin/users");
+}
+
+/* POST /admin/users/{id}/reset: a one-time link to set a new password, instead of typing one for
+ * someone; the database keeps only its hash. */
+int
+page_admin_user_reset(struct request *req)
+{
+	char token[AUTH_TOKEN_CHARS + 1];
+	unsigned char hash[AUTH_HASH_BYTES];
+	long long now = (long long)time(NULL);
+	const char *origin = auth_origin(req);
+	enum model_status rc;
+
+	auth_reset_token(token, hash);
+	rc = user_reset_add(req, req_arg_int(req, "id", 0), hash, sizeof(hash), now, now + RESET_HOURS * 3600);
+	if (rc == MODEL_NOT_FOUND) {
+		req->error_detail = "There is no such enabled account.";
+		return 404;
+	}
+	if (rc != MODEL_OK)
+		return page_status(rc);
+	resp_header(req, "Cache-Control", "no-store");
+	users_page(req, NULL, req_printf(req, "%s/reset?token=%s", origin ? origin : "", token));
+	return 200;
 }

@@ -178,7 +178,13 @@ body_html(struct request *req, const struct body_page *p)
 		html_lit(b, "\">Add role or seat</a></p>");
 	}
 	html_lit(b, "<p class=\"actions\">");
-	page_export_link(b, query, "Export everyone who held a role (CSV)");
+	page_export_link_to(b, "/export/roles.csv", query, "Export everyone who held a role (CSV)");
+	html_lit(b, " ");
+	page_export_link_to(b, "/export/roles.xlsx", query, "(Excel)");
+	html_lit(b, " ");
+	page_export_link_to(b, "/export/roles.json", query, "(JSON)");
+	html_lit(b, " ");
+	page_export_link(b, query, "Export their talks (CSV)");
 	html_lit(b, "</p>");
 	terms(req, p);
 	if (strcmp(p->kind, "toc") == 0 && p->n_roles)

@@ -1,5 +1,9 @@
 /* page_error.c: the error page for any status a handler leaves without a body; never echoes the raw request. */
+#include <string.h>
+
 #include "core/html.h"
+#include "model/record.h"
+#include "model/redirect.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 
@@ -35,6 +39,67 @@ explain(int status)
 	}
 }
 
+/* The address a record's old one leads to now: its kind's path, its slug now, the rest of
+ * the path and the query as they were. NULL when the path names no slug that moved. */
+static const char *
+moved_to(struct request *req)
+{
+	const struct record_kind *k = record_kind_by_path(req->path);
+	const char *seg, *rest, *now;
+	struct buf b = BUF_INIT;
+
+	if (k == NULL || !k->by_slug || req->path[strlen(k->path)] != '/')
+		return NULL;
+	seg = req->path + strlen(k->path) + 1;
+	rest = seg + strcspn(seg, "/");
+	if (rest == seg || redirect_find(req, k->kind, req_strndup(req, seg, (size_t)(rest - seg)), &now) != MODEL_OK)
+		return NULL;
+	buf_puts(&b, k->path);
+	buf_putc(&b, '/');
+	url_component(&b, now);
+	buf_puts(&b, rest);	/* our own path's rest: it matched a route */
+	if (req->want_json)
+		buf_puts(&b, ".json");
+	for (const struct param *p = req->query; p; p = p->next) {
+		buf_putc(&b, p == req->query ? '?' : '&');
+		url_component(&b, p->name);
+		buf_putc(&b, '=');
+		url_component(&b, p->value);
+	}
+	now = req_strndup(req, b.data, b.len);
+	buf_release(&b);
+	return redirect_target_valid(now) ? now : NULL;
+}
+
+/*
+ * A record merged into another or renamed keeps its old address: a GET of it that found
+ * nothing is answered 301 to where the record is now. Only once a route has matched (its
+ * access was checked: with public_read off an anonymous visitor learns nothing).
+ */
+static int
+moved(struct request *req)
+{
+	const char *to;
+
+	if (req->status != 404 || req->route == NULL || (req->method != HTTP_GET && req->method != HTTP_HEAD) ||
+	    (to = moved_to(req)) == NULL)
+		return 0;
+	req->status = 301;
+	resp_header(req, "Location", to);
+	if (req->want_json) {
+		html_lit(&req->out, "{\"status\":301,\"location\":");
+		json_string(&req->out, to);
+		html_lit(&req->out, "}");
+		return 1;
+	}
+	layout_begin(req, "Moved", NULL);
+	html_lit(&req->out, "<h1>Moved</h1><p>This record is now at ");
+	html_link(&req->out, to, to);
+	html_lit(&req->out, ".</p>");
+	layout_end(req);
+	return 1;
+}
+
 void
 page_error(struct request *req)
 {
@@ -42,6 +107,8 @@ page_error(struct request *req)
 	struct buf *b = &req->out;
 
 	buf_reset(b);
+	if (moved(req))
+		return;
 	if (req->want_json) {
 		html_lit(b, "{\"status\":");
 		buf_appendf(b, "%d", req->status);

@@ -232,8 +232,9 @@ event_intro(struct request *req, const struct event_page *p, const struct crumb 
 static void
 colocated_and_exports(struct request *req, const struct event_page *p)
 {
-	const char *query[] = { "event", p->slug, "kind", req_arg(req, "kind"), NULL };
-	const char *with_colocated[] = { "event", p->slug, "colocated", "1", "kind", req_arg(req, "kind"), NULL };
+	const char *query[] = { "event", p->slug, "kind", req_arg(req, "kind"), "track", req_arg(req, "track"), NULL };
+	const char *with_colocated[] = { "event", p->slug, "colocated", "1", "kind", req_arg(req, "kind"),
+	    "track", req_arg(req, "track"), NULL };
 	struct buf *b = &req->out;
 
 	if (p->n_colocated)

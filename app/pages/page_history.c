@@ -4,58 +4,128 @@
 
 #include "auth/auth.h"
 #include "core/html.h"
+#include "model/editor.h"
 #include "model/history.h"
 #include "model/record.h"
 #include "model/restore.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 static void
 changes(struct buf *b, const struct history_entry *e)
 {
 	html_lit(b, "<ul class=\"changes\">");
 	for (size_t i = 0; i < e->n_changes; i++) {
+		const struct field_change *c = &e->changes[i];
+
+		if (*c->before == '\0' && *c->after == '\0')
+			continue;	/* nothing then, nothing now: an empty list */
 		html_lit(b, "<li><strong>");
-		html_text(b, e->changes[i].field);
-		html_lit(b, "</strong>: <del>");
-		html_text(b, e->changes[i].before);
-		html_lit(b, "</del> \xe2\x86\x92 <ins>");
-		html_text(b, e->changes[i].after);
-		html_lit(b, "</ins></li>");
+		html_text(b, c->label);
+		html_lit(b, "</strong>: ");
+		if (*c->before) {
+			html_lit(b, "<del>");
+			html_text(b, c->before);
+			html_lit(b, "</del> \xe2\x86\x92 ");
+		}
+		if (*c->after) {
+			html_lit(b, "<ins>");
+			html_text(b, c->after);
+			html_lit(b, "</ins>");
+		} else
+			html_lit(b, "<em>(removed)</em>");
+		html_lit(b, "</li>");
 	}
 	html_lit(b, "</ul>");
+}
+
+/* A name, linked to href when the record still has a page. */
+static void
+named(struct buf *b, const char *name, const char *href)
+{
+	if (href) {
+		html_lit(b, "<a href=\"");
+		html_attr(b, href);
+		html_lit(b, "\">");
+	}
+	html_text(b, name);
+	if (href)
+		html_lit(b, "</a>");
+	else
+		html_lit(b, " <span class=\"muted\">(gone)</span>");
+}
+
+/* "Created person Dave Zolotusky", "Merged organization X into Y". */
+static void
+what_cell(struct buf *b, const struct history_entry *e)
+{
+	static const struct { const char *action, *verb; } verbs[] = {
+		{ "create", "Created" }, { "update", "Changed" }, { "delete", "Deleted" },
+		{ "restore", "Restored" }, { "merge", "Merged" }, { "unmerge", "Unmerged" },
+	};
+	const char *verb = e->action;
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verbs[i].action, e->action) == 0)
+			verb = verbs[i].verb;
+	html_text(b, verb);
+	html_lit(b, " ");
+	html_text(b, e->kind);
+	html_lit(b, " ");
+	named(b, e->record, e->href);
+	if (e->into) {
+		html_lit(b, " into ");
+		named(b, e->into, e->into_href);
+	}
+	if (e->undone)
+		html_lit(b, " <span class=\"tag\">undone</span>");
+}
+
+/* The button that undoes entry e, when there is something to undo. */
+static void
+undo_form(struct request *req, const struct history_entry *e)
+{
+	struct buf *b = &req->out;
+	const char *label;
+
+	if (e->undone || record_kind_by_name(e->kind) == NULL)
+		return;	/* an account's changes are kept, not undone */
+	if (strcmp(e->action, "merge") == 0)
+		label = "Undo merge";
+	else if (!e->has_before && strcmp(e->action, "create") == 0 && e->href)
+		label = "Undo creation (delete)";
+	else if (e->has_before)
+		label = "Restore before";
+	else
+		return;
+	buf_appendf(b, "<form method=\"post\" action=\"/history/%lld/restore\">", e->id);
+	csrf_field(req);
+	html_lit(b, "<button type=\"submit\" class=\"secondary\">");
+	html_text(b, label);
+	html_lit(b, "</button></form>");
 }
 
 static void
 entry_row(struct request *req, const struct history_entry *e)
 {
 	struct buf *b = &req->out;
+	char local[64];
 
-	html_lit(b, "<tr><td>");
-	html_text(b, e->at);
-	html_lit(b, "</td><td>");
+	when_local(e->at, local, sizeof(local));
+	html_lit(b, "<tr><td><time datetime=\"");
+	html_attr(b, e->at);
+	html_lit(b, "\">");
+	html_text(b, local);
+	html_lit(b, "</time></td><td>");
 	html_text(b, e->who);
 	html_lit(b, "</td><td>");
-	html_text(b, e->action);
-	html_lit(b, " ");
-	html_text(b, e->kind);
-	buf_appendf(b, " #%lld", e->record_id);
-	if (e->undone)
-		html_lit(b, " <span class=\"tag\">undone</span>");
+	what_cell(b, e);
 	html_lit(b, "</td><td>");
 	changes(b, e);
 	html_lit(b, "</td><td>");
-	if (e->has_before && !e->undone) {
-		buf_appendf(b, "<form method=\"post\" action=\"/history/%lld/restore\">", e->id);
-		csrf_field(req);
-		html_lit(b, "<button type=\"submit\" class=\"secondary\">");
-		if (strcmp(e->action, "merge") == 0)
-			html_lit(b, "Undo merge");
-		else
-			html_lit(b, "Restore before");
-		html_lit(b, "</button></form>");
-	}
+	undo_form(req, e);
 	html_lit(b, "</td></tr>");
 }
 
@@ -71,11 +141,11 @@ entries(struct request *req, const struct history_filter *f)
 
 	if ((rc = history_list(req, f, page_offset(req), PAGE_SIZE + 1, &e, &n)) != MODEL_OK)
 		return rc;
-	html_lit(b, "<table class=\"history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
+	html_lit(b, "<div class=\"scroll\"><table class=\"history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th>"
 	    "<th scope=\"col\">What</th><th scope=\"col\">Changes</th><th scope=\"col\"></th></tr></thead><tbody>");
 	for (size_t i = 0; i < n && i < PAGE_SIZE; i++)
 		entry_row(req, &e[i]);
-	html_lit(b, "</tbody></table>");
+	html_lit(b, "</tbody></table></div>");
 	if (n == 0)
 		render_empty(b, "No changes recorded.");
 	render_pager(req, page_number(req), n > PAGE_SIZE, keep);
@@ -129,6 +199,22 @@ page_history(struct request *req)
 	return 200;
 }
 
+/* The record as the breadcrumbs name it: its name or title now, or its key (a deleted one). */
+static const char *
+record_label(struct request *req, const struct record_kind *k, long long id, const char *key)
+{
+	struct record_form now;
+	size_t i = 0;
+
+	if (editor_load(req, k, id, &now) != MODEL_OK)
+		return key;
+	for (const struct field *f = k->fields; f->name; f++, i++)
+		if ((strcmp(f->name, "name") == 0 || strcmp(f->name, "title") == 0) && now.values[i] &&
+		    *now.values[i])
+			return now.values[i];
+	return key;
+}
+
 int
 page_record_history(struct request *req)
 {
@@ -136,6 +222,7 @@ page_record_history(struct request *req)
 	const char *key = req_arg(req, "key");
 	struct crumb crumbs[] = { { NULL, NULL }, { NULL, NULL }, { "History", NULL }, { NULL, NULL } };
 	struct history_filter f = { NULL, NULL, NULL, NULL, 0 };
+	const char *label;
 	enum model_status rc;
 
 	if (k == NULL)
@@ -144,11 +231,14 @@ page_record_history(struct request *req)
 	if ((rc = record_id(k, key, &f.record)) != MODEL_OK)
 		return page_status(rc);
 	f.kind = k->kind;
-	crumbs[0].label = k->title;
+	label = record_label(req, k, f.record, key);
+	crumbs[0].label = render_list_name(req, k);
 	crumbs[0].href = k->path;
-	crumbs[1].label = key;
+	crumbs[1].label = label;
 	crumbs[1].href = req_printf(req, "%s/%s", k->path, key);
-	layout_begin(req, req_printf(req, "History of %s %s", k->kind, key), crumbs);
+	if (!page_route_exists(req, k->path))	/* no list of its own (sessions): no link to one */
+		crumbs[0] = crumbs[1], crumbs[1] = crumbs[2], crumbs[2] = crumbs[3];
+	layout_begin(req, req_printf(req, "History of %s", label), crumbs);
 	html_lit(&req->out, "<h1>History</h1>");
 	if ((rc = entries(req, &f)) != MODEL_OK) {
 		buf_reset(&req->out);
@@ -172,64 +262,4 @@ page_restore(struct request *req)
 		return 409;
 	}
 	return resp_redirect(req, "/history?restored=1");
-}
-
-/* GET /people/{key}/merge and /orgs/{key}/merge: choose the record to keep. */
-int
-page_merge_form(struct request *req)
-{
-	const struct record_kind *k = record_kind_by_path(req->path);
-	const char *key = req_arg(req, "key");
-	struct buf *b = &req->out;
-	struct crumb crumbs[] = { { NULL, NULL }, { NULL, NULL }, { "Merge", NULL }, { NULL, NULL } };
-	enum model_status rc;
-	long long id;
-
-	if (k == NULL)
-		return 404;
-	if ((rc = record_id(k, key, &id)) != MODEL_OK)
-		return page_status(rc);
-	crumbs[0].label = k->title, crumbs[0].href = k->path;
-	crumbs[1].label = key, crumbs[1].href = req_printf(req, "%s/%s", k->path, key);
-	layout_begin(req, req_printf(req, "Merge %s", key), crumbs);
-	html_lit(b, "<h1>Merge a duplicate</h1><p>Everything recorded for <strong>");
-	html_text(b, key);
-	html_lit(b, "</strong> moves to the record you name below, and this one is deleted. "
-	    "The merge is recorded in the history and can be undone there.</p><form method=\"post\" action=\"");
-	html_attr(b, req_printf(req, "%s/%s/merge", k->path, key));
-	html_lit(b, "\">");
-	csrf_field(req);
-	html_lit(b, "<div class=\"field\"><label for=\"into\">Keep (slug or exact name)</label>"
-	    "<input id=\"into\" name=\"into\" required></div><p><button type=\"submit\">Merge</button></p></form>");
-	layout_end(req);
-	return 200;
-}
-
-/* POST /people/{key}/merge and /orgs/{key}/merge */
-int
-page_merge(struct request *req)
-{
-	const struct record_kind *k = record_kind_by_path(req->path);
-	long long from, into;
-	const char *why;
-	enum model_status rc;
-
-	if (k == NULL)
-		return 404;
-	if ((rc = record_id(k, req_arg(req, "key"), &from)) != MODEL_OK)
-		return page_status(rc);
-	if ((rc = record_resolve(k->kind, req_arg(req, "into"), &into)) == MODEL_UNAVAILABLE ||
-	    rc == MODEL_ERROR)
-		return page_status(rc);
-	if (rc != MODEL_OK) {
-		req->error_detail = "The record to keep was not found (or the name is ambiguous: use its slug).";
-		return 422;
-	}
-	if ((rc = merge_records(req, k->kind, from, into, &why)) == MODEL_UNAVAILABLE)
-		return 503;
-	if (rc != MODEL_OK) {
-		req->error_detail = req_printf(req, "Not merged: %s.", why ? why : "a database error");
-		return 422;
-	}
-	return resp_redirect(req, req_printf(req, "%s/%s", k->path, record_key(req, k, into)));
 }

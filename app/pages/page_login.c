@@ -1,4 +1,4 @@
-/* page_login.c: /login and /logout, with throttling by account and by address. */
+/* page_login.c: /login and /logout, with throttling by account and by address; passwords changed and reset. */
 #include <stdatomic.h>
 #include <string.h>
 #include <time.h>
@@ -41,11 +41,10 @@ form(struct request *req, const char *login, const char *message)
 
 	layout_begin(req, "Log in", crumbs);
 	html_lit(b, "<h1>Log in</h1>");
-	if (message) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, message);
-		html_lit(b, "</p>");
-	}
+	if (message == NULL && req_arg(req, "reset"))
+		html_lit(b, "<p class=\"flash\" role=\"status\">Your password is set. Log in with it.</p>");
+	if (message)
+		flash_out(b, 1, message);
 	html_lit(b, "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"");
 	html_attr(b, safe_next(req_arg(req, "next")));
 	html_lit(b, "\"><div class=\"field\"><label for=\"login\">Login</label>"
@@ -159,4 +158,116 @@ page_logout(struct request *req)
 {
 	auth_logout(req);
 	return resp_redirect(req, "/");
+}
+
+/* The new password twice, checked against the policy: NULL, or why not (req's arena). */
+static const char *
+new_password_refused(struct request *req, const char *login, char hash[crypto_pwhash_STRBYTES])
+{
+	const char *pw = req_arg(req, "password"), *again = req_arg(req, "again"), *why;
+
+	if (pw == NULL || again == NULL || strcmp(pw, again) != 0)
+		return "The two new passwords differ.";
+	if (password_check_policy(pw, login, &why) == -1)
+		return req_printf(req, "The new password %s.", why);
+	if (password_hash(pw, hash) == -1)
+		return "The password could not be hashed; try again.";
+	return NULL;
+}
+
+/* POST /me/password: the current password (throttled as logins are), then the new one; every
+ * other login of the account ends. */
+int
+page_me_password(struct request *req)
+{
+	const char *login = req->user->login, *hash, *refused;
+	long long now = (long long)time(NULL), id, wait;
+	char fresh[crypto_pwhash_STRBYTES];
+	unsigned char own[AUTH_HASH_BYTES];
+	enum model_status rc;
+	int good;
+
+	if ((wait = wait_needed(login, req->remote_addr, now)) > 0) {
+		resp_header(req, "Retry-After", req_printf(req, "%lld", wait));
+		req->error_detail = req_printf(req, "Too many failed attempts. Try again in %lld seconds.", wait);
+		return 429;
+	}
+	if ((rc = user_password(req, login, &id, &hash)) != MODEL_OK)
+		return page_status(rc);
+	if ((good = verify(hash, req_arg(req, "current"))) == -1) {
+		resp_header(req, "Retry-After", "1");
+		return 503;
+	}
+	if (!good) {
+		login_failure_add(login, req->remote_addr, now);
+		req->error_detail = "Your current password was wrong; nothing was changed.";
+		return 403;
+	}
+	if ((refused = new_password_refused(req, login, fresh)) != NULL) {
+		req->error_detail = req_printf(req, "%s Nothing was changed.", refused);
+		return 422;
+	}
+	if (auth_own_login(req, own) == -1)
+		return 403;
+	if ((rc = user_change_password(req, fresh, own, sizeof(own))) != MODEL_OK)
+		return page_status(rc);
+	return resp_redirect(req, "/me?password=1");
+}
+
+static void
+reset_form(struct request *req, const char *token, const char *message)
+{
+	static const struct crumb crumbs[] = { { "Set a password", NULL }, { NULL, NULL } };
+	struct buf *b = &req->out;
+
+	layout_begin(req, "Set a password", crumbs);
+	html_lit(b, "<h1>Set a password</h1>");
+	if (message)
+		flash_out(b, 1, message);
+	html_lit(b, "<form method=\"post\" action=\"/reset\"><input type=\"hidden\" name=\"token\" value=\"");
+	html_attr(b, token);
+	html_lit(b, "\"><div class=\"field\"><label for=\"password\">New password (12 characters or more)</label>"
+	    "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required></div>"
+	    "<div class=\"field\"><label for=\"again\">New password again</label><input id=\"again\" name=\"again\""
+	    " type=\"password\" autocomplete=\"new-password\" required></div>"
+	    "<p><button type=\"submit\">Set the password</button></p></form>");
+	layout_end(req);
+}
+
+/* GET /reset?token=: the form a reset link opens; the token stays out of any Referer. */
+int
+page_reset_form(struct request *req)
+{
+	resp_header(req, "Referrer-Policy", "no-referrer");
+	resp_header(req, "Cache-Control", "no-store");
+	reset_form(req, req_arg(req, "token"), NULL);
+	return 200;
+}
+
+/* POST /reset: a good link sets the password once; every login of the account ends. */
+int
+page_reset(struct request *req)
+{
+	const char *token = req_arg(req, "token"), *refused;
+	char fresh[crypto_pwhash_STRBYTES];
+	unsigned char hash[AUTH_HASH_BYTES];
+	enum model_status rc;
+
+	resp_header(req, "Referrer-Policy", "no-referrer");
+	if (auth_reset_hash(token, hash) == -1) {
+		reset_form(req, NULL, "This link is not a reset link. Ask an admin for a new one.");
+		return 404;
+	}
+	if ((refused = new_password_refused(req, NULL, fresh)) != NULL) {
+		reset_form(req, token, refused);
+		return 422;
+	}
+	if ((rc = user_reset_use(req, hash, sizeof(hash), (long long)time(NULL), fresh)) == MODEL_NOT_FOUND) {
+		reset_form(req, NULL, "This link was used already or has expired. Ask an admin for a new one.");
+		return 404;
+	}
+	if (rc != MODEL_OK)
+		return page_status(rc);
+	auth_logout(req);
+	return resp_redirect(req, "/login?reset=1");
 }

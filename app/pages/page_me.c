@@ -1,14 +1,16 @@
-/* page_me.c: /me — a member's own speaking history, roles and seats, and their own bio and links. */
+/* page_me.c: /me — a member's own speaking history, roles and seats, bio and links, password and logins. */
 #include <string.h>
 
 #include "auth/auth.h"
 #include "core/html.h"
 #include "core/params.h"
+#include "model/login.h"
 #include "model/person.h"
 #include "model/profile.h"
 #include "pages/layout.h"
 #include "pages/pages.h"
 #include "pages/render.h"
+#include "pages/when.h"
 
 static void
 profile_form(struct request *req, const char *bio, const char *links, long long version, const char *msg)
@@ -16,11 +18,8 @@ profile_form(struct request *req, const char *bio, const char *links, long long 
 	struct buf *b = &req->out;
 
 	html_lit(b, "<h2>Your bio and links</h2>");
-	if (msg) {
-		html_lit(b, "<p class=\"flash error\" role=\"alert\">");
-		html_text(b, msg);
-		html_lit(b, "</p>");
-	}
+	if (msg)
+		flash_out(b, 1, msg);
 	html_lit(b, "<form method=\"post\" action=\"/me\">");
 	csrf_field(req);
 	buf_appendf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", version);
@@ -30,6 +29,58 @@ profile_form(struct request *req, const char *bio, const char *links, long long 
 	    "(https://\xe2\x80\xa6)</label><textarea id=\"links\" name=\"links\" rows=\"3\">");
 	html_text(b, links);
 	html_lit(b, "</textarea></div><p><button type=\"submit\">Save</button></p></form>");
+}
+
+/* Their own password, and their logins with a button to end each but this one. */
+static enum model_status
+account_out(struct request *req)
+{
+	struct buf *b = &req->out;
+	unsigned char own[AUTH_HASH_BYTES];
+	struct login_item *l;
+	enum model_status rc;
+	size_t n;
+
+	if (auth_own_login(req, own) == -1)
+		memset(own, 0, sizeof(own));
+	if ((rc = login_list(req, req->user->id, own, sizeof(own), &l, &n)) != MODEL_OK)
+		return rc;
+	html_lit(b, "<h2>Your password</h2><form method=\"post\" action=\"/me/password\">");
+	csrf_field(req);
+	html_lit(b, "<div class=\"field\"><label for=\"current\">Current password</label><input id=\"current\""
+	    " name=\"current\" type=\"password\" autocomplete=\"current-password\" required></div>"
+	    "<div class=\"field\"><label for=\"password\">New password (12 characters or more)</label>"
+	    "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required></div>"
+	    "<div class=\"field\"><label for=\"again\">New password again</label><input id=\"again\" name=\"again\""
+	    " type=\"password\" autocomplete=\"new-password\" required></div>"
+	    "<p><button type=\"submit\">Change the password</button> <span class=\"muted\">Your other logins end."
+	    "</span></p></form><h2>Your logins</h2><table class=\"logins\"><thead><tr><th scope=\"col\">From</th>"
+	    "<th scope=\"col\">Since</th><th scope=\"col\">Last used</th><th scope=\"col\"></th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		char since[64], used[64];
+
+		when_epoch(l[i].created, since, sizeof(since));
+		when_epoch(l[i].used, used, sizeof(used));
+		html_lit(b, "<tr><td>");
+		html_text(b, l[i].address ? l[i].address : "?");
+		html_lit(b, "</td><td>");
+		html_text(b, since);
+		html_lit(b, "</td><td>");
+		html_text(b, used);
+		html_lit(b, "</td><td>");
+		if (l[i].current)
+			html_lit(b, "this one");
+		else {
+			html_lit(b, "<form method=\"post\" action=\"/me/logins/end\">");
+			csrf_field(req);
+			html_lit(b, "<input type=\"hidden\" name=\"key\" value=\"");
+			html_attr(b, l[i].key);
+			html_lit(b, "\"><button type=\"submit\" class=\"secondary\">End it</button></form>");
+		}
+		html_lit(b, "</td></tr>");
+	}
+	html_lit(b, "</tbody></table>");
+	return MODEL_OK;
 }
 
 /* The member's history and roles, as on their public page. */
@@ -65,6 +116,10 @@ page_me(struct request *req)
 	html_lit(b, "</h1>");
 	if (req_arg(req, "saved"))
 		html_lit(b, "<p class=\"flash\" role=\"status\">Saved.</p>");
+	if (req_arg(req, "password"))
+		html_lit(b, "<p class=\"flash\" role=\"status\">Your password is changed; your other logins ended.</p>");
+	if (req_arg(req, "ended"))
+		html_lit(b, "<p class=\"flash\" role=\"status\">That login ended.</p>");
 	if (p.org_slug) {
 		html_lit(b, "<p>Your organization: ");
 		html_link_to(b, "/orgs/", p.org_slug, p.org);
@@ -72,6 +127,10 @@ page_me(struct request *req)
 	}
 	if (p.person == 0) {
 		render_empty(b, "Your account is not linked to a person in the registry yet; ask the staff to link it.");
+		if ((rc = account_out(req)) != MODEL_OK) {
+			buf_reset(b);
+			return page_status(rc);
+		}
 		layout_end(req);
 		return 200;
 	}
@@ -79,7 +138,7 @@ page_me(struct request *req)
 	html_attr(b, p.slug);
 	html_lit(b, "\">Your public page</a> <a href=\"/me/history.csv\">Download your history (CSV)</a></p>");
 	profile_form(req, p.bio, p.links, p.version, NULL);
-	if ((rc = own_record(req, p.person)) != MODEL_OK) {
+	if ((rc = own_record(req, p.person)) != MODEL_OK || (rc = account_out(req)) != MODEL_OK) {
 		buf_reset(b);
 		return page_status(rc);
 	}
@@ -140,4 +199,15 @@ page_me_save(struct request *req)
 	if (rc != MODEL_OK)
 		return page_status(rc);
 	return resp_redirect(req, "/me?saved=1");
+}
+
+/* POST /me/logins/end: ends one of the member's own logins. */
+int
+page_me_login_end(struct request *req)
+{
+	enum model_status rc = login_end(req->user->id, req_arg(req, "key"));
+
+	if (rc != MODEL_OK)
+		return page_status(rc);
+	return resp_redirect(req, "/me?ended=1");
 }

@@ -38,6 +38,11 @@ int	page_me_save(struct request *);
 int	page_admin_users(struct request *);
 int	page_admin_user_add(struct request *);
 int	page_admin_user_update(struct request *);
+int	page_admin_user_reset(struct request *);
+int	page_me_password(struct request *);
+int	page_me_login_end(struct request *);
+int	page_reset_form(struct request *);
+int	page_reset(struct request *);
 /* Editing (page_edit.c, page_history.c): the kind comes from the path (record.h). */
 int	page_record_new(struct request *);
 int	page_record_create(struct request *);
@@ -47,6 +52,7 @@ int	page_record_delete(struct request *);
 int	page_record_history(struct request *);
 int	page_history(struct request *);
 int	page_restore(struct request *);
+/* Merges (page_merge.c). */
 int	page_merge_form(struct request *);
 int	page_merge(struct request *);
 /* Imports (page_import.c). */
@@ -69,6 +75,12 @@ int	page_export_schedule_ics(struct request *);
 int	page_export_talks_ics(struct request *);
 int	page_export_history(struct request *);
 int	page_export_my_org(struct request *);
+int	page_export_roles_csv(struct request *);
+int	page_export_speakers_any(struct request *);
+int	page_export_speakers_xlsx(struct request *);
+int	page_export_roles_xlsx(struct request *);
+int	page_export_form(struct request *);
+int	page_export_roles_json(struct request *);
 /*
  * Writes the Export link of a list page: an <a download> to
  * /export/speakers.csv with the page's filters, query being name/value pairs
@@ -77,5 +89,7 @@ int	page_export_my_org(struct request *);
  * escaped. For the event, organization, body and search pages.
  */
 void	page_export_link(struct buf *, const char *const *query, const char *label);
+/* The same to another export (path: "/export/roles.csv"). */
+void	page_export_link_to(struct buf *, const char *path, const char *const *query, const char *label);
 
 #endif

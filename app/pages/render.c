@@ -3,6 +3,7 @@
 
 #include "core/html.h"
 #include "core/vocab.h"
+#include "model/record.h"
 #include "pages/layout.h"
 #include "pages/render.h"
 #include "pages/when.h"
@@ -191,4 +192,13 @@ render_page_head(struct request *req, const char *title, const struct crumb *cru
 	html_lit(&req->out, "<h1>");
 	html_text(&req->out, title);
 	html_lit(&req->out, "</h1>");
+}
+
+const char *
+render_list_name(struct request *req, const struct record_kind *k)
+{
+	char *name = req_strdup(req, k->table);
+
+	name[0] = (char)(name[0] - 'a' + 'A');
+	return name;
 }

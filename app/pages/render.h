@@ -43,4 +43,8 @@ void		 render_page_head(struct request *, const char *title, const struct crumb 
 long long	 page_number(const struct request *);
 #define page_offset(req)	((page_number(req) - 1) * PAGE_SIZE)
 
+/* A kind's list as breadcrumbs name it: its table's name, capitalized ("Organizations"). */
+struct record_kind;
+const char	*render_list_name(struct request *, const struct record_kind *);
+
 #endif

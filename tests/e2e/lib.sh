@@ -127,3 +127,18 @@ fts_agrees() {
 		[ "$diff" = 0 ] || { echo "# $t: ${diff:-?} term instances differ from a rebuild"; return 1; }
 	done
 }
+
+# save USER PATH VERSION OPENED [NAME=VALUE...]: posts the form as it was opened, with the changes
+# given, as a browser would (every field); prints the page and, last, the status.
+save() {
+	local u=$1 path=$2 version=$3 opened=$4 args
+	shift 4
+	mapfile -d '' args < <(python3 -c 'import json, sys
+o = json.loads(sys.argv[1]); o.update(a.split("=", 1) for a in sys.argv[2:])
+for k, v in o.items():
+    sys.stdout.write("--data-urlencode\0%s=%s\0" % (k, "" if v is None else v))' "$opened" "$@")
+	as "$u" -w '\n%{http_code}' "${args[@]}" --data-urlencode "csrf=$(csrf_of "$u")" -d "version=$version" \
+		--data-urlencode "opened=$opened" "$URL$path"
+}
+# hidden NAME PAGE: the value of a hidden field, unescaped.
+hidden() { grep -o "name=\"$1\" value=\"[^\"]*\"" <<<"$2" | head -n 1 | sed 's/.*value="//; s/"$//; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'; }

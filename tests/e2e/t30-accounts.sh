@@ -85,7 +85,7 @@ expect_status "a stale profile form is 409" 409 /me -b "$TMP/jar-dave" --data-ur
 v=$(sql "SELECT version FROM organizations WHERE slug = 'lyft'")
 expect_status "an edit with the current version is saved" 303 /orgs/lyft/edit -b "$TMP/jar-staff" -d "csrf=$CSRF&name=Lyft Inc&kind=end_user&eu_member=1&version=$v"
 expect_status "an edit with a stale version is 409" 409 /orgs/lyft/edit -b "$TMP/jar-staff" -d "csrf=$CSRF&name=Lyft Stale&kind=end_user&eu_member=1&version=$v"
-expect_body "the 409 page shows the other change" 'Now stored: Name .Lyft Inc.' /orgs/lyft/edit -b "$TMP/jar-staff" -d "csrf=$CSRF&name=Lyft Stale&kind=end_user&eu_member=1&version=$v"
+expect_body "the 409 page shows the other change" 'Theirs \(saved meanwhile\): .Lyft Inc.' /orgs/lyft/edit -b "$TMP/jar-staff" -d "csrf=$CSRF&name=Lyft Stale&kind=end_user&eu_member=1&version=$v"
 check "nothing was overwritten" test "$(sql "SELECT name FROM organizations WHERE slug = 'lyft'")" = 'Lyft Inc'
 
 # Affiliations and roles are edited from the pages that show them.
@@ -122,7 +122,9 @@ sql "INSERT INTO people(name, slug) VALUES ('D. Zolotusky', 'd-zolotusky');
      INSERT INTO appearances(session_id, person_id) VALUES (8, (SELECT id FROM people WHERE slug = 'd-zolotusky')),
                                                         (1, (SELECT id FROM people WHERE slug = 'd-zolotusky'));"
 before=$(sql "SELECT count(*) FROM appearances WHERE person_id = (SELECT id FROM people WHERE slug = 'dave-zolotusky')")
-expect_status "merge the duplicate into Dave" 303 /people/d-zolotusky/merge -b "$TMP/jar-staff" -d "csrf=$CSRF&into=dave-zolotusky"
+vd=$(sql "SELECT version FROM people WHERE slug = 'dave-zolotusky'")
+expect_status "merge the duplicate into Dave" 303 /people/d-zolotusky/merge -b "$TMP/jar-staff" \
+	-d "csrf=$CSRF&with=dave-zolotusky&keep=dave-zolotusky&va=1&vb=$vd&pick_name=b&confirm=1"
 check "the duplicate is gone" test "$(sql "SELECT count(*) FROM people WHERE slug = 'd-zolotusky'")" = 0
 check "its new appearance moved to Dave" test "$(sql "SELECT count(*) FROM appearances WHERE person_id = (SELECT id FROM people WHERE slug = 'dave-zolotusky')")" = $((before + 1))
 mid=$(sql "SELECT id FROM audit WHERE action = 'merge' ORDER BY id DESC LIMIT 1")

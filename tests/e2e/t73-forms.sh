@@ -48,7 +48,7 @@ got=$(post -d event=kubecon-eu-2019 -d title='Unknown speaker' -d kind=talk -d s
 	--data-urlencode 's1_person=Nobody Known' "$URL/sessions/new")
 check "a speaker nobody is called is refused ($got)" test "$got" = 422
 check "the message says how to add them, ending in one period" \
-	grep -q 'no single person is called “Nobody Known”; tick “New” to add them\.</div>' "$TMP/out.html"
+	grep -q 'no single person is called “Nobody Known”; tick “New” to add them\.</p>' "$TMP/out.html"
 check "no double period in any message" test -z "$(grep -o '”\.\.' "$TMP/out.html")"
 check "each speaker row offers New" grep -q '<input type="checkbox" name="s1_new" value="1">' "$TMP/out.html"
 

@@ -52,6 +52,7 @@ LIBRARIES = {
     "libical/": {"import/read_ics.c", "import/ics_values.c", "import/ics_read.h"},
     "yajl/": {"import/json_stream.c"},
     "csv.h": {"import/read_csv.c"},
+    "xlsxwriter.h": {"app/export/export_xlsx.c"},
     "curl/": {"import/fetch.c"},
 }
 

@@ -195,10 +195,15 @@ export_link(void **state)
 	(void)state;
 	page_export_link(&b, q, "Export <CSV>");
 	assert_str(b.data, "<a class=\"export\" download href=\"/export/speakers.csv?"
-	    "event=kubecon-eu-2019&amp;q=a%26b%20%22c%22\">Export &lt;CSV&gt;</a>");
+	    "event=kubecon-eu-2019&amp;q=a%26b%20%22c%22\">Export &lt;CSV&gt;</a> <a class=\"export\" href=\"/export?"
+	    "event=kubecon-eu-2019&amp;q=a%26b%20%22c%22\">Export options\xe2\x80\xa6</a>");
 	buf_reset(&b);
 	page_export_link(&b, NULL, "Export");
-	assert_str(b.data, "<a class=\"export\" download href=\"/export/speakers.csv\">Export</a>");
+	assert_str(b.data, "<a class=\"export\" download href=\"/export/speakers.csv\">Export</a> "
+	    "<a class=\"export\" href=\"/export\">Export options\xe2\x80\xa6</a>");
+	buf_reset(&b);
+	page_export_link_to(&b, "/export/roles.csv", NULL, "Roles");
+	assert_str(b.data, "<a class=\"export\" download href=\"/export/roles.csv\">Roles</a>");
 	buf_release(&b);
 }
 

@@ -24,7 +24,9 @@ static const char *const samples[] = {
 	"/export/speakers.csv?q=kubernetes&body=toc&role=seat&from=2018-01-01&to=2024-01-01",
 	"/export/speakers.json?event=kubecon-eu-2019&colocated=1&kind=keynote&person=dave-zolotusky",
 	"/events/kubecon-eu-2019/schedule.xml", "/events/kubecon-eu-2019/schedule.ics",
-	"/people/dave-zolotusky/talks.ics",
+	"/people/dave-zolotusky/talks.ics", "/export/speakers.xlsx?event=kubecon-eu-2019&track=Keynote",
+	"/export/speakers?format=json&org=spotify&shape=speakers", "/export/roles.csv?body=toc&on=2021-06-01",
+	"/export/roles.json?seat_type=gb&current=1", "/export/roles.xlsx?role=chair",
 };
 
 static unsigned read_kinds;		/* what the traced statements read */
