@@ -35,6 +35,7 @@ static const struct {
 	{ "appearances", DK_SESSIONS, 0 },
 	{ "session_credits", DK_SESSIONS, 0 },	/* kept from sessions, appearances, events (0013) */
 	{ "org_speakers", DK_SESSIONS, 0 },
+	{ "session_speakers", DK_SESSIONS, 0 },	/* and from people, organizations (0015) */
 	{ "bodies_fts", DK_BODIES, 1 },
 	{ "bodies", DK_BODIES, 0 },
 	{ "roles", DK_BODIES, 0 },

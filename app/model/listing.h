@@ -16,9 +16,13 @@
 	" char(31) || p.name || char(31) || " org " AS x FROM appearances a" \
 	" JOIN people p ON p.id = a.person_id" join \
 	" WHERE a.session_id = s.id" order "))"
+/* The speakers with their organizations come packed from the table triggers keep them in
+ * (schema/0015: by event, a schedule's lie together), which a page's route must declare the
+ * people and organizations of as well as the sessions (http/route_deps.c). */
 #define SESSION_ITEM_COLS \
-	SESSION_ITEM_COLS_WITH("coalesce(o.name, '')", " LEFT JOIN organizations o ON o.id = a.org_id", \
-	    " ORDER BY a.position, a.id")
+	"s.id, s.title, s.kind, s.status, coalesce(substr(s.starts_at, 1, 10), e.starts_on)," \
+	" e.slug, e.name, (SELECT speakers FROM session_speakers k" \
+	" WHERE k.event_id = s.event_id AND k.session_id = s.id)"
 /* The same without the speakers' organizations (each org NULL) and in no particular order, which
  * reads neither the organizations nor the appearances themselves (their (session, person) index
  * covers the rest): for a form that shows neither. */

@@ -37,6 +37,8 @@ INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits','88991 12 1'
 INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits_session','88991 2');
 INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits_starts','88991 12 1 1');
 INSERT INTO sqlite_stat1 VALUES('session_credits','session_credits_year','88991 12 3');
+INSERT INTO sqlite_stat1 VALUES('session_speakers','session_speakers','60000 750 1');
+INSERT INTO sqlite_stat1 VALUES('session_speakers','session_speakers_session','60000 1');
 INSERT INTO sqlite_stat1 VALUES('sessions','sessions_event','60000 750 84');
 INSERT INTO sqlite_stat1 VALUES('sessions','sessions_start','60000 84');
 INSERT INTO sqlite_stat1 VALUES('sessions','sessions_status_kind','60000 30000 6000');

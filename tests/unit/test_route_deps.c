@@ -41,6 +41,11 @@ on_read(const char *table)
 {
 	int k = data_kind_of_table(table);
 
+	/* Each session's speakers packed (schema/0015) are their names and organizations' too. */
+	if (strcmp(table, "session_speakers") == 0) {
+		on_read("people");
+		on_read("organizations");
+	}
 	if (k >= 0)
 		read_kinds |= 1u << k;
 	else if (k == -1)
