@@ -52,7 +52,7 @@ http_date_parse(const char *s, time_t *t)
 	else if ((n = -1, sscanf(s, "%3[A-Za-z] %3[A-Za-z] %2d %2d:%2d:%2d %4d%n%c", wday, mon,
 	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &tm.tm_year, &n, &rest)) == 7 &&
 	    n > 0 && s[n] == '\0')
-		strcpy(zone, "GMT");
+		snprintf(zone, sizeof(zone), "GMT");
 	else
 		return -1;
 	if (strcmp(zone, "GMT") != 0 || (tm.tm_mon = month_of(mon)) < 0 || tm.tm_mday < 1 ||

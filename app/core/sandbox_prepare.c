@@ -94,7 +94,7 @@ allow_writes(int ruleset, const char *db_path, uint64_t write)
 	int rc = 0;
 
 	if (slash == NULL)
-		strcpy(dir, ".");
+		snprintf(dir, sizeof(dir), ".");
 	else if ((size_t)(slash - db_path) < sizeof(dir))
 		snprintf(dir, sizeof(dir), "%.*s", slash == db_path ? 1 : (int)(slash - db_path), db_path);
 	else

@@ -99,8 +99,9 @@ step_file(struct export_stream *s, struct buf *out)
 		char *path = xstrdup(dir), *tmpl;
 		int fd, rc;
 
-		tmpl = xmalloc(strlen(dir) + sizeof("/lectern-XXXXXX"));
-		sprintf(tmpl, "%s/lectern-XXXXXX", dir);
+		n = strlen(dir) + sizeof("/lectern-XXXXXX");
+		tmpl = xmalloc(n);
+		snprintf(tmpl, n, "%s/lectern-XXXXXX", dir);
 		s->started = 1;
 		if ((fd = mkstemp(tmpl)) == -1) {
 			free(path), free(tmpl);
