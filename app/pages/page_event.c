@@ -16,7 +16,7 @@
 static void
 event_line(struct buf *b, const struct event_item *e)
 {
-	html_link_to(b, "/events/", e->slug, e->name);
+	render_event_link(b, e->slug, e->name, e->starts_on);
 	html_lit(b, " <span class=\"muted\">");
 	when_days(b, e->starts_on, e->ends_on);
 	if (e->city) {

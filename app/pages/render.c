@@ -60,6 +60,22 @@ render_speaker_list(struct buf *b, const struct speaker *s, size_t n, int with_o
 }
 
 void
+render_event_link(struct buf *b, const char *slug, const char *name, const char *date)
+{
+	struct buf label = BUF_INIT;
+	char year[5] = "";
+
+	if (date && strspn(date, "0123456789") >= 4)
+		memcpy(year, date, 4);
+	if (name && year[0] && strstr(name, year) == NULL) {
+		buf_appendf(&label, "%s %.4s", name, date);
+		name = label.data;
+	}
+	html_link_to(b, "/events/", slug, name);
+	buf_release(&label);
+}
+
+void
 render_session_line(struct buf *b, const struct session_item *it)
 {
 	buf_appendf(b, "<a href=\"/sessions/%lld\">", it->id);
@@ -69,7 +85,7 @@ render_session_line(struct buf *b, const struct session_item *it)
 	html_lit(b, "<br><span class=\"muted\">");
 	when_date(b, it->date);
 	html_lit(b, " \xc2\xb7 </span>");
-	html_link_to(b, "/events/", it->event_slug, it->event_name);
+	render_event_link(b, it->event_slug, it->event_name, it->date);
 	if (it->n_speakers) {
 		html_lit(b, " \xc2\xb7 ");
 		render_speaker_list(b, it->speakers, it->n_speakers, 1);
@@ -80,7 +96,7 @@ void
 render_event_item(struct buf *b, const char *slug, const char *name, const char *starts_on)
 {
 	html_lit(b, "<li>");
-	html_link_to(b, "/events/", slug, name);
+	render_event_link(b, slug, name, starts_on);
 	html_lit(b, " <span class=\"muted\">");
 	when_date(b, starts_on);
 	html_lit(b, "</span></li>");

@@ -16,6 +16,10 @@ void		 render_kind(struct buf *, const char *kind, const char *status);
 /* Speaker links; with_org adds "(Org)" after each who represented one. */
 void		 render_speaker_list(struct buf *, const struct speaker *, size_t n, int with_org);
 /* A session of a listing, the inside of its <li>: title, kind, date, event, speakers. */
+/* An event's link as every list shows it: its name, with its year after it where the name does not
+ * say it (an importer's "KubeCon EU" of 2019 reads "KubeCon EU 2019"), so that lists name series
+ * and year alike. date: the event's or the session's day (YYYY-MM-DD), or NULL. */
+void		 render_event_link(struct buf *, const char *slug, const char *name, const char *date);
 void		 render_session_line(struct buf *, const struct session_item *);
 /* <li> with a link to the event and its first day. */
 void		 render_event_item(struct buf *, const char *slug, const char *name, const char *starts_on);

@@ -48,4 +48,11 @@ check "and no link to a list that is not a page (sessions are listed on their ev
 	grep -q '<li><a href="/">Home</a></li><li><span aria-current="page">New session</span>' <<<"$(as staff "$URL/sessions/new")"
 expect_body "one session, not 1 sessions, on the home page" '<a href="/orgs/google">Google</a> <span class="muted">1 session</span>' /
 expect_no_body "no \"1 sessions\" on the home page" '[^0-9]1 sessions' /
+# Events as every list names them: series and year, whatever an importer called them.
+sql "INSERT INTO events(name, slug, series, starts_on, ends_on) VALUES ('KubeCon EU', 'kceu-imported', 'KubeCon EU', '2022-05-16', '2022-05-20')"
+sql "INSERT INTO sessions(event_id, title, kind) SELECT id, 'An imported talk', 'talk' FROM events WHERE slug = 'kceu-imported'"
+sql "INSERT INTO appearances(session_id, person_id, position) SELECT s.id, p.id, 1 FROM sessions s, people p WHERE s.title = 'An imported talk' AND p.slug = 'dave-zolotusky'"
+expect_body "an event whose name lacks its year is listed with it" '<a href="/events/kceu-imported">KubeCon EU 2022</a>' /events
+expect_body "in a person's sessions too" '<a href="/events/kceu-imported">KubeCon EU 2022</a>' /people/dave-zolotusky
+expect_no_body "a name that says its year is not given it twice" 'Europe 2019 2019' /events
 echo "1..$n"
