@@ -12,6 +12,9 @@
 #include "model/handle.h"
 #include "model/import_runs.h"
 
+/* The summary in the singular where a count is one ("1 warning"). */
+#define PLURAL_S(n)	((n) == 1 ? "" : "s")
+
 static const char usage[] =
 "usage: lectern import --db FILE [--event SLUG] [--tz ZONE] [--format F] [--map F=COL,...]\n"
 "                      [--skip-logistics] [--as-of DATE] [--recredit]\n"
@@ -146,11 +149,12 @@ print_governance(const char *file, const struct import_summary *sum, int dry)
 
 	printf("%s%s: as of %s: bodies %d new, %d changed; terms %d opened, %d continued, %d changed, "
 	    "%d closed; affiliations %d new, %d replaced, %d unchanged; %d appearances credited; people %d new;"
-	    " organizations %d new; %d left out; %d to review; %d conflicts; %d warnings%s\n", dry ? "dry run: " : "",
+	    " organizations %d new; %d left out; %d to review; %d conflict%s; %d warning%s%s\n", dry ? "dry run: " : "",
 	    file, sum->as_of, g->bodies_new, g->bodies_changed, g->terms_opened, g->terms_continued,
 	    g->terms_changed, g->terms_closed, g->affiliations_new, g->affiliations_replaced,
 	    g->affiliations_unchanged, g->appearances_credited, sum->people_new, sum->orgs_new, g->left_out,
-	    sum->review, sum->conflicts, sum->warnings, dry ? " (nothing written)" : "");
+	    sum->review, sum->conflicts, PLURAL_S(sum->conflicts), sum->warnings, PLURAL_S(sum->warnings),
+	    dry ? " (nothing written)" : "");
 }
 
 /* Imports one file in its own transaction and prints what it changed; 0 or -1. The report
@@ -186,11 +190,12 @@ import_one(struct sqlite3 *db, const char *file, struct import_options *opt, con
 	if (sum.governance)
 		print_governance(file, &sum, opt->dry_run);
 	else
-		printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d rooms;"
-		    " people %d new; organizations %d new; %d matches to review; %d conflicts; %d warnings;"
+		printf("%s%s: sessions %d new, %d changed, %d unchanged, %d cancelled; %d room%s;"
+		    " people %d new; organizations %d new; %d match%s to review; %d conflict%s; %d warning%s;"
 		    " times in %s%s\n", opt->dry_run ? "dry run: " : "", file, sum.sessions_new,
 		    sum.sessions_changed, sum.sessions_unchanged, sum.sessions_cancelled, sum.rooms,
-		    sum.people_new, sum.orgs_new, sum.review, sum.conflicts, sum.warnings, sum.zone,
+		    PLURAL_S(sum.rooms), sum.people_new, sum.orgs_new, sum.review, sum.review == 1 ? "" : "es",
+		    sum.conflicts, PLURAL_S(sum.conflicts), sum.warnings, PLURAL_S(sum.warnings), sum.zone,
 		    opt->dry_run ? " (nothing written)" : "");
 	if (sum.run_id)
 		printf("import run %lld\n", sum.run_id);

@@ -189,7 +189,7 @@ sql "INSERT INTO affiliations(person_id, org_id, since, until) SELECT p.id, o.id
 out=$(imp "$TMP/developers_affiliations3.txt" 2>/dev/null)
 check "gitdm: an overlap with a hand-entered row is a conflict, listed" \
 	grep -q 'conflict: line 2: carol-t at Quux Systems from the start until 2020-01-01 overlaps an affiliation entered by hand' <<<"$out"
-check "gitdm: ... counted" grep -q '1 conflicts' <<<"$out"
+check "gitdm: ... counted" grep -q '1 conflict;' <<<"$out"
 check "gitdm: ... the hand-entered row kept, the file's other span added" \
 	test "$(aff carol-t)" = "Zeta Labs|2019-01-01|2019-06-30 Zeta Labs|2020-01-01|"
 
